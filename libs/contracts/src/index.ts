@@ -1,0 +1,3 @@
+export * from './ledger/roles';
+export * from './ledger/chaincode-errors';
+export * from './ledger/governance';

@@ -1,0 +1,27 @@
+/**
+ * Codes the chaincode reports. A chaincode error message has the form `[CODE] text`, so that clients can map the
+ * code without reading the text.
+ */
+export const CHAINCODE_ERROR_CODES = [
+  'ROLE_FORBIDDEN',
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+] as const;
+export type ChaincodeErrorCode = (typeof CHAINCODE_ERROR_CODES)[number];
+
+const CODED_MESSAGE = /\[([A-Z][A-Z0-9_]*)\]\s*(.*)$/s;
+
+export function formatChaincodeError(code: ChaincodeErrorCode, message: string): string {
+  return `[${code}] ${message}`;
+}
+
+/** Finds `[CODE] text` anywhere in a message (peers wrap chaincode messages in their own text). */
+export function parseChaincodeError(message: string): { code: ChaincodeErrorCode; message: string } | undefined {
+  const match = CODED_MESSAGE.exec(message);
+  const code = match?.[1];
+  if (code === undefined || !(CHAINCODE_ERROR_CODES as readonly string[]).includes(code)) {
+    return undefined;
+  }
+  return { code: code as ChaincodeErrorCode, message: match?.[2] ?? '' };
+}
