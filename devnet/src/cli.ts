@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { install } from './install/install';
+import { down } from './network/down';
+import { logs } from './network/logs';
+import { printStatus } from './network/status';
+import { up } from './network/up';
+
+const USAGE = `metrochain-devnet <command> [options]
+
+  install                     build/download Fabric, Kafka, Redis (cached, idempotent)
+  up [--third-org] [--orderers 3|5] [--kafka-brokers 1|3]
+                              start a fresh network and write .devnet/network.json
+  status                      every process with its health and RSS (exit 1 if any is unhealthy)
+  logs <process> [-n N] [-f]  tail one process's log
+  down [--wipe]               stop every recorded process (and delete .devnet)`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'third-org': { type: 'boolean', default: false },
+      orderers: { type: 'string', default: '3' },
+      'kafka-brokers': { type: 'string', default: '1' },
+      wipe: { type: 'boolean', default: false },
+      lines: { type: 'string', short: 'n', default: '50' },
+      follow: { type: 'boolean', short: 'f', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, target] = positionals;
+  if (values.help || command === undefined) {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'install':
+      await install();
+      return 0;
+    case 'up':
+      await up({
+        thirdOrg: values['third-org'],
+        orderers: values.orderers === '5' ? 5 : 3,
+        kafkaBrokers: values['kafka-brokers'] === '3' ? 3 : 1,
+      });
+      return 0;
+    case 'status':
+      return (await printStatus()) ? 0 : 1;
+    case 'logs':
+      if (target === undefined) {
+        throw new Error('logs needs a process name');
+      }
+      return logs(target, { lines: Number(values.lines), follow: values.follow });
+    case 'down':
+      await down({ wipe: values.wipe });
+      return 0;
+    default:
+      process.stderr.write(`unknown command ${command}\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`devnet: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

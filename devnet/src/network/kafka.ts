@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exec } from '../exec';
+import { detail, step } from '../log';
+import { cachePaths } from '../paths';
+import type { ProcessSpec } from '../process/supervisor';
+import type { KafkaBrokerSpec } from '../topology';
+import { waitUntilHealthy, type NetworkContext } from './context';
+
+const CLASSPATH = path.join(cachePaths.kafkaLibs, '*');
+const JVM_OPTIONS = ['-Xms128m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true'];
+
+function serverProperties(ctx: NetworkContext, broker: KafkaBrokerSpec, logDir: string): string {
+  const voters = ctx.topology.kafka.map((b) => `${String(b.nodeId)}@127.0.0.1:${String(b.controllerPort)}`).join(',');
+  const replication = Math.min(3, ctx.topology.kafka.length);
+  return [
+    'process.roles=broker,controller',
+    `node.id=${String(broker.nodeId)}`,
+    `controller.quorum.voters=${voters}`,
+    `listeners=PLAINTEXT://127.0.0.1:${String(broker.port)},CONTROLLER://127.0.0.1:${String(broker.controllerPort)}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${String(broker.port)}`,
+    'controller.listener.names=CONTROLLER',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    'inter.broker.listener.name=PLAINTEXT',
+    `log.dirs=${logDir}`,
+    'num.partitions=6',
+    `default.replication.factor=${String(replication)}`,
+    `offsets.topic.replication.factor=${String(replication)}`,
+    `transaction.state.log.replication.factor=${String(replication)}`,
+    `transaction.state.log.min.isr=${String(Math.min(2, replication))}`,
+    `min.insync.replicas=${String(Math.min(2, replication))}`,
+    'auto.create.topics.enable=false',
+    'group.initial.rebalance.delay.ms=0',
+    'log.retention.hours=168',
+    '',
+  ].join('\n');
+}
+
+const LOG4J = ['log4j.rootLogger=INFO, stdout', 'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
+  'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout', 'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
+  'log4j.logger.kafka=INFO', 'log4j.logger.org.apache.kafka=WARN', ''].join('\n');
+
+export function kafkaSpec(ctx: NetworkContext, broker: KafkaBrokerSpec): ProcessSpec {
+  const configDir = path.join(ctx.paths.config, `kafka-${String(broker.nodeId)}`);
+  return {
+    name: `kafka-${String(broker.nodeId)}`,
+    kind: 'kafka',
+    command: 'java',
+    args: [...JVM_OPTIONS, `-Dlog4j.configuration=file:${path.join(configDir, 'log4j.properties')}`, '-cp', CLASSPATH, 'kafka.Kafka', path.join(configDir, 'server.properties')],
+    health: { type: 'tcp', host: '127.0.0.1', port: broker.port },
+  };
+}
+
+/** KRaft brokers (combined broker+controller), storage formatted with one fresh cluster id. */
+export async function startKafka(ctx: NetworkContext): Promise<void> {
+  step(`starting Kafka (${String(ctx.topology.kafka.length)} KRaft node(s))`);
+  const clusterId = randomBytes(16).toString('base64url');
+  for (const broker of ctx.topology.kafka) {
+    const configDir = path.join(ctx.paths.config, `kafka-${String(broker.nodeId)}`);
+    const logDir = path.join(ctx.paths.data, `kafka-${String(broker.nodeId)}`);
+    mkdirSync(configDir, { recursive: true });
+    mkdirSync(logDir, { recursive: true });
+    const properties = path.join(configDir, 'server.properties');
+    writeFileSync(properties, serverProperties(ctx, broker, logDir));
+    writeFileSync(path.join(configDir, 'log4j.properties'), LOG4J);
+    await exec('java', [...JVM_OPTIONS, '-cp', CLASSPATH, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties, '--ignore-formatted']);
+    ctx.supervisor.start(kafkaSpec(ctx, broker));
+  }
+  // A KRaft quorum of three only becomes healthy once all of its voters run, so wait after starting them all.
+  for (const broker of ctx.topology.kafka) {
+    await waitUntilHealthy(ctx, kafkaSpec(ctx, broker), 90_000);
+    detail(`kafka-${String(broker.nodeId)} on 127.0.0.1:${String(broker.port)}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { VERSIONS } from './versions';
+
+function findRepoRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(`no nx.json above ${start}`);
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
+export const DEVNET_ROOT = path.join(REPO_ROOT, 'devnet');
+
+/** Downloads and builds shared by every clone on this machine, keyed by version. */
+export const CACHE_DIR = process.env['METROCHAIN_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'metrochain');
+
+export const cachePaths = {
+  fabricBin: path.join(CACHE_DIR, `fabric-${VERSIONS.fabric.release}`, 'bin'),
+  fabricConfig: path.join(CACHE_DIR, `fabric-${VERSIONS.fabric.release}`, 'config'),
+  kafkaLibs: path.join(CACHE_DIR, `kafka-${VERSIONS.kafka.version}`, 'libs'),
+};
+
+/** Everything one running network owns lives under one folder. */
+export function statePaths(stateDir = process.env['METROCHAIN_DEVNET_DIR'] ?? path.join(REPO_ROOT, '.devnet')) {
+  return {
+    root: stateDir,
+    crypto: path.join(stateDir, 'crypto'),
+    config: path.join(stateDir, 'config'),
+    data: path.join(stateDir, 'data'),
+    logs: path.join(stateDir, 'logs'),
+    run: path.join(stateDir, 'run'),
+    artifacts: path.join(stateDir, 'artifacts'),
+    networkFile: path.join(stateDir, 'network.json'),
+    topologyFile: path.join(stateDir, 'run', 'topology.json'),
+  };
+}
+export type StatePaths = ReturnType<typeof statePaths>;
