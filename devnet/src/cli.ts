@@ -15,25 +15,34 @@ const USAGE = `metrochain-devnet <command> [options]
   logs <process> [-n N] [-f]  tail one process's log
   down [--wipe]               stop every recorded process (and delete .devnet)`;
 
+const OPTIONS = {
+  'third-org': { type: 'boolean', default: false },
+  orderers: { type: 'string', default: '3' },
+  'kafka-brokers': { type: 'string', default: '1' },
+  wipe: { type: 'boolean', default: false },
+  lines: { type: 'string', short: 'n', default: '50' },
+  follow: { type: 'boolean', short: 'f', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+type Options = Parsed['values'];
+
+function parse(argv: string[]): Parsed {
+  return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'third-org': { type: 'boolean', default: false },
-      orderers: { type: 'string', default: '3' },
-      'kafka-brokers': { type: 'string', default: '1' },
-      wipe: { type: 'boolean', default: false },
-      lines: { type: 'string', short: 'n', default: '50' },
-      follow: { type: 'boolean', short: 'f', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parse(argv);
   const [command, target] = positionals;
   if (values.help || command === undefined) {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
   }
+  return run(command, target, values);
+}
+
+async function run(command: string, target: string | undefined, values: Options): Promise<number> {
   switch (command) {
     case 'install':
       await install();

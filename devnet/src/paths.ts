@@ -28,7 +28,19 @@ export const cachePaths = {
 };
 
 /** Everything one running network owns lives under one folder. */
-export function statePaths(stateDir = process.env['METROCHAIN_DEVNET_DIR'] ?? path.join(REPO_ROOT, '.devnet')) {
+export interface StatePaths {
+  root: string;
+  crypto: string;
+  config: string;
+  data: string;
+  logs: string;
+  run: string;
+  artifacts: string;
+  networkFile: string;
+  topologyFile: string;
+}
+
+export function statePaths(stateDir = process.env['METROCHAIN_DEVNET_DIR'] ?? path.join(REPO_ROOT, '.devnet')): StatePaths {
   return {
     root: stateDir,
     crypto: path.join(stateDir, 'crypto'),
@@ -41,4 +53,3 @@ export function statePaths(stateDir = process.env['METROCHAIN_DEVNET_DIR'] ?? pa
     topologyFile: path.join(stateDir, 'run', 'topology.json'),
   };
 }
-export type StatePaths = ReturnType<typeof statePaths>;

@@ -69,7 +69,7 @@ async function extensionsFor(ca: CertificateAuthority, request: IssueRequest, pu
 
 /** Issues a P-256 key and a certificate signed by the given CA. */
 export async function issueCertificate(ca: CertificateAuthority, request: IssueRequest): Promise<IssuedCredential> {
-  const keys = (await webcrypto.subtle.generateKey(EC_SIGNING, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys: CryptoKeyPair = await webcrypto.subtle.generateKey(EC_SIGNING, true, ['sign', 'verify']);
   const notBefore = new Date(Date.now() - 60_000);
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),

@@ -35,14 +35,14 @@ function cryptogenConfig(topology: Topology): unknown {
 export const ADMIN_IDENTITY = { name: 'governance', role: 'governance' } as const;
 
 async function issueServiceIdentities(material: CryptoMaterial): Promise<void> {
-  const identities = [...Object.entries(material.topology.services), [ADMIN_IDENTITY.name, ADMIN_IDENTITY.role]];
+  const identities: [string, string][] = [...Object.entries(material.topology.services), [ADMIN_IDENTITY.name, ADMIN_IDENTITY.role]];
   for (const org of material.topology.orgs) {
     const ca = await loadCertificateAuthority(material.orgCa(org).cert, material.orgCa(org).key);
     for (const [name, role] of identities) {
-      const files = material.identity(org, name ?? '');
+      const files = material.identity(org, name);
       const credential = await issueCertificate(ca, {
-        subject: `CN=${String(name)}@${org.domain}, OU=client, O=${org.name}`,
-        attributes: { [ROLE_ATTRIBUTE]: String(role), 'hf.EnrollmentID': `${String(name)}@${org.domain}` },
+        subject: `CN=${name}@${org.domain}, OU=client, O=${org.name}`,
+        attributes: { [ROLE_ATTRIBUTE]: role, 'hf.EnrollmentID': `${name}@${org.domain}` },
         usage: 'client',
       });
       mkdirSync(path.dirname(files.cert), { recursive: true });

@@ -11,6 +11,8 @@ export function logs(name: string, options: { lines: number; follow: boolean }):
   }
   const args = ['-n', String(options.lines), ...(options.follow ? ['-F'] : []), file];
   return new Promise((resolve) => {
-    spawn('tail', args, { stdio: 'inherit' }).on('close', (code) => resolve(code ?? 0));
+    spawn('tail', args, { stdio: 'inherit' }).on('close', (code) => {
+      resolve(code ?? 0);
+    });
   });
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds, lints, runs unit tests, brings the local network up,
+# runs the integration tests against it, tears it down, and prints one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true
+
+section() { printf '\n=== %s ===\n' "$*"; }
+fail() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+section "node $(node --version)"
+[[ "$(node --version)" == v24.* ]] || fail "expected Node 24 from the node@24 devDependency, got $(node --version)"
+
+section "build (tsc -b)"
+npm run --silent build || fail "type-check/build failed"
+
+section "install local network components"
+node devnet/dist/cli.js install || fail "devnet install failed"
+
+section "lint"
+npm run --silent lint || fail "lint failed"
+
+section "unit tests"
+npm run --silent test:unit
+unit_status=$?
+
+section "local network up"
+node devnet/dist/cli.js down --wipe >/dev/null 2>&1 || true
+if ! node devnet/dist/cli.js up; then
+  node devnet/dist/cli.js down
+  fail "network did not come up"
+fi
+trap 'section "local network down"; node devnet/dist/cli.js down' EXIT
+
+section "integration tests"
+npm run --silent test:integration
+integration_status=$?
+
+node scripts/summarise-tests.mjs .devnet/test-results/unit.tap .devnet/test-results/integration.tap
+if [[ $unit_status -ne 0 || $integration_status -ne 0 ]]; then
+  exit 1
+fi
