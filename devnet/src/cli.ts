@@ -9,8 +9,9 @@ import { up } from './network/up';
 const USAGE = `metrochain-devnet <command> [options]
 
   install                     build/download Fabric, Kafka, Redis (cached, idempotent)
-  up [--third-org] [--orderers 3|5] [--kafka-brokers 1|3]
-                              start a fresh network and write .devnet/network.json
+  up [--third-org] [--orderers 3|5] [--kafka-brokers 1|3] [--services]
+                              start a fresh network, write .devnet/network.json
+                              (--services: also the five services)
   status                      every process with its health and RSS (exit 1 if any is unhealthy)
   logs <process> [-n N] [-f]  tail one process's log
   down [--wipe]               stop every recorded process (and delete .devnet)`;
@@ -22,6 +23,7 @@ const OPTIONS = {
   wipe: { type: 'boolean', default: false },
   lines: { type: 'string', short: 'n', default: '50' },
   follow: { type: 'boolean', short: 'f', default: false },
+  services: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -52,6 +54,7 @@ async function run(command: string, target: string | undefined, values: Options)
         thirdOrg: values['third-org'],
         orderers: values.orderers === '5' ? 5 : 3,
         kafkaBrokers: values['kafka-brokers'] === '3' ? 3 : 1,
+        services: values.services,
       });
       return 0;
     case 'status':

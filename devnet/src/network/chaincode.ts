@@ -8,6 +8,7 @@ import { detail, step } from '../log';
 import { REPO_ROOT } from '../paths';
 import type { ProcessSpec } from '../process/supervisor';
 import type { OrgSpec } from '../topology';
+import { nodeBinary } from './node-binary';
 import { firstPeer, peerAdminEnv, startHealthy, type NetworkContext } from './context';
 
 const CHAINCODE_DIR = path.join(REPO_ROOT, 'chaincode');
@@ -25,11 +26,6 @@ async function packageChaincode(ctx: NetworkContext): Promise<{ file: string; pa
   await exec('tar', ['-C', work, '-czf', file, 'metadata.json', 'code.tar.gz']);
   const packageId = `${label}:${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
   return { file, packageId };
-}
-
-function nodeBinary(): string {
-  const pinned = path.join(REPO_ROOT, 'node_modules', '.bin', 'node');
-  return existsSync(pinned) ? pinned : process.execPath;
 }
 
 export function chaincodeServerSpec(ctx: NetworkContext, org: OrgSpec, packageId: string): ProcessSpec {

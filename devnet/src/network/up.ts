@@ -12,10 +12,11 @@ import { startKafka } from './kafka';
 import { startOrderers } from './orderers';
 import { startPeers } from './peers';
 import { startRedis } from './redis';
+import { startServices } from './services';
 import { printSummary } from './status';
 
 /** Brings up a fresh network: previous state is wiped, every process is health-checked before the next starts. */
-export async function up(options: TopologyOptions): Promise<void> {
+export async function up(options: TopologyOptions & { services: boolean }): Promise<void> {
   const started = Date.now();
   const paths = statePaths();
   const supervisor = new Supervisor(paths);
@@ -36,6 +37,9 @@ export async function up(options: TopologyOptions): Promise<void> {
   await startPeers(ctx, channelBlock);
   await deployChaincode(ctx);
   writeConnectionFile(ctx);
+  if (options.services) {
+    await startServices(ctx);
+  }
   step(`network up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await printSummary();
 }
