@@ -35,7 +35,10 @@ export async function down(options: { wipe: boolean }): Promise<void> {
       }
     }
   }
-  await waitForExit(stubborn, 5_000);
+  const left = await waitForExit(stubborn, 5_000);
+  if (left.length > 0) {
+    throw new Error(`processes still running after SIGKILL: ${left.join(', ')}`);
+  }
   if (options.wipe) {
     rmSync(paths.root, { recursive: true, force: true });
   }
