@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** `host:port`, as the devnet writes it and as gRPC and Kafka clients take it. */
+const endpoint = z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port');
+const filePath = z.string().min(1);
+
+export const peerProfileSchema = z.object({
+  name: z.string().min(1),
+  endpoint,
+  tlsRootCertPath: filePath,
+});
+
+export const identityProfileSchema = z.object({
+  certPath: filePath,
+  keyPath: filePath,
+  role: z.string().min(1),
+});
+
+export const organizationProfileSchema = z.object({
+  mspId: z.string().min(1),
+  peers: z.array(peerProfileSchema).min(1),
+  identities: z.record(z.string().min(1), identityProfileSchema),
+});
+
+export const ordererProfileSchema = z.object({
+  name: z.string().min(1),
+  endpoint,
+  adminEndpoint: endpoint,
+  tlsRootCertPath: filePath,
+});
+
+/** The connection file `.devnet/network.json` (docs/foundation.md), read by services and tests. */
+export const networkProfileSchema = z.object({
+  channel: z.string().min(1),
+  chaincode: z.string().min(1),
+  organizations: z
+    .record(z.string().min(1), organizationProfileSchema)
+    .refine((organizations) => Object.keys(organizations).length > 0, 'expected at least one organization'),
+  orderers: z.array(ordererProfileSchema).min(1),
+  kafka: z.object({ brokers: z.array(endpoint).min(1) }),
+  redis: z.object({ url: z.string().regex(/^rediss?:\/\/\S+$/, 'expected a redis:// or rediss:// URL') }),
+});
+
+export type PeerProfile = z.infer<typeof peerProfileSchema>;
+export type IdentityProfile = z.infer<typeof identityProfileSchema>;
+export type OrganizationProfile = z.infer<typeof organizationProfileSchema>;
+export type OrdererProfile = z.infer<typeof ordererProfileSchema>;
+export type NetworkProfile = z.infer<typeof networkProfileSchema>;

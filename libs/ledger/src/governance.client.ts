@@ -1,0 +1,91 @@
+import type { Contract } from '@hyperledger/fabric-gateway';
+import {
+  type ChaincodeVersion,
+  GOVERNANCE_CONTRACT,
+  GovernanceTransactions,
+  type SoftwareApproval,
+  type SoftwareApprovalRequest,
+  chaincodeVersionSchema,
+  softwareApprovalRequestSchema,
+  softwareApprovalSchema,
+} from '@metrochain/contracts';
+import type { z } from 'zod';
+import { decodeJson } from './decode-result';
+import type { LedgerConnection } from './connect-ledger';
+import { LedgerError } from './ledger-error';
+import { type CommittedTransaction, evaluateTransaction, submitTransaction } from './ledger-transaction';
+
+export type GovernanceContract = Pick<Contract, 'evaluateTransaction' | 'submitAsync'>;
+
+const approvalListSchema = softwareApprovalSchema.array();
+const versionSchema = softwareApprovalRequestSchema.shape.version;
+
+/** Typed client of the governance contract; every failure is a LedgerError with the chaincode's or a transport code. */
+export class GovernanceClient {
+  readonly #contract: GovernanceContract;
+
+  constructor(contract: GovernanceContract) {
+    this.#contract = contract;
+  }
+
+  static forConnection(connection: Pick<LedgerConnection, 'contract'>): GovernanceClient {
+    return new GovernanceClient(connection.contract(GOVERNANCE_CONTRACT));
+  }
+
+  /** The running chaincode's version and the fingerprint of the LR software it bundles. */
+  async getVersion(): Promise<ChaincodeVersion> {
+    return this.#evaluate(GovernanceTransactions.getVersion, [], chaincodeVersionSchema);
+  }
+
+  /** Records a notified body's approval of an LR software version; resolves once the approval is committed. */
+  async approveSoftwareVersion(
+    request: SoftwareApprovalRequest,
+  ): Promise<SoftwareApproval & CommittedTransaction> {
+    const valid = validate(softwareApprovalRequestSchema, request);
+    const name = GovernanceTransactions.approveSoftwareVersion;
+    const submitted = await submitTransaction(this.#contract, name, [JSON.stringify(valid)]);
+    const approval = decodeJson(
+      submitted.result,
+      softwareApprovalSchema,
+      `${GOVERNANCE_CONTRACT}.${name} result`,
+    );
+    return { ...approval, transactionId: submitted.transactionId, blockNumber: submitted.blockNumber };
+  }
+
+  /** One approval; fails with NOT_FOUND when the version was never approved. */
+  async getApprovedSoftware(version: string): Promise<SoftwareApproval> {
+    const valid = validate(versionSchema, version);
+    return this.#evaluate(GovernanceTransactions.getApprovedSoftware, [valid], softwareApprovalSchema);
+  }
+
+  async listApprovedSoftware(): Promise<SoftwareApproval[]> {
+    return this.#evaluate(GovernanceTransactions.listApprovedSoftware, [], approvalListSchema);
+  }
+
+  async #evaluate<Schema extends z.ZodTypeAny>(
+    name: string,
+    args: readonly string[],
+    schema: Schema,
+  ): Promise<z.output<Schema>> {
+    const result = await evaluateTransaction(this.#contract, name, args);
+    return decodeJson(result, schema, `${GOVERNANCE_CONTRACT}.${name} result`);
+  }
+}
+
+// Checked here as well as in the chaincode so that a bad request fails without a round trip, with the same code.
+function validate<Schema extends z.ZodTypeAny>(schema: Schema, value: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
+    throw new LedgerError({
+      code: 'INVALID_ARGUMENT',
+      message: `invalid request: ${issues.map((issue) => `${issue.path || '(value)'}: ${issue.message}`).join('; ')}`,
+      details: { issues },
+      cause: parsed.error,
+    });
+  }
+  return parsed.data as z.output<Schema>;
+}

@@ -1,0 +1,58 @@
+import {
+  ConfigErrorCode,
+  type IdentityProfile,
+  type NetworkProfile,
+  type PeerProfile,
+} from '@metrochain/config';
+import { DomainError } from '@metrochain/errors';
+
+export interface LedgerEndpointOptions {
+  profile: NetworkProfile;
+  /** Organisation name as keyed in the profile, e.g. `PTB`. */
+  org: string;
+  /** Identity name within the organisation, e.g. `registration`. */
+  identity: string;
+  /** Which of the organisation's peers to use as gateway; defaults to the first. */
+  peerIndex?: number;
+}
+
+/** The gateway peer and identity a connection uses, picked out of the network profile. */
+export interface LedgerEndpoint {
+  org: string;
+  mspId: string;
+  peer: PeerProfile;
+  identityName: string;
+  identity: IdentityProfile;
+}
+
+export function selectLedgerEndpoint(options: Readonly<LedgerEndpointOptions>): LedgerEndpoint {
+  const { profile, org, identity: identityName, peerIndex = 0 } = options;
+  const organization = profile.organizations[org];
+  if (organization === undefined) {
+    throw profileMismatch(`organization ${org} is not in the network profile`, {
+      org,
+      known: Object.keys(profile.organizations),
+    });
+  }
+  const peer = organization.peers[peerIndex];
+  if (peer === undefined) {
+    throw profileMismatch(`organization ${org} has no peer at index ${String(peerIndex)}`, {
+      org,
+      peerIndex,
+      peers: organization.peers.length,
+    });
+  }
+  const identity = organization.identities[identityName];
+  if (identity === undefined) {
+    throw profileMismatch(`organization ${org} has no identity ${identityName}`, {
+      org,
+      identity: identityName,
+      known: Object.keys(organization.identities),
+    });
+  }
+  return { org, mspId: organization.mspId, peer, identityName, identity };
+}
+
+function profileMismatch(message: string, details: Record<string, unknown>): DomainError {
+  return new DomainError({ code: ConfigErrorCode.NETWORK_PROFILE_INVALID, message, details });
+}

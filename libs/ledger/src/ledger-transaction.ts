@@ -1,0 +1,53 @@
+import type { Contract } from '@hyperledger/fabric-gateway';
+import { ledgerErrorFromValidationCode, toLedgerError } from './to-ledger-error';
+
+export type TransactionArgument = string | Uint8Array;
+
+/** Where a successful write landed on the ledger. */
+export interface CommittedTransaction {
+  transactionId: string;
+  blockNumber: bigint;
+}
+
+export interface SubmittedTransactionResult extends CommittedTransaction {
+  result: Uint8Array;
+}
+
+/**
+ * Endorses, orders and waits for the commit of one transaction. Every failure is a LedgerError; a transaction that
+ * commits invalid fails with COMMIT_FAILED (or MVCC_READ_CONFLICT / ENDORSEMENT_POLICY_FAILURE, so that the retry
+ * policy can see a read conflict) carrying the validation code.
+ */
+export async function submitTransaction(
+  contract: Pick<Contract, 'submitAsync'>,
+  transactionName: string,
+  args: readonly TransactionArgument[] = [],
+): Promise<SubmittedTransactionResult> {
+  try {
+    const submitted = await contract.submitAsync(transactionName, { arguments: [...args] });
+    const status = await submitted.getStatus();
+    if (!status.successful) {
+      throw ledgerErrorFromValidationCode(status.code, status.transactionId);
+    }
+    return {
+      result: submitted.getResult(),
+      transactionId: status.transactionId,
+      blockNumber: status.blockNumber,
+    };
+  } catch (error) {
+    throw toLedgerError(error);
+  }
+}
+
+/** Runs a read-only transaction on one peer; failures are LedgerErrors. */
+export async function evaluateTransaction(
+  contract: Pick<Contract, 'evaluateTransaction'>,
+  transactionName: string,
+  args: readonly TransactionArgument[] = [],
+): Promise<Uint8Array> {
+  try {
+    return await contract.evaluateTransaction(transactionName, ...args);
+  } catch (error) {
+    throw toLedgerError(error);
+  }
+}
