@@ -4,7 +4,18 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.devnet/**', '.nx/**', '**/*.mjs', '**/*.js', 'charts/**', 'k8s/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.devnet/**',
+      '.nx/**',
+      '**/*.mjs',
+      '**/*.js',
+      'charts/**',
+      'k8s/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -15,7 +26,10 @@ export default tseslint.config(
     rules: {
       complexity: ['error', 12],
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
-      '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true, allowTypedFunctionExpressions: true }],
+      '@typescript-eslint/explicit-function-return-type': [
+        'error',
+        { allowExpressions: true, allowTypedFunctionExpressions: true },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
       '@nx/enforce-module-boundaries': [
@@ -26,11 +40,36 @@ export default tseslint.config(
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:data-access'] },
-            { sourceTag: 'type:chaincode', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:lr'] },
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:data-access'],
+            },
+            {
+              sourceTag: 'type:chaincode',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:lr'],
+            },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:data-access', 'type:platform', 'type:lr'] },
-            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:data-access', 'type:platform', 'type:tool', 'type:lr'] },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: [
+                'type:util',
+                'type:contract',
+                'type:data-access',
+                'type:platform',
+                'type:lr',
+              ],
+            },
+            {
+              sourceTag: 'type:test',
+              onlyDependOnLibsWithTags: [
+                'type:util',
+                'type:contract',
+                'type:data-access',
+                'type:platform',
+                'type:tool',
+                'type:lr',
+              ],
+            },
           ],
         },
       ],

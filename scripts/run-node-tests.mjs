@@ -8,7 +8,12 @@ const kind = process.argv[2] ?? 'unit';
 const patterns =
   kind === 'integration'
     ? ['tests/integration/dist/**/*.test.js']
-    : ['libs/*/dist/**/*.spec.js', 'services/*/dist/**/*.spec.js', 'chaincode/dist/**/*.spec.js', 'devnet/dist/**/*.spec.js'];
+    : [
+        'libs/*/dist/**/*.spec.js',
+        'services/*/dist/**/*.spec.js',
+        'chaincode/dist/**/*.spec.js',
+        'devnet/dist/**/*.spec.js',
+      ];
 const files = patterns.flatMap((pattern) => globSync(pattern)).sort();
 if (files.length === 0) {
   console.error(`no ${kind} test files found: run the build first`);

@@ -19,7 +19,8 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 export const DEVNET_ROOT = path.join(REPO_ROOT, 'devnet');
 
 /** Downloads and builds shared by every clone on this machine, keyed by version. */
-export const CACHE_DIR = process.env['METROCHAIN_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'metrochain');
+export const CACHE_DIR =
+  process.env['METROCHAIN_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'metrochain');
 
 export const cachePaths = {
   fabricBin: path.join(CACHE_DIR, `fabric-${VERSIONS.fabric.release}`, 'bin'),
@@ -40,7 +41,9 @@ export interface StatePaths {
   topologyFile: string;
 }
 
-export function statePaths(stateDir = process.env['METROCHAIN_DEVNET_DIR'] ?? path.join(REPO_ROOT, '.devnet')): StatePaths {
+export function statePaths(
+  stateDir = process.env['METROCHAIN_DEVNET_DIR'] ?? path.join(REPO_ROOT, '.devnet'),
+): StatePaths {
   return {
     root: stateDir,
     crypto: path.join(stateDir, 'crypto'),

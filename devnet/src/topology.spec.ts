@@ -6,7 +6,10 @@ import { buildTopology } from './topology';
 function ports(topology: ReturnType<typeof buildTopology>): number[] {
   return [
     ...topology.orderers.flatMap((o) => [o.port, o.adminPort, o.operationsPort]),
-    ...topology.orgs.flatMap((org) => [org.chaincodeServer.port, ...org.peers.flatMap((p) => [p.port, p.chaincodePort, p.operationsPort])]),
+    ...topology.orgs.flatMap((org) => [
+      org.chaincodeServer.port,
+      ...org.peers.flatMap((p) => [p.port, p.chaincodePort, p.operationsPort]),
+    ]),
     ...topology.kafka.flatMap((b) => [b.port, b.controllerPort]),
     topology.redis.port,
   ];
@@ -15,7 +18,10 @@ function ports(topology: ReturnType<typeof buildTopology>): number[] {
 describe('topology', () => {
   it('has PTB and Inmetro with two peers each and three orderers by default', () => {
     const topology = buildTopology({ thirdOrg: false, orderers: 3, kafkaBrokers: 1 });
-    assert.deepEqual(topology.orgs.map((o) => o.mspId), ['PTBMSP', 'InmetroMSP']);
+    assert.deepEqual(
+      topology.orgs.map((o) => o.mspId),
+      ['PTBMSP', 'InmetroMSP'],
+    );
     assert.ok(topology.orgs.every((o) => o.peers.length === 2));
     assert.equal(topology.orderers.length, 3);
     assert.equal(topology.channel, 'nmichannel');
@@ -27,7 +33,10 @@ describe('topology', () => {
   });
 
   it('needs two NMIs to endorse, whatever the number of NMIs', () => {
-    assert.equal(endorsementPolicy(buildTopology({ thirdOrg: false, orderers: 3, kafkaBrokers: 1 })), "OutOf(2,'PTBMSP.peer','InmetroMSP.peer')");
+    assert.equal(
+      endorsementPolicy(buildTopology({ thirdOrg: false, orderers: 3, kafkaBrokers: 1 })),
+      "OutOf(2,'PTBMSP.peer','InmetroMSP.peer')",
+    );
     assert.equal(
       endorsementPolicy(buildTopology({ thirdOrg: true, orderers: 3, kafkaBrokers: 1 })),
       "OutOf(2,'PTBMSP.peer','InmetroMSP.peer','CMIMSP.peer')",

@@ -66,7 +66,13 @@ function org(index: number): OrgSpec {
   }
   const peers = Array.from({ length: PEERS_PER_ORG }, (_, p) => {
     const port = 18000 + 100 * index + 10 * p;
-    return { name: `peer${String(p)}.${nmi.domain}`, host: HOST, port, chaincodePort: port + 1, operationsPort: port + 2 };
+    return {
+      name: `peer${String(p)}.${nmi.domain}`,
+      host: HOST,
+      port,
+      chaincodePort: port + 1,
+      operationsPort: port + 2,
+    };
   });
   return {
     name: nmi.name,

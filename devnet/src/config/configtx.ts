@@ -66,7 +66,16 @@ export function writeConfigtx(topology: Topology, material: CryptoMaterial, conf
       Addresses: [],
       BatchTimeout: '250ms',
       BatchSize: { MaxMessageCount: 500, AbsoluteMaxBytes: '64 MB', PreferredMaxBytes: '4 MB' },
-      EtcdRaft: { Consenters: consenters, Options: { TickInterval: '250ms', ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: '16 MB' } },
+      EtcdRaft: {
+        Consenters: consenters,
+        Options: {
+          TickInterval: '250ms',
+          ElectionTick: 10,
+          HeartbeatTick: 1,
+          MaxInflightBlocks: 5,
+          SnapshotIntervalSize: '16 MB',
+        },
+      },
       Organizations: [ordererOrg(topology, material)],
       Policies: { ...STANDARD_POLICIES, BlockValidation: implicitMeta('ANY Writers') },
       Capabilities: { V2_0: true },
@@ -81,7 +90,10 @@ export function writeConfigtx(topology: Topology, material: CryptoMaterial, conf
       Capabilities: { V2_5: true },
     },
   };
-  writeFileSync(path.join(configDir, 'configtx.yaml'), YAML.stringify({ Profiles: { [CHANNEL_PROFILE]: profile } }));
+  writeFileSync(
+    path.join(configDir, 'configtx.yaml'),
+    YAML.stringify({ Profiles: { [CHANNEL_PROFILE]: profile } }),
+  );
 }
 
 /** The chaincode endorsement policy: at least two distinct NMIs (both of them when there are two). */

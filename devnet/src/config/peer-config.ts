@@ -7,7 +7,10 @@ import { writeOverriddenYaml } from './yaml-template';
 
 export const CCAAS_BUILDER_DIR = path.join(DEVNET_ROOT, 'assets', 'ccaas-builder');
 /** Variables the peer hands to the chaincode builder: which chaincode server of its own org to dial. */
-export const CCAAS_ENV = { address: 'METROCHAIN_CCAAS_ADDRESS', rootCert: 'METROCHAIN_CCAAS_ROOT_CERT_FILE' } as const;
+export const CCAAS_ENV = {
+  address: 'METROCHAIN_CCAAS_ADDRESS',
+  rootCert: 'METROCHAIN_CCAAS_ROOT_CERT_FILE',
+} as const;
 
 export interface PeerConfigInput {
   org: OrgSpec;
@@ -46,7 +49,11 @@ export function writePeerConfig({ org, peer, material, configDir, dataDir }: Pee
     'peer.profile.enabled': false,
     'vm.endpoint': '',
     'chaincode.externalBuilders': [
-      { name: 'metrochain-ccaas', path: CCAAS_BUILDER_DIR, propagateEnvironment: [CCAAS_ENV.address, CCAAS_ENV.rootCert] },
+      {
+        name: 'metrochain-ccaas',
+        path: CCAAS_BUILDER_DIR,
+        propagateEnvironment: [CCAAS_ENV.address, CCAAS_ENV.rootCert],
+      },
     ],
     'ledger.state.stateDatabase': 'goleveldb',
     'ledger.snapshots.rootDir': path.join(dataDir, 'snapshots'),

@@ -20,10 +20,16 @@ async function temporaryCa(): Promise<{ cert: string; key: string }> {
     name: 'CN=test-ca',
     keys,
     signingAlgorithm: alg,
-    extensions: [new x509.BasicConstraintsExtension(true, undefined, true), await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)],
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
   });
   const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
-  writeFileSync(path.join(dir, 'key.pem'), `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`);
+  writeFileSync(
+    path.join(dir, 'key.pem'),
+    `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`,
+  );
   writeFileSync(path.join(dir, 'cert.pem'), caCert.toString('pem'));
   return { cert: path.join(dir, 'cert.pem'), key: path.join(dir, 'key.pem') };
 }
@@ -42,13 +48,20 @@ describe('certificate issuer', () => {
     assert.match(cert.subject, /OU=client/);
     const extension = new x509.X509Certificate(issued.certificatePem).getExtension(FABRIC_ATTRIBUTE_OID);
     assert.ok(extension);
-    assert.deepEqual(JSON.parse(Buffer.from(extension.value).toString('utf8')), { attrs: { 'metrochain.role': 'registrar' } });
+    assert.deepEqual(JSON.parse(Buffer.from(extension.value).toString('utf8')), {
+      attrs: { 'metrochain.role': 'registrar' },
+    });
   });
 
   it('issues a server certificate valid for 127.0.0.1', async () => {
     const files = await temporaryCa();
     const ca = await loadCertificateAuthority(files.cert, files.key);
-    const issued = await issueCertificate(ca, { subject: 'CN=cc', dnsNames: ['cc'], ipAddresses: ['127.0.0.1'], usage: 'server' });
+    const issued = await issueCertificate(ca, {
+      subject: 'CN=cc',
+      dnsNames: ['cc'],
+      ipAddresses: ['127.0.0.1'],
+      usage: 'server',
+    });
     const cert = new X509Certificate(issued.certificatePem);
     assert.equal(cert.checkIP('127.0.0.1'), '127.0.0.1');
     assert.equal(cert.checkHost('cc'), 'cc');

@@ -24,7 +24,10 @@ export interface CertificateAuthority {
   signingKey: CryptoKey;
 }
 
-export async function loadCertificateAuthority(certPath: string, keyPath: string): Promise<CertificateAuthority> {
+export async function loadCertificateAuthority(
+  certPath: string,
+  keyPath: string,
+): Promise<CertificateAuthority> {
   const certificate = new x509.X509Certificate(readFileSync(certPath, 'utf8'));
   const pkcs8 = createPrivateKey(readFileSync(keyPath, 'utf8')).export({ format: 'der', type: 'pkcs8' });
   const signingKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, EC_SIGNING, false, ['sign']);
@@ -40,18 +43,30 @@ export interface IssueRequest {
   usage: 'client' | 'server';
 }
 
-async function extensionsFor(ca: CertificateAuthority, request: IssueRequest, publicKey: CryptoKey): Promise<x509.Extension[]> {
+async function extensionsFor(
+  ca: CertificateAuthority,
+  request: IssueRequest,
+  publicKey: CryptoKey,
+): Promise<x509.Extension[]> {
   const caKeyId = ca.certificate.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId;
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(false, undefined, true),
-    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+    new x509.KeyUsagesExtension(
+      x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
+      true,
+    ),
     await x509.SubjectKeyIdentifierExtension.create(publicKey),
   ];
   if (caKeyId !== undefined) {
     extensions.push(new x509.AuthorityKeyIdentifierExtension(caKeyId));
   }
   if (request.usage === 'server') {
-    extensions.push(new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]));
+    extensions.push(
+      new x509.ExtendedKeyUsageExtension([
+        x509.ExtendedKeyUsage.serverAuth,
+        x509.ExtendedKeyUsage.clientAuth,
+      ]),
+    );
   }
   const names = [
     ...(request.dnsNames ?? []).map((value) => ({ type: 'dns' as const, value })),
@@ -68,11 +83,16 @@ async function extensionsFor(ca: CertificateAuthority, request: IssueRequest, pu
 }
 
 /** Issues a P-256 key and a certificate signed by the given CA. */
-export async function issueCertificate(ca: CertificateAuthority, request: IssueRequest): Promise<IssuedCredential> {
+export async function issueCertificate(
+  ca: CertificateAuthority,
+  request: IssueRequest,
+): Promise<IssuedCredential> {
   const keys: CryptoKeyPair = await webcrypto.subtle.generateKey(EC_SIGNING, true, ['sign', 'verify']);
   const notBefore = new Date(Date.now() - 60_000);
   const certificate = await x509.X509CertificateGenerator.create({
-    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),
+    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+      .toString('hex')
+      .replace(/^[89a-f]/, '1'),
     subject: request.subject,
     issuer: ca.certificate.subject,
     notBefore,
@@ -83,6 +103,9 @@ export async function issueCertificate(ca: CertificateAuthority, request: IssueR
     extensions: await extensionsFor(ca, request, keys.publicKey),
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
-  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').replace(/(.{64})/g, '$1\n').trimEnd()}\n-----END PRIVATE KEY-----\n`;
+  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd()}\n-----END PRIVATE KEY-----\n`;
   return { certificatePem: `${certificate.toString('pem')}\n`, privateKeyPem };
 }

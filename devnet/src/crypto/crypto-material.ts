@@ -5,7 +5,10 @@ import type { OrdererSpec, OrgSpec, PeerSpec, Topology } from '../topology';
 export class CryptoMaterial {
   readonly #root: string;
 
-  constructor(root: string, readonly topology: Topology) {
+  constructor(
+    root: string,
+    readonly topology: Topology,
+  ) {
     this.#root = root;
   }
 
@@ -67,6 +70,10 @@ export class CryptoMaterial {
 
   chaincodeServerTls(org: OrgSpec): { cert: string; key: string; rootCert: string } {
     const dir = path.join(this.orgDir(org), 'ccserver');
-    return { cert: path.join(dir, 'server.crt'), key: path.join(dir, 'server.key'), rootCert: this.orgTlsCa(org).cert };
+    return {
+      cert: path.join(dir, 'server.crt'),
+      key: path.join(dir, 'server.key'),
+      rootCert: this.orgTlsCa(org).cert,
+    };
   }
 }

@@ -35,7 +35,10 @@ function cryptogenConfig(topology: Topology): unknown {
 export const ADMIN_IDENTITY = { name: 'governance', role: 'governance' } as const;
 
 async function issueServiceIdentities(material: CryptoMaterial): Promise<void> {
-  const identities: [string, string][] = [...Object.entries(material.topology.services), [ADMIN_IDENTITY.name, ADMIN_IDENTITY.role]];
+  const identities: [string, string][] = [
+    ...Object.entries(material.topology.services),
+    [ADMIN_IDENTITY.name, ADMIN_IDENTITY.role],
+  ];
   for (const org of material.topology.orgs) {
     const ca = await loadCertificateAuthority(material.orgCa(org).cert, material.orgCa(org).key);
     for (const [name, role] of identities) {
@@ -64,7 +67,11 @@ async function issueServiceIdentities(material: CryptoMaterial): Promise<void> {
 }
 
 /** cryptogen for orgs, nodes and admins; the devnet's own issuer for role-bearing service identities. */
-export async function generateCrypto(topology: Topology, cryptoDir: string, configDir: string): Promise<CryptoMaterial> {
+export async function generateCrypto(
+  topology: Topology,
+  cryptoDir: string,
+  configDir: string,
+): Promise<CryptoMaterial> {
   step('generating crypto material');
   mkdirSync(configDir, { recursive: true });
   const configFile = path.join(configDir, 'crypto-config.yaml');

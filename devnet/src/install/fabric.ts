@@ -25,7 +25,9 @@ export async function installFabric(): Promise<void> {
     detail(`Fabric ${VERSIONS.fabric.release}: cached in ${cachePaths.fabricBin}`);
     return;
   }
-  step(`Fabric ${VERSIONS.fabric.release}: go install ${FABRIC_BINARIES.join(', ')} (first time: a few minutes)`);
+  step(
+    `Fabric ${VERSIONS.fabric.release}: go install ${FABRIC_BINARIES.join(', ')} (first time: a few minutes)`,
+  );
   mkdirSync(cachePaths.fabricBin, { recursive: true });
   const env = { CGO_ENABLED: '0', GOBIN: cachePaths.fabricBin, GOFLAGS: '-mod=readonly -buildvcs=false' };
   detail('downloading modules');

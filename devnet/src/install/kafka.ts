@@ -8,7 +8,9 @@ import { VERSIONS } from '../versions';
 function installed(): boolean {
   return (
     existsSync(cachePaths.kafkaLibs) &&
-    readdirSync(cachePaths.kafkaLibs).some((file) => file === `kafka_${VERSIONS.kafka.scala}-${VERSIONS.kafka.version}.jar`)
+    readdirSync(cachePaths.kafkaLibs).some(
+      (file) => file === `kafka_${VERSIONS.kafka.scala}-${VERSIONS.kafka.version}.jar`,
+    )
   );
 }
 

@@ -7,9 +7,21 @@ interface Prerequisite {
 }
 
 const PREREQUISITES: readonly Prerequisite[] = [
-  { command: 'go', why: 'builds the Fabric binaries', install: 'Go 1.24 or newer (https://go.dev/dl or apt-get install golang)' },
-  { command: 'java', why: 'runs Kafka', install: 'a Java 17+ runtime (apt-get install openjdk-17-jre-headless)' },
-  { command: 'mvn', why: 'downloads Kafka and its dependencies', install: 'Maven 3.8+ (apt-get install maven)' },
+  {
+    command: 'go',
+    why: 'builds the Fabric binaries',
+    install: 'Go 1.24 or newer (https://go.dev/dl or apt-get install golang)',
+  },
+  {
+    command: 'java',
+    why: 'runs Kafka',
+    install: 'a Java 17+ runtime (apt-get install openjdk-17-jre-headless)',
+  },
+  {
+    command: 'mvn',
+    why: 'downloads Kafka and its dependencies',
+    install: 'Maven 3.8+ (apt-get install maven)',
+  },
   { command: 'tar', why: 'packages the chaincode', install: 'tar (apt-get install tar)' },
 ];
 

@@ -18,7 +18,13 @@ async function packageChaincode(ctx: NetworkContext): Promise<{ file: string; pa
   const { label } = ctx.topology.chaincode;
   const work = path.join(ctx.paths.artifacts, 'chaincode');
   mkdirSync(work, { recursive: true });
-  const connection = { address: '{{address}}', dial_timeout: '10s', tls_required: true, client_auth_required: false, root_cert: '{{root_cert}}' };
+  const connection = {
+    address: '{{address}}',
+    dial_timeout: '10s',
+    tls_required: true,
+    client_auth_required: false,
+    root_cert: '{{root_cert}}',
+  };
   writeFileSync(path.join(work, 'connection.json'), `${JSON.stringify(connection, null, 2)}\n`);
   writeFileSync(path.join(work, 'metadata.json'), JSON.stringify({ type: 'ccaas', label }));
   await exec('tar', ['-C', work, '-czf', path.join(work, 'code.tar.gz'), 'connection.json']);
@@ -36,9 +42,16 @@ export function chaincodeServerSpec(ctx: NetworkContext, org: OrgSpec, packageId
     kind: 'chaincode',
     command: nodeBinary(),
     args: [
-      path.join(REPO_ROOT, 'node_modules', 'fabric-shim', 'cli.js'), 'server',
-      '--chaincode-address', address, '--chaincode-id', packageId,
-      '--chaincode-tls-cert-file', tls.cert, '--chaincode-tls-key-file', tls.key,
+      path.join(REPO_ROOT, 'node_modules', 'fabric-shim', 'cli.js'),
+      'server',
+      '--chaincode-address',
+      address,
+      '--chaincode-id',
+      packageId,
+      '--chaincode-tls-cert-file',
+      tls.cert,
+      '--chaincode-tls-key-file',
+      tls.key,
     ],
     cwd: CHAINCODE_DIR,
     env: { CORE_CHAINCODE_LOGGING_LEVEL: 'info', METROCHAIN_ORG: org.name },
@@ -57,33 +70,61 @@ function ordererArgs(ctx: NetworkContext): string[] {
 function definitionArgs(ctx: NetworkContext): string[] {
   const { name, version } = ctx.topology.chaincode;
   return [
-    '--channelID', ctx.topology.channel, '--name', name, '--version', version, '--sequence', '1',
-    '--signature-policy', endorsementPolicy(ctx.topology),
+    '--channelID',
+    ctx.topology.channel,
+    '--name',
+    name,
+    '--version',
+    version,
+    '--sequence',
+    '1',
+    '--signature-policy',
+    endorsementPolicy(ctx.topology),
   ];
 }
 
 /** Installs the package on every peer, starts one chaincode server per NMI, approves for each NMI and commits. */
 export async function deployChaincode(ctx: NetworkContext): Promise<string> {
-  step(`deploying chaincode ${ctx.topology.chaincode.label} as a service (policy ${endorsementPolicy(ctx.topology)})`);
+  step(
+    `deploying chaincode ${ctx.topology.chaincode.label} as a service (policy ${endorsementPolicy(ctx.topology)})`,
+  );
   if (!existsSync(path.join(CHAINCODE_DIR, 'dist', 'index.js'))) {
     throw new Error('chaincode/dist is missing: run `npm run build` first');
   }
   const { file, packageId } = await packageChaincode(ctx);
   for (const org of ctx.topology.orgs) {
     for (const peer of org.peers) {
-      await exec(fabricBinary('peer'), ['lifecycle', 'chaincode', 'install', file], { env: peerAdminEnv(ctx, org, peer) });
+      await exec(fabricBinary('peer'), ['lifecycle', 'chaincode', 'install', file], {
+        env: peerAdminEnv(ctx, org, peer),
+      });
     }
     await startHealthy(ctx, chaincodeServerSpec(ctx, org, packageId));
     await exec(
       fabricBinary('peer'),
-      ['lifecycle', 'chaincode', 'approveformyorg', ...ordererArgs(ctx), ...definitionArgs(ctx), '--package-id', packageId, '--waitForEvent'],
+      [
+        'lifecycle',
+        'chaincode',
+        'approveformyorg',
+        ...ordererArgs(ctx),
+        ...definitionArgs(ctx),
+        '--package-id',
+        packageId,
+        '--waitForEvent',
+      ],
       { env: peerAdminEnv(ctx, org, firstPeer(org)) },
     );
-    detail(`${org.name}: installed on ${String(org.peers.length)} peers, chaincode server on :${String(org.chaincodeServer.port)}, approved`);
+    detail(
+      `${org.name}: installed on ${String(org.peers.length)} peers, chaincode server on :${String(org.chaincodeServer.port)}, approved`,
+    );
   }
   const endorsers = ctx.topology.orgs.flatMap((org) => {
     const peer = firstPeer(org);
-    return ['--peerAddresses', `${peer.host}:${String(peer.port)}`, '--tlsRootCertFiles', path.join(ctx.material.peerDir(org, peer), 'tls', 'ca.crt')];
+    return [
+      '--peerAddresses',
+      `${peer.host}:${String(peer.port)}`,
+      '--tlsRootCertFiles',
+      path.join(ctx.material.peerDir(org, peer), 'tls', 'ca.crt'),
+    ];
   });
   const committer = ctx.topology.orgs[0];
   if (committer === undefined) {
@@ -91,7 +132,15 @@ export async function deployChaincode(ctx: NetworkContext): Promise<string> {
   }
   await exec(
     fabricBinary('peer'),
-    ['lifecycle', 'chaincode', 'commit', ...ordererArgs(ctx), ...definitionArgs(ctx), ...endorsers, '--waitForEvent'],
+    [
+      'lifecycle',
+      'chaincode',
+      'commit',
+      ...ordererArgs(ctx),
+      ...definitionArgs(ctx),
+      ...endorsers,
+      '--waitForEvent',
+    ],
     { env: peerAdminEnv(ctx, committer, firstPeer(committer)) },
   );
   detail(`chaincode ${ctx.topology.chaincode.name} committed on ${ctx.topology.channel}`);

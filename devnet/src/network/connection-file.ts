@@ -6,7 +6,10 @@ import { ADMIN_IDENTITY } from '../crypto/generate';
 /** The one file services and tests read: endpoints, TLS roots and identity paths (format in docs/foundation.md). */
 export function writeConnectionFile(ctx: NetworkContext): void {
   const { topology, material } = ctx;
-  const identityNames: [string, string][] = [...Object.entries(topology.services), [ADMIN_IDENTITY.name, ADMIN_IDENTITY.role]];
+  const identityNames: [string, string][] = [
+    ...Object.entries(topology.services),
+    [ADMIN_IDENTITY.name, ADMIN_IDENTITY.role],
+  ];
   const organizations = Object.fromEntries(
     topology.orgs.map((org) => [
       org.name,

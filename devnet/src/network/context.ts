@@ -22,12 +22,20 @@ export function tailLog(file: string, lines = 30): string {
 }
 
 /** Starts a process and waits until its health probe passes. */
-export async function startHealthy(ctx: NetworkContext, spec: ProcessSpec, timeoutMs = 60_000): Promise<void> {
+export async function startHealthy(
+  ctx: NetworkContext,
+  spec: ProcessSpec,
+  timeoutMs = 60_000,
+): Promise<void> {
   ctx.supervisor.start(spec);
   await waitUntilHealthy(ctx, spec, timeoutMs);
 }
 
-export async function waitUntilHealthy(ctx: NetworkContext, spec: ProcessSpec, timeoutMs: number): Promise<void> {
+export async function waitUntilHealthy(
+  ctx: NetworkContext,
+  spec: ProcessSpec,
+  timeoutMs: number,
+): Promise<void> {
   await waitHealthy(spec.name, spec.health, timeoutMs, () => tailLog(ctx.supervisor.logFile(spec.name)));
 }
 

@@ -25,7 +25,10 @@ export async function down(options: { wipe: boolean }): Promise<void> {
   for (const record of records) {
     supervisor.stop(record.name, 'SIGTERM');
   }
-  const stubborn = await waitForExit(records.map((r) => r.pid), GRACE_MS);
+  const stubborn = await waitForExit(
+    records.map((r) => r.pid),
+    GRACE_MS,
+  );
   for (const pid of stubborn) {
     for (const target of [-pid, pid]) {
       try {

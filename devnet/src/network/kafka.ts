@@ -12,7 +12,9 @@ const CLASSPATH = path.join(cachePaths.kafkaLibs, '*');
 const JVM_OPTIONS = ['-Xms128m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true'];
 
 function serverProperties(ctx: NetworkContext, broker: KafkaBrokerSpec, logDir: string): string {
-  const voters = ctx.topology.kafka.map((b) => `${String(b.nodeId)}@127.0.0.1:${String(b.controllerPort)}`).join(',');
+  const voters = ctx.topology.kafka
+    .map((b) => `${String(b.nodeId)}@127.0.0.1:${String(b.controllerPort)}`)
+    .join(',');
   const replication = Math.min(3, ctx.topology.kafka.length);
   return [
     'process.roles=broker,controller',
@@ -37,9 +39,15 @@ function serverProperties(ctx: NetworkContext, broker: KafkaBrokerSpec, logDir: 
   ].join('\n');
 }
 
-const LOG4J = ['log4j.rootLogger=INFO, stdout', 'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
-  'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout', 'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
-  'log4j.logger.kafka=INFO', 'log4j.logger.org.apache.kafka=WARN', ''].join('\n');
+const LOG4J = [
+  'log4j.rootLogger=INFO, stdout',
+  'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
+  'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
+  'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
+  'log4j.logger.kafka=INFO',
+  'log4j.logger.org.apache.kafka=WARN',
+  '',
+].join('\n');
 
 export function kafkaSpec(ctx: NetworkContext, broker: KafkaBrokerSpec): ProcessSpec {
   const configDir = path.join(ctx.paths.config, `kafka-${String(broker.nodeId)}`);
@@ -47,7 +55,14 @@ export function kafkaSpec(ctx: NetworkContext, broker: KafkaBrokerSpec): Process
     name: `kafka-${String(broker.nodeId)}`,
     kind: 'kafka',
     command: 'java',
-    args: [...JVM_OPTIONS, `-Dlog4j.configuration=file:${path.join(configDir, 'log4j.properties')}`, '-cp', CLASSPATH, 'kafka.Kafka', path.join(configDir, 'server.properties')],
+    args: [
+      ...JVM_OPTIONS,
+      `-Dlog4j.configuration=file:${path.join(configDir, 'log4j.properties')}`,
+      '-cp',
+      CLASSPATH,
+      'kafka.Kafka',
+      path.join(configDir, 'server.properties'),
+    ],
     health: { type: 'tcp', host: '127.0.0.1', port: broker.port },
   };
 }
@@ -64,7 +79,18 @@ export async function startKafka(ctx: NetworkContext): Promise<void> {
     const properties = path.join(configDir, 'server.properties');
     writeFileSync(properties, serverProperties(ctx, broker, logDir));
     writeFileSync(path.join(configDir, 'log4j.properties'), LOG4J);
-    await exec('java', [...JVM_OPTIONS, '-cp', CLASSPATH, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties, '--ignore-formatted']);
+    await exec('java', [
+      ...JVM_OPTIONS,
+      '-cp',
+      CLASSPATH,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      properties,
+      '--ignore-formatted',
+    ]);
     ctx.supervisor.start(kafkaSpec(ctx, broker));
   }
   // A KRaft quorum of three only becomes healthy once all of its voters run, so wait after starting them all.

@@ -12,7 +12,10 @@ export function ordererProcessName(orderer: OrdererSpec): string {
   return orderer.name.split('.')[0] ?? orderer.name;
 }
 
-export function ordererSpec(ctx: NetworkContext, orderer: OrdererSpec): Parameters<NetworkContext['supervisor']['start']>[0] {
+export function ordererSpec(
+  ctx: NetworkContext,
+  orderer: OrdererSpec,
+): Parameters<NetworkContext['supervisor']['start']>[0] {
   const configDir = path.join(ctx.paths.config, orderer.name);
   return {
     name: ordererProcessName(orderer),
@@ -30,7 +33,12 @@ export async function startOrderers(ctx: NetworkContext): Promise<string> {
   for (const orderer of ctx.topology.orderers) {
     const dataDir = path.join(ctx.paths.data, orderer.name);
     mkdirSync(dataDir, { recursive: true });
-    writeOrdererConfig({ orderer, material: ctx.material, configDir: path.join(ctx.paths.config, orderer.name), dataDir });
+    writeOrdererConfig({
+      orderer,
+      material: ctx.material,
+      configDir: path.join(ctx.paths.config, orderer.name),
+      dataDir,
+    });
     await startHealthy(ctx, ordererSpec(ctx, orderer));
     detail(`${orderer.name} on ${orderer.host}:${String(orderer.port)}`);
   }
@@ -39,14 +47,32 @@ export async function startOrderers(ctx: NetworkContext): Promise<string> {
   mkdirSync(ctx.paths.artifacts, { recursive: true });
   const block = path.join(ctx.paths.artifacts, `${ctx.topology.channel}.block`);
   await exec(fabricBinary('configtxgen'), [
-    '-profile', CHANNEL_PROFILE, '-channelID', ctx.topology.channel, '-outputBlock', block, '-configPath', channelConfigDir,
+    '-profile',
+    CHANNEL_PROFILE,
+    '-channelID',
+    ctx.topology.channel,
+    '-outputBlock',
+    block,
+    '-configPath',
+    channelConfigDir,
   ]);
   const admin = ctx.material.ordererAdminTls();
   for (const orderer of ctx.topology.orderers) {
     await exec(fabricBinary('osnadmin'), [
-      'channel', 'join', '--channelID', ctx.topology.channel, '--config-block', block,
-      '-o', `${orderer.host}:${String(orderer.adminPort)}`,
-      '--ca-file', ctx.material.ordererTlsCa(), '--client-cert', admin.cert, '--client-key', admin.key,
+      'channel',
+      'join',
+      '--channelID',
+      ctx.topology.channel,
+      '--config-block',
+      block,
+      '-o',
+      `${orderer.host}:${String(orderer.adminPort)}`,
+      '--ca-file',
+      ctx.material.ordererTlsCa(),
+      '--client-cert',
+      admin.cert,
+      '--client-key',
+      admin.key,
     ]);
   }
   detail(`channel ${ctx.topology.channel} joined by every orderer`);

@@ -37,7 +37,9 @@ export async function startPeers(ctx: NetworkContext, channelBlock: string): Pro
       mkdirSync(dataDir, { recursive: true });
       writePeerConfig({ org, peer, material: ctx.material, configDir: peerConfigDir(ctx, peer), dataDir });
       await startHealthy(ctx, peerSpec(ctx, org, peer));
-      await exec(fabricBinary('peer'), ['channel', 'join', '-b', channelBlock], { env: peerAdminEnv(ctx, org, peer) });
+      await exec(fabricBinary('peer'), ['channel', 'join', '-b', channelBlock], {
+        env: peerAdminEnv(ctx, org, peer),
+      });
       detail(`${peer.name} on ${peer.host}:${String(peer.port)} joined ${ctx.topology.channel}`);
     }
   }

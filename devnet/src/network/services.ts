@@ -6,7 +6,13 @@ import { nodeBinary } from './node-binary';
 import { waitUntilHealthy, type NetworkContext } from './context';
 
 /** HTTP ports of the five services, in the order they start. */
-export const SERVICE_PORTS = { registration: 3001, verification: 3002, measurement: 3003, billing: 3004, audit: 3005 } as const;
+export const SERVICE_PORTS = {
+  registration: 3001,
+  verification: 3002,
+  measurement: 3003,
+  billing: 3004,
+  audit: 3005,
+} as const;
 
 export function serviceSpec(ctx: NetworkContext, name: keyof typeof SERVICE_PORTS): ProcessSpec {
   const port = SERVICE_PORTS[name];
@@ -16,7 +22,11 @@ export function serviceSpec(ctx: NetworkContext, name: keyof typeof SERVICE_PORT
     command: nodeBinary(),
     args: ['--enable-source-maps', path.join(REPO_ROOT, 'services', name, 'dist', 'main.js')],
     cwd: path.join(REPO_ROOT, 'services', name),
-    env: { PORT: String(port), METROCHAIN_NETWORK_FILE: ctx.paths.networkFile, METROCHAIN_ORG: ctx.topology.orgs[0]?.name ?? 'PTB' },
+    env: {
+      PORT: String(port),
+      METROCHAIN_NETWORK_FILE: ctx.paths.networkFile,
+      METROCHAIN_ORG: ctx.topology.orgs[0]?.name ?? 'PTB',
+    },
     health: { type: 'http', url: `http://127.0.0.1:${String(port)}/health/ready` },
   };
 }

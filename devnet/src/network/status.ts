@@ -47,11 +47,15 @@ export async function printStatus(): Promise<boolean> {
     process.stdout.write('no network processes recorded (run `up`)\n');
     return false;
   }
-  process.stdout.write(`${'process'.padEnd(24)}${'kind'.padEnd(11)}${'pid'.padEnd(9)}${'state'.padEnd(11)}rss\n`);
+  process.stdout.write(
+    `${'process'.padEnd(24)}${'kind'.padEnd(11)}${'pid'.padEnd(9)}${'state'.padEnd(11)}rss\n`,
+  );
   for (const row of rows) {
     const state = !row.alive ? 'DEAD' : row.healthy ? 'healthy' : 'UNHEALTHY';
     const rss = row.rssMiB === undefined ? '-' : `${String(row.rssMiB)} MiB`;
-    process.stdout.write(`${row.name.padEnd(24)}${row.kind.padEnd(11)}${String(row.pid).padEnd(9)}${state.padEnd(11)}${rss}\n`);
+    process.stdout.write(
+      `${row.name.padEnd(24)}${row.kind.padEnd(11)}${String(row.pid).padEnd(9)}${state.padEnd(11)}${rss}\n`,
+    );
   }
   const total = rows.reduce((sum, row) => sum + (row.rssMiB ?? 0), 0);
   process.stdout.write(`total RSS ${String(total)} MiB over ${String(rows.length)} processes\n`);

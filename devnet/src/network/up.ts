@@ -22,7 +22,9 @@ export async function up(options: TopologyOptions & { services: boolean }): Prom
   const supervisor = new Supervisor(paths);
   const running = supervisor.records().filter((record) => isAlive(record.pid));
   if (running.length > 0) {
-    throw new Error(`the network is already running (${running.map((r) => r.name).join(', ')}): run \`down\` first`);
+    throw new Error(
+      `the network is already running (${running.map((r) => r.name).join(', ')}): run \`down\` first`,
+    );
   }
   await install();
   rmSync(paths.root, { recursive: true, force: true });

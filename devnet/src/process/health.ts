@@ -36,7 +36,12 @@ export function probe(health: HealthProbe, timeoutMs = 1000): Promise<boolean> {
 }
 
 /** Polls until the probe passes; throws with the name and the last lines of its log otherwise. */
-export async function waitHealthy(name: string, health: HealthProbe, timeoutMs: number, describeFailure: () => string): Promise<void> {
+export async function waitHealthy(
+  name: string,
+  health: HealthProbe,
+  timeoutMs: number,
+  describeFailure: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe(health)) {

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { StatePaths } from '../paths';
 
@@ -16,8 +25,7 @@ export interface ProcessSpec {
 }
 
 export type HealthProbe =
-  | { type: 'tcp'; host: string; port: number }
-  | { type: 'http'; url: string; expectStatus?: number };
+  { type: 'tcp'; host: string; port: number } | { type: 'http'; url: string; expectStatus?: number };
 
 interface ProcessRecord {
   name: string;

@@ -5,7 +5,13 @@ export class DomainError<Code extends string = string> extends Error {
   readonly details: Readonly<Record<string, unknown>>;
 
   constructor(
-    options: Readonly<{ code: Code; message: string; retriable?: boolean; details?: Record<string, unknown>; cause?: unknown }>,
+    options: Readonly<{
+      code: Code;
+      message: string;
+      retriable?: boolean;
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    }>,
   ) {
     super(options.message, { cause: options.cause });
     this.name = new.target.name;

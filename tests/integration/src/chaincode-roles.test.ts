@@ -20,7 +20,11 @@ describe('chaincode role checks on the real network', () => {
   it('refuses a governance write from the measurement identity with ROLE_FORBIDDEN and writes nothing', async () => {
     const version = uniqueVersion('forbidden');
     await assert.rejects(
-      measurement.governance.approveSoftwareVersion({ version, fingerprint: fingerprintOf(version), notifiedBody: 'nb' }),
+      measurement.governance.approveSoftwareVersion({
+        version,
+        fingerprint: fingerprintOf(version),
+        notifiedBody: 'nb',
+      }),
       (error: unknown) => isLedgerError(error) && error.code === 'ROLE_FORBIDDEN',
     );
     await assert.rejects(

@@ -5,7 +5,11 @@ import { collectStatus } from '@metrochain/devnet';
 describe('devnet status', () => {
   it('reports every process of the network alive and healthy', async () => {
     const rows = await collectStatus();
-    const byKind = (kind: string): string[] => rows.filter((r) => r.kind === kind).map((r) => r.name).sort();
+    const byKind = (kind: string): string[] =>
+      rows
+        .filter((r) => r.kind === kind)
+        .map((r) => r.name)
+        .sort();
     assert.deepEqual(byKind('orderer'), ['orderer1', 'orderer2', 'orderer3']);
     assert.deepEqual(byKind('peer'), ['peer0.inmetro', 'peer0.ptb', 'peer1.inmetro', 'peer1.ptb']);
     assert.deepEqual(byKind('chaincode'), ['chaincode-inmetro', 'chaincode-ptb']);

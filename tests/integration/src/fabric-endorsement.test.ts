@@ -35,7 +35,11 @@ describe('Fabric: a service identity submits, both NMIs endorse, the other NMI r
     assert.ok(approval.blockNumber > 0n);
 
     const qscc = inmetro.connection.network.getContract('qscc');
-    const raw = await qscc.evaluateTransaction('GetTransactionByID', networkProfile().channel, approval.transactionId);
+    const raw = await qscc.evaluateTransaction(
+      'GetTransactionByID',
+      networkProfile().channel,
+      approval.transactionId,
+    );
     const view = decodeProcessedTransaction(raw);
     assert.equal(view.validationCode, peer.TxValidationCode.VALID);
     assert.deepEqual([...new Set(view.endorserMspIds)].sort(), ['InmetroMSP', 'PTBMSP']);

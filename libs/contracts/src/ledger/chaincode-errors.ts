@@ -17,7 +17,9 @@ export function formatChaincodeError(code: ChaincodeErrorCode, message: string):
 }
 
 /** Finds `[CODE] text` anywhere in a message (peers wrap chaincode messages in their own text). */
-export function parseChaincodeError(message: string): { code: ChaincodeErrorCode; message: string } | undefined {
+export function parseChaincodeError(
+  message: string,
+): { code: ChaincodeErrorCode; message: string } | undefined {
   const match = CODED_MESSAGE.exec(message);
   const code = match?.[1];
   if (code === undefined || !(CHAINCODE_ERROR_CODES as readonly string[]).includes(code)) {

@@ -22,6 +22,8 @@ export function decodeProcessedTransaction(bytes: Uint8Array): TransactionView {
   const endorsements = actionPayload.getAction()?.getEndorsementsList() ?? [];
   return {
     validationCode: processed.getValidationcode(),
-    endorserMspIds: endorsements.map((e) => msp.SerializedIdentity.deserializeBinary(e.getEndorser_asU8()).getMspid()),
+    endorserMspIds: endorsements.map((e) =>
+      msp.SerializedIdentity.deserializeBinary(e.getEndorser_asU8()).getMspid(),
+    ),
   };
 }
