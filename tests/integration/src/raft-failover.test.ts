@@ -24,7 +24,7 @@ describe('Raft ordering survives the loss of one orderer', () => {
     const record = supervisor.record(victim);
     assert.ok(record, 'orderer1 is recorded');
     process.kill(record.pid, 'SIGKILL');
-    await waitUntil(async () => !isAlive(record.pid), 10_000);
+    await waitUntil(() => Promise.resolve(!isAlive(record.pid)), 10_000);
 
     const version = uniqueVersion('failover');
     const approval = await session.governance.approveSoftwareVersion({
