@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Identifiers used as record keys: short, printable, no whitespace, so they are safe in logs and ledger keys. */
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export const meterIdSchema = z
+  .string()
+  .regex(IDENTIFIER, 'expected a meter id of 1-128 letters, digits, . _ : -');
+
+export const accountIdSchema = z
+  .string()
+  .regex(IDENTIFIER, 'expected an account id of 1-128 letters, digits, . _ : -');
+
+/** An MSP id names the organisation (NMI) that acted, e.g. `PTBMSP`. */
+export const mspIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/, 'expected an MSP id');
+
+/** ISO 8601 with an explicit offset, so that no consumer has to guess the time zone. */
+export const isoTimestampSchema = z.string().datetime({ offset: true });
+
+export const base64Schema = z
+  .string()
+  .min(4)
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'expected standard base64');
+
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256 digest');
+
+/** Fabric transaction ids are the lowercase hex SHA-256 of nonce and creator. */
+export const txIdSchema = sha256HexSchema;
+
+// JSON numbers are doubles: anything above 2^53 would silently lose precision in every consumer.
+export const blockNumberSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const sequenceNumberSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const publicKeyPemSchema = z
+  .string()
+  .regex(
+    /^-----BEGIN PUBLIC KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END PUBLIC KEY-----\r?\n?$/,
+    'expected an SPKI public key in PEM',
+  );
+
+/** Where a value was committed on the ledger; present on every event that reports a ledger write. */
+export const ledgerPositionShape = {
+  txId: txIdSchema,
+  blockNumber: blockNumberSchema,
+};

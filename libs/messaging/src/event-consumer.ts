@@ -1,0 +1,124 @@
+import type { TopicName } from '@metrochain/contracts';
+import type { Consumer, ConsumerConfig, EachMessagePayload } from 'kafkajs';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY_BACKOFF,
+  type RetryBackoff,
+  retryDelayMs,
+} from './failure-policy';
+import {
+  type DeadLetterRecord,
+  type EventHandler,
+  type ProcessOutcome,
+  processMessage,
+} from './process-message';
+import {
+  ACKS_ALL,
+  IDEMPOTENT_PRODUCER_CONFIG,
+  type ProducerFactory,
+  type ProducerPort,
+} from './producer-config';
+
+/** The part of a kafkajs consumer this library uses. */
+export type ConsumerPort = Pick<Consumer, 'connect' | 'disconnect' | 'subscribe' | 'run' | 'stop'>;
+
+/** A `Kafka` client satisfies this: consumers for the group, a producer for the dead-letter topic. */
+export interface ConsumerFactory extends ProducerFactory {
+  consumer(config: ConsumerConfig): ConsumerPort;
+}
+
+export interface EventConsumerOptions<T extends TopicName> {
+  kafka: ConsumerFactory;
+  topic: T;
+  groupId: string;
+  /** Where a group without committed offsets starts; default false (only new events). */
+  fromBeginning?: boolean;
+  /** Tries of the handler per record, the first included; default 3. */
+  maxAttempts?: number;
+  retryBackoff?: RetryBackoff;
+  /** Partitions handled in parallel; order holds within a partition, i.e. per key. Default 1. */
+  partitionsConsumedConcurrently?: number;
+  sessionTimeoutMs?: number;
+  /** Called after each record, e.g. for metrics and logs; must not throw. */
+  onProcessed?: (outcome: ProcessOutcome, record: Readonly<{ partition: number; offset: string }>) => void;
+}
+
+/**
+ * Consumes one topic in a consumer group and hands each validated event to a handler. Delivery is at least once:
+ * kafkajs resolves an offset only when the handler succeeded or the record reached the dead-letter topic, and
+ * commits resolved offsets after each batch, so a crash redelivers but never skips a record.
+ */
+export class EventConsumer<T extends TopicName> {
+  readonly #options: Readonly<EventConsumerOptions<T>>;
+  readonly #consumer: ConsumerPort;
+  readonly #deadLetterProducer: ProducerPort;
+
+  constructor(options: Readonly<EventConsumerOptions<T>>) {
+    this.#options = options;
+    this.#consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: options.sessionTimeoutMs }),
+    });
+    this.#deadLetterProducer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
+  }
+
+  get topic(): T {
+    return this.#options.topic;
+  }
+
+  async connect(): Promise<void> {
+    await this.#deadLetterProducer.connect();
+    await this.#consumer.connect();
+  }
+
+  /** Subscribes and starts consuming; resolves once the consumer runs, not when it stops. */
+  async run(handler: EventHandler<T>): Promise<void> {
+    await this.#consumer.subscribe({
+      topics: [this.#options.topic],
+      fromBeginning: this.#options.fromBeginning ?? false,
+    });
+    await this.#consumer.run({
+      autoCommit: true,
+      partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 1,
+      eachMessage: async (payload) => {
+        await this.#handle(payload, handler);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.#consumer.stop();
+  }
+
+  /** Leaves the group first, so that no record is being handled when the dead-letter producer goes. */
+  async disconnect(): Promise<void> {
+    await this.#consumer.disconnect();
+    await this.#deadLetterProducer.disconnect();
+  }
+
+  async #handle(payload: EachMessagePayload, handler: EventHandler<T>): Promise<void> {
+    const backoff = this.#options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
+    const outcome = await processMessage({
+      topic: this.#options.topic,
+      partition: payload.partition,
+      message: payload.message,
+      handler,
+      maxAttempts: this.#options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      retryDelayMs: (attempt) => retryDelayMs(attempt, backoff),
+      sleep: (ms) => delay(ms),
+      heartbeat: () => payload.heartbeat(),
+      deadLetter: (record) => this.#deadLetter(record),
+    });
+    this.#options.onProcessed?.(outcome, { partition: payload.partition, offset: payload.message.offset });
+  }
+
+  async #deadLetter(record: Readonly<DeadLetterRecord>): Promise<void> {
+    await this.#deadLetterProducer.send({
+      topic: record.topic,
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+      acks: ACKS_ALL,
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EVENT_SAMPLES } from '@metrochain/contracts';
+import { DomainError } from '@metrochain/errors';
+import { EventProducer } from './event-producer';
+import { FakeKafka, type FakeProducer } from './testing/fake-kafka';
+
+const TOPIC = 'measurements.recorded.v1';
+const sample = EVENT_SAMPLES[TOPIC];
+const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+function setup(): { producer: EventProducer; fake: FakeProducer; kafka: FakeKafka } {
+  const kafka = new FakeKafka();
+  const producer = new EventProducer({ kafka });
+  return { producer, fake: kafka.producers[0]!, kafka };
+}
+
+function isSchemaError(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'EVENT_SCHEMA_INVALID';
+}
+
+describe('EventProducer', () => {
+  it('creates an idempotent producer with one request in flight and no topic auto-creation', () => {
+    const { kafka } = setup();
+    assert.deepEqual(
+      { ...kafka.producerConfigs[0], createPartitioner: undefined },
+      {
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: undefined,
+      },
+    );
+    assert.equal(typeof kafka.producerConfigs[0]?.createPartitioner, 'function');
+  });
+
+  it('connects and disconnects its producer', async () => {
+    const { producer, fake } = setup();
+    await producer.connect();
+    assert.equal(fake.connected, true);
+    await producer.disconnect();
+    assert.equal(fake.connected, false);
+  });
+
+  it('publishes a valid event as JSON with acks from all replicas and the trace context', async () => {
+    const { producer, fake } = setup();
+    await producer.publish(TOPIC, sample.key, sample.value, { trace: { traceparent: TRACEPARENT } });
+    const record = fake.sent[0]!;
+    assert.equal(record.topic, TOPIC);
+    assert.equal(record.acks, -1);
+    const message = record.messages[0]!;
+    assert.equal(message.key, sample.key);
+    assert.deepEqual(JSON.parse(String(message.value)), sample.value);
+    assert.deepEqual(message.headers, { traceparent: TRACEPARENT });
+  });
+
+  it('sends nothing when the event breaks its contract', async () => {
+    const { producer, fake } = setup();
+    await assert.rejects(
+      producer.publish(TOPIC, sample.key, { ...sample.value, blockNumber: -1 }),
+      isSchemaError,
+    );
+    assert.deepEqual(fake.sent, []);
+  });
+
+  it('sends a batch in one request, or nothing when any entry is bad', async () => {
+    const { producer, fake } = setup();
+    const second = { key: sample.key, value: { ...sample.value, seq: sample.value.seq + 1 } };
+    await assert.rejects(
+      producer.publishBatch(TOPIC, [
+        sample,
+        second,
+        { key: sample.key, value: { ...sample.value, txId: 'x' } },
+      ]),
+      isSchemaError,
+    );
+    assert.equal(fake.sent.length, 0);
+    await producer.publishBatch(TOPIC, [sample, second]);
+    assert.equal(fake.sent.length, 1);
+    assert.deepEqual(
+      fake.sent[0]!.messages.map((message) => (JSON.parse(String(message.value)) as { seq: number }).seq),
+      [sample.value.seq, sample.value.seq + 1],
+    );
+  });
+
+  it('sends no request for an empty batch', async () => {
+    const { producer, fake } = setup();
+    assert.deepEqual(await producer.publishBatch(TOPIC, []), []);
+    assert.equal(fake.sent.length, 0);
+  });
+});

@@ -1,0 +1,68 @@
+import type { EventKey, EventValue, TopicName } from '@metrochain/contracts';
+import type { Message, RecordMetadata } from 'kafkajs';
+import { encodeEvent } from './event-codec';
+import type { PublishMetadata } from './event-headers';
+import {
+  ACKS_ALL,
+  IDEMPOTENT_PRODUCER_CONFIG,
+  type ProducerFactory,
+  type ProducerPort,
+} from './producer-config';
+
+export interface EventProducerOptions {
+  /** Usually the process's `Kafka` client from `createKafkaClient`. */
+  kafka: ProducerFactory;
+}
+
+/** One entry of `publishBatch`. */
+export interface EventEntry<T extends TopicName> {
+  key: EventKey<T>;
+  value: EventValue<T>;
+  metadata?: PublishMetadata;
+}
+
+/**
+ * Publishes events of any catalogued topic through one idempotent producer. Every event is checked against its
+ * contract before anything is sent; a batch with one bad event sends nothing.
+ */
+export class EventProducer {
+  readonly #producer: ProducerPort;
+
+  constructor(options: Readonly<EventProducerOptions>) {
+    this.#producer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
+  }
+
+  async connect(): Promise<void> {
+    await this.#producer.connect();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.#producer.disconnect();
+  }
+
+  /** Resolves once all in-sync replicas have the event; throws `EVENT_SCHEMA_INVALID` before sending a bad one. */
+  async publish<T extends TopicName>(
+    topic: T,
+    key: EventKey<T>,
+    value: EventValue<T>,
+    metadata?: Readonly<PublishMetadata>,
+  ): Promise<RecordMetadata[]> {
+    return this.#send(topic, [encodeEvent(topic, key, value, metadata)]);
+  }
+
+  /** Validates every entry first, then sends them in one request; order is kept per partition. */
+  async publishBatch<T extends TopicName>(
+    topic: T,
+    entries: readonly Readonly<EventEntry<T>>[],
+  ): Promise<RecordMetadata[]> {
+    const messages = entries.map((entry) => encodeEvent(topic, entry.key, entry.value, entry.metadata));
+    return this.#send(topic, messages);
+  }
+
+  async #send(topic: TopicName, messages: Message[]): Promise<RecordMetadata[]> {
+    if (messages.length === 0) {
+      return [];
+    }
+    return this.#producer.send({ topic, messages, acks: ACKS_ALL });
+  }
+}

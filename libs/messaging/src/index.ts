@@ -1,0 +1,53 @@
+export { type DecodedEvent, type RawRecord, decodeEvent, encodeEvent } from './event-codec';
+export {
+  type ConsumerFactory,
+  type ConsumerPort,
+  type EventConsumerOptions,
+  EventConsumer,
+} from './event-consumer';
+export {
+  type DeadLetterCause,
+  DeadLetterHeader,
+  type PublishMetadata,
+  TRACEPARENT_HEADER,
+  TRACESTATE_HEADER,
+  type TraceContext,
+  buildDeadLetterHeaders,
+  buildEventHeaders,
+  readHeaders,
+  readTraceContext,
+} from './event-headers';
+export { type EventEntry, type EventProducerOptions, EventProducer } from './event-producer';
+export { type TopicLayout, ensureTopics, missingTopics, topicsWithDeadLetters } from './ensure-topics';
+export {
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY_BACKOFF,
+  type FailureDecision,
+  type RetryBackoff,
+  decideFailure,
+  failureCode,
+  failureMessage,
+  retryDelayMs,
+} from './failure-policy';
+export {
+  DEFAULT_KAFKA_CONNECTION_TIMEOUT_MS,
+  DEFAULT_KAFKA_REQUEST_TIMEOUT_MS,
+  type KafkaClientOptions,
+  createKafkaClient,
+} from './kafka-client';
+export { MessagingErrorCode } from './messaging-error-code';
+export { DEFAULT_KAFKA_PING_TIMEOUT_MS, type KafkaHealth, pingKafka } from './ping-kafka';
+export {
+  type ConsumedEvent,
+  type DeadLetterRecord,
+  type EventHandler,
+  type ProcessMessageInput,
+  type ProcessOutcome,
+  processMessage,
+} from './process-message';
+export {
+  ACKS_ALL,
+  IDEMPOTENT_PRODUCER_CONFIG,
+  type ProducerFactory,
+  type ProducerPort,
+} from './producer-config';
