@@ -36,8 +36,9 @@ export function writePeerConfig({ org, peer, material, configDir, dataDir }: Pee
     'peer.gossip.bootstrap': bootstrap.join(' '),
     'peer.gossip.endpoint': address,
     'peer.gossip.externalEndpoint': address,
-    'peer.gossip.useLeaderElection': true,
-    'peer.gossip.orgLeader': false,
+    // Fabric 3 no longer gossips blocks inside an org by default: every peer pulls its blocks from the orderers.
+    'peer.gossip.useLeaderElection': false,
+    'peer.gossip.orgLeader': true,
     'peer.tls.enabled': true,
     'peer.tls.cert.file': path.join(tls, 'server.crt'),
     'peer.tls.key.file': path.join(tls, 'server.key'),
