@@ -2,29 +2,39 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isAlive, probe, statePaths, Supervisor } from '@metrochain/devnet';
 import { fingerprintOf, openSession, uniqueVersion, type Session } from './support/network';
+import { findLeader, orderers, type OrdererProbe } from './support/raft';
 
 describe('Raft ordering survives the loss of one orderer', () => {
   const supervisor = new Supervisor(statePaths());
-  const victim = 'orderer1';
   let session: Session;
+  let victim: OrdererProbe | undefined;
 
   before(async () => {
     session = await openSession('Inmetro', 'governance');
   });
   after(async () => {
     session.close();
-    const record = supervisor.record(victim);
+    const record = victim === undefined ? undefined : supervisor.record(victim.name);
     if (record !== undefined && !isAlive(record.pid)) {
-      supervisor.restart(victim);
+      supervisor.restart(record.name);
       await waitUntil(() => probe(record.health), 60_000);
     }
   });
 
-  it('commits a transaction after orderer1 is killed with SIGKILL', async () => {
-    const record = supervisor.record(victim);
-    assert.ok(record, 'orderer1 is recorded');
+  it('elects a new leader and commits after the Raft leader is killed with SIGKILL', async () => {
+    const all = orderers();
+    let leader: OrdererProbe | undefined;
+    await waitUntil(async () => (leader = await findLeader(all)) !== undefined, 30_000);
+    victim = leader;
+    const record = victim === undefined ? undefined : supervisor.record(victim.name);
+    assert.ok(victim && record, 'the leader is a recorded process');
     process.kill(record.pid, 'SIGKILL');
     await waitUntil(() => Promise.resolve(!isAlive(record.pid)), 10_000);
+
+    const survivors = all.filter((o) => o.name !== victim?.name);
+    let successor: OrdererProbe | undefined;
+    await waitUntil(async () => (successor = await findLeader(survivors)) !== undefined, 60_000);
+    assert.notEqual(successor?.name, victim.name);
 
     const version = uniqueVersion('failover');
     const approval = await session.governance.approveSoftwareVersion({
