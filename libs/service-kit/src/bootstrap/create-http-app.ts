@@ -1,0 +1,43 @@
+import type { DynamicModule, NestApplicationOptions, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type Logger, NestPinoLogger } from '@metrochain/observability';
+
+export const OPENAPI_PATH = 'docs';
+
+export interface HttpAppOptions {
+  serviceName: string;
+  module: DynamicModule | Type;
+  logger: Logger;
+}
+
+/**
+ * The Nest application of a service: Fastify, the pino logger for Nest's own lines, shutdown hooks (SIGTERM and
+ * SIGINT close the application, and with it Kafka, Redis and the ledger), and the OpenAPI document at `/docs`
+ * (UI), `/docs-json` and `/docs-yaml`. Start-up errors propagate to the caller, which logs them with their code, instead of Nest exiting the process.
+ */
+export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<NestFastifyApplication> {
+  // Nest declares its options as a class but only ever reads them as a plain object.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+  const nestOptions: NestApplicationOptions = {
+    logger: new NestPinoLogger(options.logger),
+    abortOnError: false,
+  };
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module,
+    new FastifyAdapter(),
+    nestOptions,
+  );
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`metrochain ${options.serviceName}`)
+      .setDescription(`HTTP API of the ${options.serviceName} service`)
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup(OPENAPI_PATH, app, document);
+  return app;
+}

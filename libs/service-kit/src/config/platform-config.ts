@@ -1,0 +1,54 @@
+import { defaultNetworkFile } from '@metrochain/config';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS, type LogLevel } from '@metrochain/observability';
+import { z } from 'zod';
+
+/** The organisation a service acts for unless METROCHAIN_ORG says otherwise. */
+export const DEFAULT_ORG = 'PTB';
+
+/** What every service reads from its environment; a service extends it with its features' settings. */
+export interface PlatformConfig {
+  /** HTTP port on 127.0.0.1. */
+  port: number;
+  /** Organisation name as keyed in the network profile, e.g. `PTB`. */
+  org: string;
+  /** Absolute path of the connection file (`.devnet/network.json` unless METROCHAIN_NETWORK_FILE is set). */
+  networkFile: string;
+  logLevel: LogLevel;
+}
+
+const portSchema = z.coerce.number().int().min(1).max(65_535);
+
+const sharedEnvSchema = z.object({
+  METROCHAIN_ORG: z.string().trim().min(1).default(DEFAULT_ORG),
+  METROCHAIN_NETWORK_FILE: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default(DEFAULT_LOG_LEVEL),
+});
+
+export type PlatformEnvSchema = z.ZodObject<
+  (typeof sharedEnvSchema)['shape'] & { PORT: z.ZodDefault<typeof portSchema> }
+>;
+export type PlatformEnv = z.output<PlatformEnvSchema>;
+export type PlatformConfigSchema = z.ZodEffects<
+  PlatformEnvSchema,
+  PlatformConfig,
+  z.input<PlatformEnvSchema>
+>;
+
+/** The flat variables behind PlatformConfig; `.extend()` it for a service's own settings. */
+export function platformEnvSchema(options: Readonly<{ defaultPort: number }>): PlatformEnvSchema {
+  return sharedEnvSchema.extend({ PORT: portSchema.default(options.defaultPort) });
+}
+
+export function toPlatformConfig(env: Readonly<PlatformEnv>): PlatformConfig {
+  return {
+    port: env.PORT,
+    org: env.METROCHAIN_ORG,
+    networkFile: defaultNetworkFile({ METROCHAIN_NETWORK_FILE: env.METROCHAIN_NETWORK_FILE }),
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** The whole platform schema for a service with this default port; give it to `loadConfig`. */
+export function platformConfigSchema(options: Readonly<{ defaultPort: number }>): PlatformConfigSchema {
+  return platformEnvSchema(options).transform(toPlatformConfig);
+}

@@ -1,0 +1,48 @@
+export {
+  type BootstrapServiceOptions,
+  type StartedService,
+  SERVICE_HOST,
+  bootstrapService,
+  startService,
+} from './bootstrap/bootstrap-service';
+export { type HttpAppOptions, OPENAPI_PATH, createHttpApp } from './bootstrap/create-http-app';
+export { type ServiceContextOptions, createServiceContext } from './bootstrap/service-context.factory';
+export {
+  STARTUP_FAILED,
+  type StartupFailure,
+  describeStartupFailure,
+  logStartupFailure,
+} from './bootstrap/startup-failure';
+export {
+  DEFAULT_ORG,
+  type PlatformConfig,
+  type PlatformConfigSchema,
+  type PlatformEnv,
+  type PlatformEnvSchema,
+  platformConfigSchema,
+  platformEnvSchema,
+  toPlatformConfig,
+} from './config/platform-config';
+export { HealthController, type Liveness } from './health/health.controller';
+export { KAFKA_ADMIN, KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT } from './platform.tokens';
+export { PlatformModule } from './platform.module';
+export {
+  DEFAULT_PROBE_TIMEOUT_MS,
+  type LedgerCheck,
+  type RedisPing,
+  describeFailure,
+  probeKafka,
+  probeLedger,
+  probeRedis,
+} from './readiness/probes';
+export {
+  type DependencyHealth,
+  READINESS_CHECKS,
+  type ReadinessCheckName,
+  type ReadinessChecks,
+  type ReadinessReport,
+  aggregateReadiness,
+} from './readiness/readiness';
+export { ReadinessService } from './readiness/readiness.service';
+export { closeRedis } from './redis/redis.provider';
+export type { ServiceContext } from './service-context';

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LedgerModule } from '@metrochain/ledger';
+import { EventProducer } from '@metrochain/messaging';
+import type { PlatformConfig } from './config/platform-config';
+import { HealthController } from './health/health.controller';
+import { eventProducerProvider, kafkaAdminProvider, kafkaClientProvider } from './kafka/kafka.providers';
+import { PlatformShutdown } from './platform-shutdown';
+import { KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT } from './platform.tokens';
+import { ReadinessService } from './readiness/readiness.service';
+import { redisProvider } from './redis/redis.provider';
+import type { ServiceContext } from './service-context';
+
+/**
+ * What every service stands on, registered once in its AppModule: the ledger connection of the service's own
+ * identity, Redis, the Kafka client with a connected EventProducer, and `/health/live` + `/health/ready`. Global, so
+ * that feature modules inject these without importing it again.
+ */
+@Module({})
+export class PlatformModule {
+  static register(context: ServiceContext<PlatformConfig>): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        LedgerModule.register({
+          profile: context.profile,
+          org: context.config.org,
+          identity: context.identity,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONTEXT, useValue: context },
+        redisProvider,
+        kafkaClientProvider,
+        eventProducerProvider,
+        kafkaAdminProvider,
+        ReadinessService,
+        PlatformShutdown,
+      ],
+      exports: [SERVICE_CONTEXT, REDIS_CLIENT, KAFKA_CLIENT, EventProducer, LedgerModule],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { LedgerHealthIndicator } from '@metrochain/ledger';
+import type { Admin } from 'kafkajs';
+import { KAFKA_ADMIN, REDIS_CLIENT } from '../platform.tokens';
+import { type LedgerCheck, type RedisPing, probeKafka, probeLedger, probeRedis } from './probes';
+import { type ReadinessReport, aggregateReadiness } from './readiness';
+
+/** Probes Kafka, Redis and the ledger in parallel on every call; nothing is cached, so a probe sees the present. */
+@Injectable()
+export class ReadinessService {
+  readonly #kafka: Pick<Admin, 'describeCluster'>;
+  readonly #redis: RedisPing;
+  readonly #ledger: LedgerCheck;
+
+  constructor(
+    @Inject(KAFKA_ADMIN) kafka: Pick<Admin, 'describeCluster'>,
+    @Inject(REDIS_CLIENT) redis: RedisPing,
+    @Inject(LedgerHealthIndicator) ledger: LedgerCheck,
+  ) {
+    this.#kafka = kafka;
+    this.#redis = redis;
+    this.#ledger = ledger;
+  }
+
+  async report(): Promise<ReadinessReport> {
+    const [kafka, redis, ledger] = await Promise.all([
+      probeKafka(this.#kafka),
+      probeRedis(this.#redis),
+      probeLedger(this.#ledger),
+    ]);
+    return aggregateReadiness({ kafka, redis, ledger });
+  }
+
+  /** The report when ready; otherwise throws it as 503 Service Unavailable. */
+  async requireReady(): Promise<ReadinessReport> {
+    const report = await this.report();
+    if (report.status !== 'ready') {
+      throw new ServiceUnavailableException(report);
+    }
+    return report;
+  }
+}

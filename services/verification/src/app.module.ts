@@ -1,0 +1,11 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
+import type { VerificationConfig } from './config/verification.config';
+
+/** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
+@Module({})
+export class AppModule {
+  static register(context: ServiceContext<VerificationConfig>): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.register(context)] };
+  }
+}
