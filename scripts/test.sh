@@ -26,7 +26,7 @@ unit_status=$?
 
 section "local network up"
 node devnet/dist/cli.js down --wipe >/dev/null 2>&1 || true
-if ! node devnet/dist/cli.js up; then
+if ! node devnet/dist/cli.js up --services; then
   node devnet/dist/cli.js down
   fail "network did not come up"
 fi
