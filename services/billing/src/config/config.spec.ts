@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigErrorCode } from '@metrochain/config';
-import { DomainError } from '@metrochain/errors';
 import { loadBillingConfig } from './billing.config';
 
+// Validation of the shared settings is tested once, in libs/service-kit; here only this service's defaults.
 describe('billing config', () => {
   it('defaults to port 3004, PTB, the devnet connection file and info', () => {
     const config = loadBillingConfig({});
@@ -12,26 +11,5 @@ describe('billing config', () => {
     assert.equal(config.org, 'PTB');
     assert.equal(config.logLevel, 'info');
     assert.ok(config.networkFile.endsWith(path.join('.devnet', 'network.json')));
-  });
-
-  it('takes its settings from the environment', () => {
-    const config = loadBillingConfig({
-      PORT: '4004',
-      METROCHAIN_ORG: 'Inmetro',
-      METROCHAIN_NETWORK_FILE: '/n.json',
-    });
-    assert.deepEqual(
-      { port: config.port, org: config.org, networkFile: config.networkFile },
-      { port: 4004, org: 'Inmetro', networkFile: '/n.json' },
-    );
-  });
-
-  it('rejects a bad PORT or LOG_LEVEL with CONFIG_INVALID', () => {
-    for (const env of [{ PORT: 'eighty' }, { PORT: '0' }, { LOG_LEVEL: 'loud' }]) {
-      assert.throws(
-        () => loadBillingConfig(env),
-        (error: unknown) => error instanceof DomainError && error.code === ConfigErrorCode.CONFIG_INVALID,
-      );
-    }
   });
 });
