@@ -19,8 +19,9 @@ if (files.length === 0) {
   console.error(`no ${kind} test files found: run the build first`);
   process.exit(1);
 }
-mkdirSync('.devnet/test-results', { recursive: true });
-const tapFile = path.join('.devnet/test-results', `${kind}.tap`);
+// Outside .devnet: `devnet up` wipes that folder.
+mkdirSync('test-results', { recursive: true });
+const tapFile = path.join('test-results', `${kind}.tap`);
 const args = [
   '--enable-source-maps',
   '--test',

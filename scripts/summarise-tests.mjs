@@ -17,3 +17,4 @@ for (const file of process.argv.slice(2)) {
   skipped += count('skipped') + count('todo');
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

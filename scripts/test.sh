@@ -30,13 +30,20 @@ if ! node devnet/dist/cli.js up --services; then
   node devnet/dist/cli.js down
   fail "network did not come up"
 fi
-trap 'section "local network down"; node devnet/dist/cli.js down' EXIT
+trap 'node devnet/dist/cli.js down' EXIT
 
 section "integration tests"
 npm run --silent test:integration
 integration_status=$?
 
-node scripts/summarise-tests.mjs .devnet/test-results/unit.tap .devnet/test-results/integration.tap
-if [[ $unit_status -ne 0 || $integration_status -ne 0 ]]; then
+section "local network down"
+trap - EXIT
+node devnet/dist/cli.js down
+down_status=$?
+
+section "summary"
+node scripts/summarise-tests.mjs test-results/unit.tap test-results/integration.tap
+summary_status=$?
+if [[ $unit_status -ne 0 || $integration_status -ne 0 || $down_status -ne 0 || $summary_status -ne 0 ]]; then
   exit 1
 fi
