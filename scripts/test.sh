@@ -17,8 +17,9 @@ npm run --silent build || fail "type-check/build failed"
 section "install local network components"
 node devnet/dist/cli.js install || fail "devnet install failed"
 
-section "lint"
+section "lint and format"
 npm run --silent lint || fail "lint failed"
+npm run --silent format:check || fail "formatting differs from Prettier: run npm run format"
 
 section "unit tests"
 npm run --silent test:unit
