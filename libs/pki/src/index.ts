@@ -1,0 +1,15 @@
+export { PkiErrorCode, pkiError } from './pki-error';
+export { fingerprintOfSpki, keyFingerprint, parsePublicKey, type MeterPublicKey } from './public-key';
+export { decodeSignature, signData, verifySignature } from './signature';
+export {
+  ATTESTATION_PURPOSE,
+  ROTATION_PURPOSE,
+  attestationInputSchema,
+  attestationStatement,
+  rotationInputSchema,
+  rotationStatement,
+  type AttestationInput,
+  type RotationInput,
+} from './statements';
+export { newNonce } from './nonce';
+export { inclusionProof, leafHash, merkleRoot, verifyInclusion, type InclusionProof } from './merkle';
