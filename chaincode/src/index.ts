@@ -1,7 +1,9 @@
 import type { Contract } from 'fabric-contract-api';
 import { GovernanceContract } from './governance/governance.contract';
+import { RegistryContract } from './registry/registry.contract';
 
 export { GovernanceContract } from './governance/governance.contract';
+export { RegistryContract } from './registry/registry.contract';
 
 /** The contracts `fabric-chaincode-node server` serves from this package (its `main`). */
-export const contracts: (typeof Contract)[] = [GovernanceContract];
+export const contracts: (typeof Contract)[] = [GovernanceContract, RegistryContract];

@@ -1,4 +1,5 @@
 export * from './ledger/roles';
 export * from './ledger/chaincode-errors';
 export * from './ledger/governance';
+export * from './ledger/registry';
 export * from './events';

@@ -42,3 +42,25 @@ function invalidResponse(
     cause,
   });
 }
+
+/** Validates a request before it is sent; a bad one fails as INVALID_ARGUMENT and nothing reaches the ledger. */
+export function validateRequest<Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  value: unknown,
+): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
+    const summary = issues.map((issue) => `${issue.path || '(value)'}: ${issue.message}`).join('; ');
+    throw new LedgerError({
+      code: 'INVALID_ARGUMENT',
+      message: `invalid request: ${summary}`,
+      details: { issues },
+      cause: parsed.error,
+    });
+  }
+  return parsed.data as z.output<Schema>;
+}

@@ -10,9 +10,8 @@ import {
   softwareApprovalSchema,
 } from '@metrochain/contracts';
 import type { z } from 'zod';
-import { decodeJson } from './decode-result';
+import { decodeJson, validateRequest } from './decode-result';
 import type { LedgerConnection } from './connect-ledger';
-import { LedgerError } from './ledger-error';
 import { type CommittedTransaction, evaluateTransaction, submitTransaction } from './ledger-transaction';
 
 export type GovernanceContract = Pick<Contract, 'evaluateTransaction' | 'submitAsync'>;
@@ -41,7 +40,7 @@ export class GovernanceClient {
   async approveSoftwareVersion(
     request: SoftwareApprovalRequest,
   ): Promise<SoftwareApproval & CommittedTransaction> {
-    const valid = validate(softwareApprovalRequestSchema, request);
+    const valid = validateRequest(softwareApprovalRequestSchema, request);
     const name = GovernanceTransactions.approveSoftwareVersion;
     const submitted = await submitTransaction(this.#contract, name, [JSON.stringify(valid)]);
     const approval = decodeJson(
@@ -54,7 +53,7 @@ export class GovernanceClient {
 
   /** One approval; fails with NOT_FOUND when the version was never approved. */
   async getApprovedSoftware(version: string): Promise<SoftwareApproval> {
-    const valid = validate(versionSchema, version);
+    const valid = validateRequest(versionSchema, version);
     return this.#evaluate(GovernanceTransactions.getApprovedSoftware, [valid], softwareApprovalSchema);
   }
 
@@ -73,19 +72,3 @@ export class GovernanceClient {
 }
 
 // Checked here as well as in the chaincode so that a bad request fails without a round trip, with the same code.
-function validate<Schema extends z.ZodTypeAny>(schema: Schema, value: unknown): z.output<Schema> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message: issue.message,
-    }));
-    throw new LedgerError({
-      code: 'INVALID_ARGUMENT',
-      message: `invalid request: ${issues.map((issue) => `${issue.path || '(value)'}: ${issue.message}`).join('; ')}`,
-      details: { issues },
-      cause: parsed.error,
-    });
-  }
-  return parsed.data as z.output<Schema>;
-}

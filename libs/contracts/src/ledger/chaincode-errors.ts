@@ -7,6 +7,18 @@ export const CHAINCODE_ERROR_CODES = [
   'INVALID_ARGUMENT',
   'NOT_FOUND',
   'ALREADY_EXISTS',
+  // Meter registry (docs/pki.md).
+  'KEY_INVALID',
+  'KEY_MISMATCH',
+  'SIGNATURE_INVALID',
+  'SIGNATURE_MALFORMED',
+  'ALREADY_ATTESTED',
+  'NONCE_REUSED',
+  'METER_UNKNOWN',
+  'METER_NOT_ACTIVE',
+  'METER_REVOKED',
+  'MODEL_NOT_APPROVED',
+  'MODEL_MISMATCH',
 ] as const;
 export type ChaincodeErrorCode = (typeof CHAINCODE_ERROR_CODES)[number];
 

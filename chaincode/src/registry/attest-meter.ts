@@ -1,0 +1,146 @@
+import {
+  type AttestRequest,
+  type Attestation,
+  type MeterRecord,
+  type RegistryConfig,
+  RegistryEvents,
+  type Role,
+  attestRequestSchema,
+} from '@metrochain/contracts';
+import type { Context } from 'fabric-contract-api';
+import { ChaincodeError } from '../common/chaincode-error';
+import { transactionTimeIso } from '../common/transaction-time';
+import { parseJsonArgument } from '../common/validate-argument';
+import { type MeterPublicKey, attestationStatementOf, readMeterKey, requireSignature } from './meter-keys';
+import { readRegistryConfig, requireApprovedModel } from './registry-config';
+import { emitRegistryEvent, findMeter, markNonceUsed, putMeter, requireFreshNonce } from './registry-state';
+
+/** NMIs' registration services attest, revoke and rotate meter keys. */
+export const METER_REGISTRAR_ROLE: Role = 'registrar';
+
+export function parseAttestRequest(requestJson: string): AttestRequest {
+  return parseJsonArgument(attestRequestSchema, requestJson, 'attestation request');
+}
+
+/**
+ * Records `attester`'s attestation that the meter holds the key's private key; returns the meter as canonical JSON.
+ * The first attestation fixes key and model; the meter becomes active once the configured number of distinct NMIs
+ * attested that key. Emits `registry.meter.activated` for the attestation that activates, `attested` otherwise.
+ */
+export async function attestMeter(ctx: Context, request: AttestRequest, attester: string): Promise<string> {
+  const key = readMeterKey(request.publicKeyPem);
+  const config = await readRegistryConfig(ctx);
+  const existing = await findMeter(ctx, request.meterId);
+  requireAttestable(existing, request, key, attester);
+  requireApprovedModel(config, request.model);
+  await requireFreshNonce(ctx, attester, request.nonce);
+  const statement = attestationStatementOf({
+    meterId: request.meterId,
+    keyFingerprint: key.fingerprint,
+    attester,
+    nonce: request.nonce,
+  });
+  requireSignature(key, statement, request.signature, 'proof-of-possession');
+  const attestation: Attestation = {
+    msp: attester,
+    keyFingerprint: key.fingerprint,
+    at: transactionTimeIso(ctx),
+    txId: ctx.stub.getTxID(),
+  };
+  const meter = withAttestation(existing ?? newMeter(request, key, attestation.at), attestation, config);
+  const json = await putMeter(ctx, meter);
+  await markNonceUsed(ctx, attester, request.nonce);
+  const activated = meter.status === 'active' && existing?.status !== 'active';
+  emitAttestationEvent(ctx, meter, attestation, config, activated);
+  return json;
+}
+
+function requireAttestable(
+  existing: MeterRecord | undefined,
+  request: AttestRequest,
+  key: MeterPublicKey,
+  attester: string,
+): void {
+  if (existing === undefined) {
+    return;
+  }
+  const meterId = existing.meterId;
+  if (existing.status === 'revoked') {
+    throw new ChaincodeError('METER_REVOKED', `meter ${meterId} is revoked`, { meterId });
+  }
+  if (existing.attestations.some((attestation) => attestation.msp === attester)) {
+    throw new ChaincodeError('ALREADY_ATTESTED', `${attester} already attested meter ${meterId}`, {
+      meterId,
+      mspId: attester,
+    });
+  }
+  if (existing.keyFingerprint !== key.fingerprint) {
+    throw new ChaincodeError('KEY_MISMATCH', `meter ${meterId} is registered with another key`, {
+      meterId,
+      keyFingerprint: existing.keyFingerprint,
+    });
+  }
+  if (existing.model !== request.model) {
+    throw new ChaincodeError(
+      'MODEL_MISMATCH',
+      `meter ${meterId} is registered as model '${existing.model}'`,
+      {
+        meterId,
+        model: existing.model,
+      },
+    );
+  }
+}
+
+function newMeter(request: AttestRequest, key: MeterPublicKey, at: string): MeterRecord {
+  return {
+    meterId: request.meterId,
+    model: request.model,
+    status: 'pending',
+    publicKeyPem: key.pem,
+    keyFingerprint: key.fingerprint,
+    keyHistory: [{ keyFingerprint: key.fingerprint, publicKeyPem: key.pem, validFrom: at }],
+    attestations: [],
+  };
+}
+
+function withAttestation(meter: MeterRecord, attestation: Attestation, config: RegistryConfig): MeterRecord {
+  const attestations = [...meter.attestations, attestation];
+  const activates =
+    meter.status === 'pending' &&
+    attestersOfCurrentKey({ ...meter, attestations }).length >= config.requiredAttestations;
+  return activates
+    ? { ...meter, attestations, status: 'active', activatedAt: attestation.at }
+    : { ...meter, attestations };
+}
+
+/** The distinct NMIs that attested the meter's current key (one attestation per NMI is ever recorded). */
+export function attestersOfCurrentKey(meter: MeterRecord): string[] {
+  return meter.attestations
+    .filter((attestation) => attestation.keyFingerprint === meter.keyFingerprint)
+    .map((attestation) => attestation.msp);
+}
+
+function emitAttestationEvent(
+  ctx: Context,
+  meter: MeterRecord,
+  attestation: Attestation,
+  config: RegistryConfig,
+  activated: boolean,
+): void {
+  const payload = {
+    meterId: meter.meterId,
+    model: meter.model,
+    status: meter.status,
+    keyFingerprint: meter.keyFingerprint,
+    publicKeyPem: meter.publicKeyPem,
+    attestation,
+    attestedBy: attestersOfCurrentKey(meter),
+    requiredAttestations: config.requiredAttestations,
+  };
+  if (activated) {
+    emitRegistryEvent(ctx, RegistryEvents.meterActivated, { ...payload, activatedAt: meter.activatedAt });
+  } else {
+    emitRegistryEvent(ctx, RegistryEvents.meterAttested, payload);
+  }
+}
