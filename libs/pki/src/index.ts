@@ -1,6 +1,7 @@
 export { PkiErrorCode, pkiError } from './pki-error';
 export { fingerprintOfSpki, keyFingerprint, parsePublicKey, type MeterPublicKey } from './public-key';
-export { decodeSignature, signData, verifySignature } from './signature';
+export { decodeSignature } from './signature-encoding';
+export { signData, verifySignature } from './signature';
 export {
   ATTESTATION_PURPOSE,
   ROTATION_PURPOSE,

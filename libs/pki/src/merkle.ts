@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { PkiErrorCode, pkiError } from './pki-error';
 
-// RFC 6962 / 9162 Merkle trees written here: the npm libraries seen either hash without the 0x00/0x01 domain
-// separation or duplicate odd nodes, and proofs must verify with any Certificate-Transparency-style verifier.
+// By hand: merkletreejs and @openzeppelin/merkle-tree hash unlike RFC 6962; @transmute/rfc9162 is a stale 0.0.5.
+
+const HASH_HEX = /^[0-9a-f]{64}$/i;
+// A tree of fewer than 2^53 leaves (every safe size) is at most 53 levels deep.
+const MAX_PATH_LENGTH = 53;
 
 export interface InclusionProof {
   index: number;
@@ -75,30 +78,53 @@ export function inclusionProof(leaves: readonly Uint8Array[], index: number): In
   return { index, treeSize: leaves.length, path: path.map((hash) => hash.toString('hex')) };
 }
 
-/** RFC 9162 §2.1.3.2: recomputes the root from the leaf and its audit path. */
-export function verifyInclusion(leaf: Uint8Array, proof: InclusionProof, rootHex: string): boolean {
-  if (!Number.isInteger(proof.index) || proof.index < 0 || proof.index >= proof.treeSize) {
-    return false;
-  }
-  let fn = proof.index;
-  let sn = proof.treeSize - 1;
-  let r = leafHash(leaf);
-  for (const siblingHex of proof.path) {
-    const sibling = Buffer.from(siblingHex, 'hex');
-    if (sn === 0 || sibling.length !== 32) {
-      return false;
+function isWellFormed(proof: InclusionProof): boolean {
+  return (
+    Number.isSafeInteger(proof.index) &&
+    Number.isSafeInteger(proof.treeSize) &&
+    proof.index >= 0 &&
+    proof.index < proof.treeSize &&
+    Array.isArray(proof.path) &&
+    proof.path.length <= MAX_PATH_LENGTH &&
+    proof.path.every((hash) => typeof hash === 'string' && HASH_HEX.test(hash))
+  );
+}
+
+/** RFC 9162 §2.1.3.2, with arithmetic halving so sizes beyond 2^31 stay exact. */
+function rootFromPath(
+  leaf: Buffer,
+  index: number,
+  treeSize: number,
+  path: readonly string[],
+): Buffer | undefined {
+  let fn = index;
+  let sn = treeSize - 1;
+  let r = leaf;
+  for (const siblingHex of path) {
+    if (sn === 0) {
+      return undefined;
     }
+    const sibling = Buffer.from(siblingHex, 'hex');
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(sibling, r);
       while (fn % 2 === 0 && fn !== 0) {
-        fn >>= 1;
-        sn >>= 1;
+        fn /= 2;
+        sn = Math.floor(sn / 2);
       }
     } else {
       r = nodeHash(r, sibling);
     }
-    fn >>= 1;
-    sn >>= 1;
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
   }
-  return sn === 0 && r.toString('hex') === rootHex;
+  return sn === 0 ? r : undefined;
+}
+
+/** Whether `proof` puts the leaf with these bytes into the tree with root `rootHex`; false for any malformed proof. */
+export function verifyInclusion(leaf: Uint8Array, proof: InclusionProof, rootHex: string): boolean {
+  if (!isWellFormed(proof) || typeof rootHex !== 'string' || !HASH_HEX.test(rootHex)) {
+    return false;
+  }
+  const root = rootFromPath(leafHash(leaf), proof.index, proof.treeSize, proof.path);
+  return root !== undefined && root.toString('hex') === rootHex.toLowerCase();
 }

@@ -63,11 +63,13 @@ function decodePem(pem: string): Buffer {
     return invalid('expected one SPKI PEM block (-----BEGIN PUBLIC KEY-----) with a base64 body');
   }
   const der = Buffer.from(body, 'base64');
-  // OpenSSL ignores bytes after the SPKI SEQUENCE; refuse them so a key has one accepted encoding.
-  if (der[0] !== 0x30 || der[1] === undefined || der[1] >= 0x80 || der[1] !== der.length - 2) {
-    return invalid('the PEM body is not a single DER SubjectPublicKeyInfo');
-  }
-  return der;
+  return isOneShortSequence(der) ? der : invalid('the PEM body is not a single DER SubjectPublicKeyInfo');
+}
+
+// OpenSSL ignores bytes after the SPKI SEQUENCE; refuse them so a key has one accepted encoding.
+function isOneShortSequence(der: Buffer): boolean {
+  const length = der[1];
+  return der[0] === 0x30 && length !== undefined && length < 0x80 && length === der.length - 2;
 }
 
 function readSpki(der: Buffer): KeyObject {

@@ -6,8 +6,11 @@ const meterId = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected 1-128 characters of A-Z a-z 0-9 . _ : -');
 const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-256 fingerprint');
-const nonce = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url without padding');
-const mspId = z.string().regex(/^[A-Za-z0-9.-]{1,64}$/, 'expected an MSP id');
+// 32 bytes leave 4 bits for the 43rd character; the class keeps one text per nonce (canonical base64url).
+const nonce = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/, 'expected 32 bytes in base64url without padding');
+const mspId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected an MSP id');
 
 export const attestationInputSchema = z
   .object({ meterId, keyFingerprint: fingerprint, attester: mspId, nonce })

@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { newNonce } from './nonce';
+
+describe('newNonce', () => {
+  it('issues 32 random bytes in canonical base64url, different each time', () => {
+    const nonces = new Set(Array.from({ length: 64 }, () => newNonce()));
+    assert.equal(nonces.size, 64);
+    for (const nonce of nonces) {
+      assert.match(nonce, /^[A-Za-z0-9_-]{43}$/);
+      assert.equal(Buffer.from(nonce, 'base64url').length, 32);
+      assert.equal(Buffer.from(nonce, 'base64url').toString('base64url'), nonce);
+    }
+  });
+});
