@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import {
-  type Contract,
-  GatewayError,
-  type ProposalOptions,
-  type SubmittedTransaction,
-} from '@hyperledger/fabric-gateway';
+import { type Contract, GatewayError, type SubmittedTransaction } from '@hyperledger/fabric-gateway';
 import { GOVERNANCE_CONTRACT, type SoftwareApproval } from '@metrochain/contracts';
-import { GovernanceClient, type GovernanceContract } from './governance.client';
+import { GovernanceClient } from './governance.client';
 import { LedgerError } from './ledger-error';
-import { serviceError, submittedTransaction } from './testing/fabric-fakes';
+import { serviceError, FakeContract, jsonBytes, submittedTransaction } from './testing/fabric-fakes';
 
 const fingerprint = 'a'.repeat(64);
 const approval: SoftwareApproval = {
@@ -21,27 +16,17 @@ const approval: SoftwareApproval = {
   approvedAt: '2025-01-01T00:00:00.000Z',
   txId: 'tx-approve',
 };
-const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+const json = jsonBytes;
 
-class FakeGovernanceContract implements GovernanceContract {
-  readonly evaluations: unknown[][] = [];
-  readonly submissions: [string, ProposalOptions | undefined][] = [];
+class FakeGovernanceContract extends FakeContract {
   constructor(
-    private readonly evaluateResult: () => Promise<Uint8Array>,
-    private readonly submitted: SubmittedTransaction = submittedTransaction(json(approval), {
+    evaluateResult: () => Promise<Uint8Array>,
+    submitted: SubmittedTransaction = submittedTransaction(json(approval), {
       transactionId: 'tx-approve',
       blockNumber: 12n,
     }),
-  ) {}
-
-  evaluateTransaction(name: string, ...args: (string | Uint8Array)[]): Promise<Uint8Array> {
-    this.evaluations.push([name, ...args]);
-    return this.evaluateResult();
-  }
-
-  submitAsync(name: string, options?: ProposalOptions): Promise<SubmittedTransaction> {
-    this.submissions.push([name, options]);
-    return Promise.resolve(this.submitted);
+  ) {
+    super(evaluateResult, submitted);
   }
 }
 

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import {
-  type Contract,
-  GatewayError,
-  type ProposalOptions,
-  type SubmittedTransaction,
-} from '@hyperledger/fabric-gateway';
+import { type Contract, GatewayError, type SubmittedTransaction } from '@hyperledger/fabric-gateway';
 import {
   type MeterRecord,
   REGISTRY_CONTRACT,
@@ -15,7 +10,7 @@ import {
 } from '@metrochain/contracts';
 import { LedgerError } from './ledger-error';
 import { RegistryClient, type RegistryContract } from './registry.client';
-import { serviceError, submittedTransaction } from './testing/fabric-fakes';
+import { serviceError, FakeContract, jsonBytes, submittedTransaction } from './testing/fabric-fakes';
 
 const PEM = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n';
 const FINGERPRINT = 'a'.repeat(64);
@@ -36,27 +31,17 @@ const attestRequest = {
   nonce: 'n'.repeat(43),
   signature: 'AAAA',
 };
-const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+const json = jsonBytes;
 
-class FakeRegistryContract implements RegistryContract {
-  readonly evaluations: unknown[][] = [];
-  readonly submissions: [string, ProposalOptions | undefined][] = [];
+class FakeRegistryContract extends FakeContract {
   constructor(
-    private readonly evaluateResult: () => Promise<Uint8Array>,
-    private readonly submitted: SubmittedTransaction = submittedTransaction(json(meter), {
+    evaluateResult: () => Promise<Uint8Array>,
+    submitted: SubmittedTransaction = submittedTransaction(json(meter), {
       transactionId: 'tx-attest',
       blockNumber: 21n,
     }),
-  ) {}
-
-  evaluateTransaction(name: string, ...args: (string | Uint8Array)[]): Promise<Uint8Array> {
-    this.evaluations.push([name, ...args]);
-    return this.evaluateResult();
-  }
-
-  submitAsync(name: string, options?: ProposalOptions): Promise<SubmittedTransaction> {
-    this.submissions.push([name, options]);
-    return Promise.resolve(this.submitted);
+  ) {
+    super(evaluateResult, submitted);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Metadata, type ServiceError, status as GrpcStatus } from '@grpc/grpc-js';
 import type {
   ChaincodeEvent,
+  ProposalOptions,
   CloseableAsyncIterable,
   ErrorDetail,
   Status,
@@ -102,5 +103,28 @@ export class FakeEventStream implements CloseableAsyncIterable<ChaincodeEvent> {
 
   [Symbol.dispose](): void {
     this.close();
+  }
+}
+
+export const jsonBytes = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
+
+/** A contract that records every call, answers evaluations with `evaluateResult` and submissions with `submitted`. */
+export class FakeContract {
+  readonly evaluations: unknown[][] = [];
+  readonly submissions: [string, ProposalOptions | undefined][] = [];
+
+  constructor(
+    private readonly evaluateResult: () => Promise<Uint8Array>,
+    private readonly submitted: SubmittedTransaction,
+  ) {}
+
+  evaluateTransaction(name: string, ...args: (string | Uint8Array)[]): Promise<Uint8Array> {
+    this.evaluations.push([name, ...args]);
+    return this.evaluateResult();
+  }
+
+  submitAsync(name: string, options?: ProposalOptions): Promise<SubmittedTransaction> {
+    this.submissions.push([name, options]);
+    return Promise.resolve(this.submitted);
   }
 }
