@@ -1,11 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
 import type { RegistrationConfig } from './config/registration.config';
+import { MetersModule } from './meters/meters.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
 export class AppModule {
   static register(context: ServiceContext<RegistrationConfig>): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(context)] };
+    return { module: AppModule, imports: [PlatformModule.register(context), MetersModule] };
   }
 }

@@ -1,0 +1,16 @@
+import { DomainError } from '@metrochain/errors';
+
+/** Codes the registration service raises itself; ledger rejections keep the chaincode's codes. */
+export const RegistrationErrorCode = {
+  REQUEST_INVALID: 'REQUEST_INVALID',
+  CHALLENGE_UNKNOWN: 'CHALLENGE_UNKNOWN',
+} as const;
+export type RegistrationErrorCode = (typeof RegistrationErrorCode)[keyof typeof RegistrationErrorCode];
+
+export function registrationError(
+  code: RegistrationErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): DomainError<RegistrationErrorCode> {
+  return new DomainError({ code, message, details });
+}

@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { beforeEach, describe, it } from 'node:test';
+import type { AttestRequest, MeterRecord } from '@metrochain/contracts';
+import { DomainError } from '@metrochain/errors';
+import { LedgerError } from '@metrochain/ledger';
+import { attestationStatement, keyFingerprint, signData } from '@metrochain/pki';
+import { FakeChallengeRedis } from './challenge-redis.fake';
+import { RedisChallengeStore, challengeKey } from './challenge.store';
+import { type RegistryPort, RegistrationService } from './registration.service';
+
+const meterKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const publicKeyPem = meterKeys.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+const request = { meterId: 'meter-0001', model: 'EM-340 Rev.2', publicKeyPem };
+const NOW = new Date('2025-01-01T00:00:00.000Z');
+
+function hasCode(code: string): (error: unknown) => boolean {
+  return (error: unknown) => error instanceof DomainError && error.code === code;
+}
+
+class FakeRegistry implements RegistryPort {
+  readonly attested: AttestRequest[] = [];
+  failWith: LedgerError | undefined;
+
+  attest(attestation: AttestRequest): ReturnType<RegistryPort['attest']> {
+    this.attested.push(attestation);
+    if (this.failWith !== undefined) {
+      return Promise.reject(this.failWith);
+    }
+    return Promise.resolve({ ...this.#record(attestation), transactionId: 'tx-1', blockNumber: 7n });
+  }
+
+  getMeter(meterId: string): Promise<MeterRecord> {
+    return Promise.reject(
+      new LedgerError({ code: 'METER_UNKNOWN', message: `meter ${meterId} is not registered` }),
+    );
+  }
+
+  #record(attestation: AttestRequest): MeterRecord {
+    const fingerprint = keyFingerprint(attestation.publicKeyPem);
+    const at = NOW.toISOString();
+    return {
+      meterId: attestation.meterId,
+      model: attestation.model,
+      status: 'pending',
+      publicKeyPem: attestation.publicKeyPem,
+      keyFingerprint: fingerprint,
+      keyHistory: [{ keyFingerprint: fingerprint, publicKeyPem: attestation.publicKeyPem, validFrom: at }],
+      attestations: [{ msp: 'PTBMSP', keyFingerprint: fingerprint, at, txId: 'tx-1' }],
+    };
+  }
+}
+
+describe('RegistrationService', () => {
+  let redis: FakeChallengeRedis;
+  let registry: FakeRegistry;
+  let service: RegistrationService;
+  beforeEach(() => {
+    redis = new FakeChallengeRedis();
+    registry = new FakeRegistry();
+    service = new RegistrationService({
+      store: new RedisChallengeStore(redis.asRedis()),
+      registry,
+      attester: 'PTBMSP',
+      now: () => NOW,
+    });
+  });
+
+  it('issues a challenge whose statement names the meter, key, attester and nonce, stored for 300 s', async () => {
+    const issued = await service.issueChallenge(request);
+    const fingerprint = keyFingerprint(publicKeyPem);
+    assert.equal(
+      issued.statement,
+      attestationStatement({
+        meterId: 'meter-0001',
+        keyFingerprint: fingerprint,
+        attester: 'PTBMSP',
+        nonce: issued.challengeId,
+      }),
+    );
+    assert.equal(issued.expiresAt, '2025-01-01T00:05:00.000Z');
+    const key = challengeKey(issued.challengeId);
+    assert.equal(redis.ttls.get(key), 300);
+    assert.deepEqual(JSON.parse(redis.entries.get(key)?.value ?? 'null'), {
+      ...request,
+      keyFingerprint: fingerprint,
+      attester: 'PTBMSP',
+    });
+  });
+
+  it('issues a different nonce each time', async () => {
+    const first = await service.issueChallenge(request);
+    const second = await service.issueChallenge(request);
+    assert.notEqual(first.challengeId, second.challengeId);
+  });
+
+  it('refuses a key that is not P-256 with KEY_INVALID and stores nothing', async () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({
+      format: 'pem',
+      type: 'spki',
+    });
+    await assert.rejects(
+      service.issueChallenge({ ...request, publicKeyPem: rsa.toString() }),
+      hasCode('KEY_INVALID'),
+    );
+    await assert.rejects(
+      service.issueChallenge({ ...request, publicKeyPem: 'garbage' }),
+      hasCode('KEY_INVALID'),
+    );
+    assert.equal(redis.entries.size, 0);
+  });
+
+  it('refuses a malformed body with REQUEST_INVALID', async () => {
+    await assert.rejects(
+      service.issueChallenge({ ...request, meterId: 'bad id' }),
+      hasCode('REQUEST_INVALID'),
+    );
+    await assert.rejects(service.issueChallenge(undefined), hasCode('REQUEST_INVALID'));
+    assert.equal(redis.entries.size, 0);
+  });
+
+  it('attests the signed answer with the stored key and nonce, then returns the record', async () => {
+    const issued = await service.issueChallenge(request);
+    const signature = signData(meterKeys.privateKey, issued.statement);
+    const meter = await service.answerChallenge(issued.challengeId, { signature });
+    assert.deepEqual(registry.attested, [{ ...request, nonce: issued.challengeId, signature }]);
+    assert.equal(meter.status, 'pending');
+    assert.equal(meter.transactionId, 'tx-1');
+    assert.equal(meter.blockNumber, '7');
+  });
+
+  it('accepts each challenge once', async () => {
+    const issued = await service.issueChallenge(request);
+    const signature = signData(meterKeys.privateKey, issued.statement);
+    await service.answerChallenge(issued.challengeId, { signature });
+    await assert.rejects(
+      service.answerChallenge(issued.challengeId, { signature }),
+      hasCode('CHALLENGE_UNKNOWN'),
+    );
+    assert.equal(registry.attested.length, 1);
+  });
+
+  it('answers CHALLENGE_UNKNOWN for expired, unknown and malformed challenge ids', async () => {
+    const issued = await service.issueChallenge(request);
+    const signature = signData(meterKeys.privateKey, issued.statement);
+    redis.nowMs += 300_000;
+    await assert.rejects(
+      service.answerChallenge(issued.challengeId, { signature }),
+      hasCode('CHALLENGE_UNKNOWN'),
+    );
+    await assert.rejects(
+      service.answerChallenge('A'.repeat(43), { signature }),
+      hasCode('CHALLENGE_UNKNOWN'),
+    );
+    await assert.rejects(service.answerChallenge('not-a-nonce', { signature }), hasCode('CHALLENGE_UNKNOWN'));
+    assert.equal(registry.attested.length, 0);
+  });
+
+  it('keeps the challenge when the answer body is malformed', async () => {
+    const issued = await service.issueChallenge(request);
+    await assert.rejects(
+      service.answerChallenge(issued.challengeId, { signature: '!' }),
+      hasCode('REQUEST_INVALID'),
+    );
+    assert.equal(redis.entries.size, 1);
+  });
+
+  it('passes the ledger refusal on with its code, the challenge spent', async () => {
+    const issued = await service.issueChallenge(request);
+    registry.failWith = new LedgerError({ code: 'SIGNATURE_INVALID', message: 'bad proof' });
+    await assert.rejects(
+      service.answerChallenge(issued.challengeId, { signature: 'AAAA' }),
+      hasCode('SIGNATURE_INVALID'),
+    );
+    assert.equal(redis.entries.size, 0);
+  });
+
+  it('reads a meter through the registry, METER_UNKNOWN included', async () => {
+    await assert.rejects(service.getMeter('meter-0404'), hasCode('METER_UNKNOWN'));
+  });
+});
