@@ -3,3 +3,4 @@ export * from './ledger/chaincode-errors';
 export * from './ledger/governance';
 export * from './ledger/registry';
 export * from './events';
+export * from './api/verification-api';

@@ -14,3 +14,4 @@ export {
 } from './statements';
 export { newNonce } from './nonce';
 export { inclusionProof, leafHash, merkleRoot, verifyInclusion, type InclusionProof } from './merkle';
+export { keyAt, statusAt, type MeterTimeline, type TimedKey, type TimelineStatus } from './meter-timeline';

@@ -74,9 +74,15 @@ export const EVENT_SAMPLES: EventSamples = {
   'verifications.v1': {
     key: METER_ID,
     value: {
+      verificationId: 'vb-InmetroMSP-mbq2x1k0-7f3a.17',
+      source: 'pipeline',
       meterId: METER_ID,
       seq: 42,
-      readingDigest: LR_FINGERPRINT,
+      dataDigest: LR_FINGERPRINT,
+      measuredAt: '2025-06-01T12:00:00.000Z',
+      meterStatus: 'active',
+      keyFingerprint: TX_ID,
+      attestedBy: ['PTBMSP', 'InmetroMSP'],
       outcome: 'invalid',
       reason: 'SIGNATURE_INVALID',
       verifiedBy: 'InmetroMSP',

@@ -77,7 +77,11 @@ export {
 } from './topics';
 export { EventErrorCode, type EventPart, validateEvent, validateEventKey } from './validate-event';
 export {
+  VERIFICATION_SOURCES,
+  VERIFIED_METER_STATUSES,
+  type VerificationRecord,
   type VerificationsV1,
+  verificationIdSchema,
   verificationsV1KeySchema,
   verificationsV1ValueSchema,
 } from './verifications/verifications.v1';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isoTimestampSchema, meterIdSchema, sha256HexSchema } from '../events/shared/event-primitives';
+import { verificationsV1ValueSchema } from '../events/verifications/verifications.v1';
+import { MAX_SIGNED_DATA_LENGTH, signatureBase64Schema } from '../ledger/registry';
+
+/**
+ * HTTP API of the verification service (docs/pki.md). Errors are `{ code, message }` with the HTTP status:
+ * REQUEST_INVALID 400, SIGNATURE_MALFORMED 400, VERIFICATION_UNKNOWN 404, UNAUTHENTICATED 401 (stream).
+ */
+export const VerificationApiPaths = {
+  verify: '/verifications',
+  record: '/verifications/:verificationId',
+  stream: '/verifications/stream',
+} as const;
+
+/** `data` is the signed UTF-8 text itself; `measuredAt` (default: now) selects the key and status that apply. */
+export const verifyRequestSchema = z
+  .object({
+    meterId: meterIdSchema,
+    data: z.string().max(MAX_SIGNED_DATA_LENGTH),
+    signature: signatureBase64Schema,
+    measuredAt: isoTimestampSchema.optional(),
+  })
+  .strict();
+export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
+
+/** The verdict is the log record itself plus `valid` for clients that want a boolean. */
+export const verifyResponseSchema = z.intersection(verificationsV1ValueSchema, z.object({ valid: z.boolean() }));
+export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+
+/** RFC 6962 inclusion proof of a record's leaf (SHA-256 of 0x00 ‖ canonical JSON of the record). */
+export const inclusionProofSchema = z.object({
+  index: z.number().int().nonnegative(),
+  treeSize: z.number().int().positive(),
+  path: z.array(sha256HexSchema),
+});
+
+/** Where the batch's Merkle root was anchored on the ledger. */
+export const batchAnchorSchema = z.object({
+  batchId: z.string().min(1),
+  merkleRoot: sha256HexSchema,
+  size: z.number().int().positive(),
+  txId: z.string().min(1),
+  anchoredAt: isoTimestampSchema,
+});
+
+/** `anchor` and `proof` are null while the record's batch is not yet anchored (normally at most a few seconds). */
+export const verificationRecordResponseSchema = z.object({
+  record: verificationsV1ValueSchema,
+  leafHash: sha256HexSchema,
+  anchor: batchAnchorSchema.nullable(),
+  proof: inclusionProofSchema.nullable(),
+});
+export type VerificationRecordResponse = z.infer<typeof verificationRecordResponseSchema>;
