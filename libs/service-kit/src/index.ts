@@ -45,4 +45,6 @@ export {
 } from './readiness/readiness';
 export { ReadinessService } from './readiness/readiness.service';
 export { closeRedis } from './redis/redis.provider';
-export type { ServiceContext } from './service-context';
+export { type ServiceContext, mspIdOf } from './service-context';
+export { type ErrorBody, type HttpStatusOf, domainErrorFilter } from './http/domain-error.filter';
+export { ConsumerHost } from './kafka/consumer-host';

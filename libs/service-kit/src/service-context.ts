@@ -10,3 +10,12 @@ export interface ServiceContext<Config extends PlatformConfig> {
   config: Config;
   profile: NetworkProfile;
 }
+
+/** The MSP id of the organisation the service acts for, as named in the network profile. */
+export function mspIdOf(context: Pick<ServiceContext<PlatformConfig>, 'config' | 'profile'>): string {
+  const organization = context.profile.organizations[context.config.org];
+  if (organization === undefined) {
+    throw new Error(`organization ${context.config.org} is not in the network profile`);
+  }
+  return organization.mspId;
+}

@@ -1,11 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
 import type { VerificationConfig } from './config/verification.config';
+import { PipelineModule } from './pipeline/pipeline.module';
+import { VerifyModule } from './verify/verify.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
 export class AppModule {
   static register(context: ServiceContext<VerificationConfig>): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(context)] };
+    return { module: AppModule, imports: [PlatformModule.register(context), VerifyModule, PipelineModule] };
   }
 }

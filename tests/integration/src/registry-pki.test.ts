@@ -1,43 +1,9 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { isLedgerError, RegistryClient } from '@metrochain/ledger';
-import { attestationStatement, keyFingerprint, newNonce, signData } from '@metrochain/pki';
-import { networkProfile, openSession, type Session } from './support/network';
-
-interface Meter {
-  id: string;
-  publicPem: string;
-  privatePem: string;
-}
-
-function newMeter(): Meter {
-  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return {
-    id: `it-meter-${randomUUID()}`,
-    publicPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-    privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-  };
-}
-
-/** What a meter answers to an NMI's challenge: its signature over the attestation statement. */
-function attestation(meter: Meter, org: string): Parameters<RegistryClient['attest']>[0] {
-  const attester = networkProfile().organizations[org]?.mspId ?? '';
-  const nonce = newNonce();
-  const statement = attestationStatement({
-    meterId: meter.id,
-    keyFingerprint: keyFingerprint(meter.publicPem),
-    attester,
-    nonce,
-  });
-  return {
-    meterId: meter.id,
-    model: 'LOOP-2',
-    publicKeyPem: meter.publicPem,
-    nonce,
-    signature: signData(meter.privatePem, statement),
-  };
-}
+import { signData } from '@metrochain/pki';
+import { attestation, newMeter } from './support/meters';
+import { openSession, type Session } from './support/network';
 
 describe('meter registry on the real network', () => {
   const sessions: Session[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimestampSchema, meterIdSchema, sha256HexSchema } from '../events/shared/event-primitives';
-import { verificationsV1ValueSchema } from '../events/verifications/verifications.v1';
+import { verificationsV1ValueSchema, verifyResponseSchema } from '../events/verifications/verifications.v1';
 import { MAX_SIGNED_DATA_LENGTH, signatureBase64Schema } from '../ledger/registry';
 
 /**
@@ -24,8 +24,8 @@ export const verifyRequestSchema = z
   .strict();
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
 
+export { verifyResponseSchema };
 /** The verdict is the log record itself plus `valid` for clients that want a boolean. */
-export const verifyResponseSchema = z.intersection(verificationsV1ValueSchema, z.object({ valid: z.boolean() }));
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
 
 /** RFC 6962 inclusion proof of a record's leaf (SHA-256 of 0x00 ‖ canonical JSON of the record). */

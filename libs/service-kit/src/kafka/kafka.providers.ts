@@ -1,6 +1,7 @@
 import type { FactoryProvider } from '@nestjs/common';
 import { DomainError } from '@metrochain/errors';
-import { EventProducer, MessagingErrorCode, createKafkaClient } from '@metrochain/messaging';
+import { TOPIC_NAMES } from '@metrochain/contracts';
+import { EventProducer, MessagingErrorCode, createKafkaClient, ensureTopics } from '@metrochain/messaging';
 import type { Admin, Kafka } from 'kafkajs';
 import type { PlatformConfig } from '../config/platform-config';
 import { KAFKA_ADMIN, KAFKA_CLIENT, SERVICE_CONTEXT } from '../platform.tokens';
@@ -30,15 +31,30 @@ export const eventProducerProvider: FactoryProvider<EventProducer> = {
   inject: [KAFKA_CLIENT],
 };
 
-/** A connected admin for the readiness probe (and topic set-up). */
+/**
+ * Partitions of every catalogued topic: the unit of parallelism per consumer group, so a few more than the
+ * instances of any one service; replication as the cluster allows, up to 3.
+ */
+export const TOPIC_PARTITIONS = 6;
+
+/**
+ * A connected admin for the readiness probe, which first makes sure every catalogued topic and its dead-letter
+ * topic exist (idempotent; services may start in any order, and a consumer cannot subscribe to a missing topic).
+ */
 export const kafkaAdminProvider: FactoryProvider<Admin> = {
   provide: KAFKA_ADMIN,
-  useFactory: async (kafka: Kafka): Promise<Admin> => {
+  useFactory: async (kafka: Kafka, context: ServiceContext<PlatformConfig>): Promise<Admin> => {
     const admin = kafka.admin();
     await connectOrFail('admin', () => admin.connect());
+    await connectOrFail('admin (topics)', async () => {
+      await ensureTopics(admin, TOPIC_NAMES, {
+        partitions: TOPIC_PARTITIONS,
+        replicationFactor: Math.min(3, context.profile.kafka.brokers.length),
+      });
+    });
     return admin;
   },
-  inject: [KAFKA_CLIENT],
+  inject: [KAFKA_CLIENT, SERVICE_CONTEXT],
 };
 
 async function connectOrFail(what: string, connect: () => Promise<void>): Promise<void> {

@@ -12,7 +12,10 @@ import { readingRejectionReasonSchema } from '../shared/reading-rejection-reason
 export const verificationIdSchema = z
   .string()
   .max(160)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,127}\.(?:0|[1-9][0-9]{0,8})$/, 'expected a verification id <batch>.<index>');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_:-]{0,127}\.(?:0|[1-9][0-9]{0,8})$/,
+    'expected a verification id <batch>.<index>',
+  );
 
 /** The meter's status at the measurement time; `unknown` when no NMI ever attested the meter. */
 export const VERIFIED_METER_STATUSES = ['pending', 'active', 'revoked', 'unknown'] as const;
@@ -39,10 +42,22 @@ const verificationBaseSchema = z.object({
 
 export const verificationsV1KeySchema = meterIdSchema;
 
+const validVerificationShape = verificationBaseSchema.extend({ outcome: z.literal('valid') });
+const invalidVerificationShape = verificationBaseSchema.extend({
+  outcome: z.literal('invalid'),
+  reason: readingRejectionReasonSchema,
+});
+
 /** One entry of the verification log: every signature check, passed or failed. Leaves of the anchored batches. */
 export const verificationsV1ValueSchema = z.discriminatedUnion('outcome', [
-  verificationBaseSchema.extend({ outcome: z.literal('valid') }).strict(),
-  verificationBaseSchema.extend({ outcome: z.literal('invalid'), reason: readingRejectionReasonSchema }).strict(),
+  validVerificationShape.strict(),
+  invalidVerificationShape.strict(),
+]);
+
+/** The log record with `valid` added, as the verification API answers. */
+export const verifyResponseSchema = z.discriminatedUnion('outcome', [
+  validVerificationShape.extend({ valid: z.literal(true) }).strict(),
+  invalidVerificationShape.extend({ valid: z.literal(false) }).strict(),
 ]);
 export type VerificationsV1 = z.infer<typeof verificationsV1ValueSchema>;
 export type VerificationRecord = VerificationsV1;

@@ -1,0 +1,40 @@
+import { type VerificationRecord, verificationsV1ValueSchema } from '@metrochain/contracts';
+import { type InclusionProof, inclusionProof, leafHash, merkleRoot } from '@metrochain/pki';
+
+/**
+ * A batch's leaves in index order. Indices whose write failed are absent (the caller got an error and no id), so a
+ * record's position in the tree is its rank among the stored indices, not necessarily its index.
+ */
+export class BatchTree {
+  readonly #indices: number[];
+  readonly #leaves: Buffer[];
+
+  constructor(records: ReadonlyMap<number, string>) {
+    this.#indices = [...records.keys()].sort((a, b) => a - b);
+    this.#leaves = this.#indices.map((index) => Buffer.from(records.get(index) ?? '', 'utf8'));
+  }
+
+  get size(): number {
+    return this.#leaves.length;
+  }
+
+  root(): string {
+    return merkleRoot(this.#leaves);
+  }
+
+  /** Leaf hash and inclusion proof of the record stored at `index`, or undefined when none is. */
+  proofOf(index: number): { leafHash: string; proof: InclusionProof } | undefined {
+    const position = this.#indices.indexOf(index);
+    const leaf = this.#leaves[position];
+    if (leaf === undefined) {
+      return undefined;
+    }
+    return { leafHash: leafHash(leaf).toString('hex'), proof: inclusionProof(this.#leaves, position) };
+  }
+
+  static parseRecords(records: ReadonlyMap<number, string>): VerificationRecord[] {
+    return [...records.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, json]) => verificationsV1ValueSchema.parse(JSON.parse(json)));
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { LEDGER_CONNECTION, type LedgerConnection, RegistryClient } from '@metrochain/ledger';
+import { EventProducer } from '@metrochain/messaging';
+import { REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
+import type { Redis } from 'ioredis';
+import type { VerificationConfig } from '../config/verification.config';
+import { KafkaRecordPublisher } from './kafka-record-publisher';
+import { LedgerAnchorer } from './ledger-anchorer';
+import { RedisLogStore } from './redis-log-store';
+import { VerificationLog } from './verification-log';
+
+const logger = new Logger('VerificationLog');
+
+/** Seals what a previous process left open once the application starts; flushes before Kafka and Redis close. */
+@Injectable()
+class VerificationLogLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly #log: VerificationLog;
+
+  constructor(@Inject(VerificationLog) log: VerificationLog) {
+    this.#log = log;
+  }
+
+  onApplicationBootstrap(): void {
+    // In the background: a ledger outage at start must not keep the API from answering.
+    void this.#log.recover().then((batchIds) => {
+      if (batchIds.length > 0) {
+        logger.log(`sealed ${String(batchIds.length)} batch(es) left open by the previous process`);
+      }
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.#log.stop();
+  }
+}
+
+/** The verification log: Redis for the records, the ledger for the batch roots, Kafka for the stream. */
+@Module({
+  providers: [
+    {
+      provide: VerificationLog,
+      useFactory: (
+        context: ServiceContext<VerificationConfig>,
+        redis: Redis,
+        connection: LedgerConnection,
+        producer: EventProducer,
+      ): VerificationLog =>
+        new VerificationLog({
+          store: new RedisLogStore(redis),
+          anchorer: new LedgerAnchorer(RegistryClient.forConnection(connection)),
+          publisher: new KafkaRecordPublisher(producer),
+          instanceId: context.config.instanceId,
+          batchMaxSize: context.config.batchMaxSize,
+          batchMaxAgeMs: context.config.batchMaxAgeMs,
+          retry: {
+            onRetry: (error, attempt) => {
+              if (attempt === 1 || attempt % 10 === 0) {
+                logger.warn(
+                  `sealing a batch failed (attempt ${String(attempt)}), retrying: ${String(error)}`,
+                );
+              }
+            },
+          },
+          onSealFailure: (batchId, error) => {
+            logger.error(`batch ${batchId} stays open for the next start: ${String(error)}`);
+          },
+        }),
+      inject: [SERVICE_CONTEXT, REDIS_CLIENT, LEDGER_CONNECTION, EventProducer],
+    },
+    VerificationLogLifecycle,
+  ],
+  exports: [VerificationLog],
+})
+export class LogModule {}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { EventConsumer, EventProducer } from '@metrochain/messaging';
+import { ConsumerHost, KAFKA_CLIENT } from '@metrochain/service-kit';
+import type { Kafka } from 'kafkajs';
+import { VerificationEngine } from '../verify/verification.engine';
+import { VerifyModule } from '../verify/verify.module';
+import { ReadingVerifier } from './reading-verifier';
+
+/** Consumer group shared by every verification instance: each reading is verified once. */
+export const READINGS_GROUP_ID = 'verification';
+
+class ReceivedReadingsConsumer extends ConsumerHost<'readings.received.v1'> {}
+
+/** readings.received.v1 → check and log → readings.verified.v1 or readings.rejected.v1. */
+@Module({
+  imports: [VerifyModule],
+  providers: [
+    {
+      provide: ReceivedReadingsConsumer,
+      useFactory: (
+        kafka: Kafka,
+        engine: VerificationEngine,
+        producer: EventProducer,
+      ): ReceivedReadingsConsumer => {
+        const verifier = new ReadingVerifier(engine, producer);
+        return new ReceivedReadingsConsumer(
+          new EventConsumer({
+            kafka,
+            topic: 'readings.received.v1',
+            groupId: READINGS_GROUP_ID,
+            fromBeginning: true,
+            // A ledger or Redis outage of a minute must not send readings to the dead-letter topic.
+            maxAttempts: 30,
+            partitionsConsumedConcurrently: 3,
+          }),
+          (event) => verifier.handle(event.value, event.trace === undefined ? {} : { trace: event.trace }),
+        );
+      },
+      inject: [KAFKA_CLIENT, VerificationEngine, EventProducer],
+    },
+  ],
+})
+export class PipelineModule {}

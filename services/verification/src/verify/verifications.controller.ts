@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import {
+  ApiBadGatewayResponse,
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { VerificationRecordResponse, VerifyResponse } from '@metrochain/contracts';
+import { domainErrorFilter } from '@metrochain/service-kit';
+import { VerificationApi } from './verification-api';
+import { verificationHttpStatus } from './verification-error';
+import {
+  ErrorBodyDto,
+  VerificationRecordResponseDto,
+  VerifyRequestDto,
+  VerifyResponseDto,
+} from './verification.dto';
+
+export const VerificationErrorFilter = domainErrorFilter(verificationHttpStatus);
+
+@ApiTags('verifications')
+@Controller('verifications')
+@UseFilters(VerificationErrorFilter)
+export class VerificationsController {
+  readonly #api: VerificationApi;
+
+  constructor(@Inject(VerificationApi) api: VerificationApi) {
+    this.#api = api;
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: VerifyResponseDto,
+    description: 'The verdict (valid or invalid with a reason), logged under verificationId.',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'REQUEST_INVALID or SIGNATURE_MALFORMED; not logged.',
+  })
+  @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger could not be read.' })
+  @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'LOG_UNAVAILABLE: nothing was logged.' })
+  verify(@Body() body: VerifyRequestDto): Promise<VerifyResponse> {
+    return this.#api.verify(body);
+  }
+
+  @Get(':verificationId')
+  @ApiOkResponse({
+    type: VerificationRecordResponseDto,
+    description: 'The logged record with its inclusion proof once its batch is anchored on the ledger.',
+  })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST_INVALID: not a verification id.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'VERIFICATION_UNKNOWN' })
+  record(@Param('verificationId') verificationId: string): Promise<VerificationRecordResponse> {
+    return this.#api.record(verificationId);
+  }
+}

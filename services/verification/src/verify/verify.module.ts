@@ -1,0 +1,87 @@
+import { Module } from '@nestjs/common';
+import { LEDGER_CONNECTION, type LedgerConnection, RegistryClient } from '@metrochain/ledger';
+import { EventConsumer } from '@metrochain/messaging';
+import {
+  ConsumerHost,
+  KAFKA_CLIENT,
+  REDIS_CLIENT,
+  SERVICE_CONTEXT,
+  type ServiceContext,
+  mspIdOf,
+} from '@metrochain/service-kit';
+import type { Redis } from 'ioredis';
+import type { Kafka } from 'kafkajs';
+import type { VerificationConfig } from '../config/verification.config';
+import { LogModule } from '../log/log.module';
+import { VerificationLog } from '../log/verification-log';
+import { MeterDirectory } from './meter-directory';
+import { RedisMeterCache } from './redis-meter-cache';
+import { VerificationApi } from './verification-api';
+import { VerificationEngine } from './verification.engine';
+import { VerificationErrorFilter, VerificationsController } from './verifications.controller';
+
+/** Drops a meter from the key caches whenever the registry changes it; every instance in its own group. */
+class MeterCacheInvalidation extends ConsumerHost<'meter.lifecycle.v1'> {}
+
+@Module({
+  imports: [LogModule],
+  controllers: [VerificationsController],
+  providers: [
+    VerificationErrorFilter,
+    {
+      provide: MeterDirectory,
+      useFactory: (
+        context: ServiceContext<VerificationConfig>,
+        redis: Redis,
+        connection: LedgerConnection,
+      ): MeterDirectory =>
+        new MeterDirectory({
+          source: RegistryClient.forConnection(connection),
+          shared: new RedisMeterCache(redis),
+          ttlSeconds: context.config.keyCacheTtlSeconds,
+        }),
+      inject: [SERVICE_CONTEXT, REDIS_CLIENT, LEDGER_CONNECTION],
+    },
+    {
+      provide: VerificationEngine,
+      useFactory: (
+        context: ServiceContext<VerificationConfig>,
+        directory: MeterDirectory,
+        log: VerificationLog,
+      ): VerificationEngine =>
+        new VerificationEngine({
+          directory,
+          log,
+          verifiedBy: mspIdOf(context),
+          futureSkewMs: context.config.futureSkewMs,
+        }),
+      inject: [SERVICE_CONTEXT, MeterDirectory, VerificationLog],
+    },
+    {
+      provide: VerificationApi,
+      useFactory: (engine: VerificationEngine, log: VerificationLog): VerificationApi =>
+        new VerificationApi(engine, log),
+      inject: [VerificationEngine, VerificationLog],
+    },
+    {
+      provide: MeterCacheInvalidation,
+      useFactory: (
+        context: ServiceContext<VerificationConfig>,
+        kafka: Kafka,
+        directory: MeterDirectory,
+      ): MeterCacheInvalidation =>
+        new MeterCacheInvalidation(
+          new EventConsumer({
+            kafka,
+            topic: 'meter.lifecycle.v1',
+            groupId: `verification-cache-${context.config.instanceId}`,
+            maxAttempts: 20,
+          }),
+          (event) => directory.invalidate(event.value.meterId),
+        ),
+      inject: [SERVICE_CONTEXT, KAFKA_CLIENT, MeterDirectory],
+    },
+  ],
+  exports: [VerificationEngine],
+})
+export class VerifyModule {}
