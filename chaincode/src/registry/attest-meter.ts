@@ -3,6 +3,7 @@ import {
   type Attestation,
   type MeterRecord,
   type RegistryConfig,
+  type RegistryEventName,
   RegistryEvents,
   type Role,
   attestRequestSchema,
@@ -14,6 +15,9 @@ import { parseJsonArgument } from '../common/validate-argument';
 import { type MeterPublicKey, attestationStatementOf, readMeterKey, requireSignature } from './meter-keys';
 import { readRegistryConfig, requireApprovedModel } from './registry-config';
 import { emitRegistryEvent, findMeter, markNonceUsed, putMeter, requireFreshNonce } from './registry-state';
+
+/** Where an attestation's event goes: the transaction's event, or a batch that emits one event for all. */
+export type RegistryEventSink = (ctx: Context, name: RegistryEventName, payload: unknown) => void;
 
 /** NMIs' registration services attest, revoke and rotate meter keys. */
 export const METER_REGISTRAR_ROLE: Role = 'registrar';
@@ -27,7 +31,12 @@ export function parseAttestRequest(requestJson: string): AttestRequest {
  * The first attestation fixes key and model; the meter becomes active once the configured number of distinct NMIs
  * attested that key. Emits `registry.meter.activated` for the attestation that activates, `attested` otherwise.
  */
-export async function attestMeter(ctx: Context, request: AttestRequest, attester: string): Promise<string> {
+export async function attestMeter(
+  ctx: Context,
+  request: AttestRequest,
+  attester: string,
+  emit: RegistryEventSink = emitRegistryEvent,
+): Promise<string> {
   const key = readMeterKey(request.publicKeyPem);
   const config = await readRegistryConfig(ctx);
   const existing = await findMeter(ctx, request.meterId);
@@ -51,7 +60,7 @@ export async function attestMeter(ctx: Context, request: AttestRequest, attester
   const json = await putMeter(ctx, meter);
   await markNonceUsed(ctx, attester, request.nonce);
   const activated = meter.status === 'active' && existing?.status !== 'active';
-  emitAttestationEvent(ctx, meter, attestation, config, activated);
+  emitAttestationEvent(ctx, meter, attestation, config, activated, emit);
   return json;
 }
 
@@ -127,6 +136,7 @@ function emitAttestationEvent(
   attestation: Attestation,
   config: RegistryConfig,
   activated: boolean,
+  emit: RegistryEventSink,
 ): void {
   const payload = {
     meterId: meter.meterId,
@@ -139,8 +149,8 @@ function emitAttestationEvent(
     requiredAttestations: config.requiredAttestations,
   };
   if (activated) {
-    emitRegistryEvent(ctx, RegistryEvents.meterActivated, { ...payload, activatedAt: meter.activatedAt });
+    emit(ctx, RegistryEvents.meterActivated, { ...payload, activatedAt: meter.activatedAt });
   } else {
-    emitRegistryEvent(ctx, RegistryEvents.meterAttested, payload);
+    emit(ctx, RegistryEvents.meterAttested, payload);
   }
 }

@@ -31,6 +31,7 @@ describe('RegistryContract', () => {
     const evaluate = { tag: 'EVALUATE', parameters: ['string'] };
     assert.deepEqual(summary, {
       [RegistryTransactions.attest]: submit,
+      [RegistryTransactions.attestBatch]: submit,
       [RegistryTransactions.revoke]: submit,
       [RegistryTransactions.rotateKey]: submit,
       [RegistryTransactions.getMeter]: evaluate,

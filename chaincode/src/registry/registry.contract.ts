@@ -2,6 +2,7 @@ import { REGISTRY_CONTRACT, type RegistryTransactions } from '@metrochain/contra
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireRole } from '../common/access-control';
 import { toCanonicalJson } from '../common/state';
+import { attestBatch, parseAttestBatchRequest } from './attest-batch';
 import { METER_REGISTRAR_ROLE, attestMeter, parseAttestRequest } from './attest-meter';
 import { checkMeterSignature, parseCheckSignatureRequest } from './check-signature';
 import {
@@ -43,6 +44,13 @@ export class RegistryContract extends Contract implements RegistryTransactionMet
   async attest(ctx: Context, requestJson: string): Promise<string> {
     const attester = requireRole(ctx, METER_REGISTRAR_ROLE);
     return attestMeter(ctx, parseAttestRequest(requestJson), attester);
+  }
+
+  @Transaction()
+  @Returns('string')
+  async attestBatch(ctx: Context, requestJson: string): Promise<string> {
+    const attester = requireRole(ctx, METER_REGISTRAR_ROLE);
+    return attestBatch(ctx, parseAttestBatchRequest(requestJson), attester);
   }
 
   @Transaction()

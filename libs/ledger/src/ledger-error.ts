@@ -7,6 +7,8 @@ export const LedgerTransportCode = {
   LEDGER_TIMEOUT: 'LEDGER_TIMEOUT',
   MVCC_READ_CONFLICT: 'MVCC_READ_CONFLICT',
   ENDORSEMENT_POLICY_FAILURE: 'ENDORSEMENT_POLICY_FAILURE',
+  /** Endorsing peers answered differently, typically because one had not yet committed a block the other had. */
+  ENDORSEMENTS_DIFFER: 'ENDORSEMENTS_DIFFER',
   COMMIT_FAILED: 'COMMIT_FAILED',
   LEDGER_ERROR: 'LEDGER_ERROR',
 } as const;
@@ -14,10 +16,12 @@ export type LedgerTransportCode = (typeof LedgerTransportCode)[keyof typeof Ledg
 
 export type LedgerErrorCode = ChaincodeErrorCode | LedgerTransportCode;
 
-// A read conflict succeeds when simulated again on fresh state; an unreachable peer may come back. A timeout is
-// deliberately not retriable: the transaction may still commit, and resubmitting it blindly would hide that.
+// A read conflict succeeds when simulated again on fresh state, and so do endorsements that differed because peers
+// were at different heights (the transaction never reached the orderer); an unreachable peer may come back. A
+// timeout is deliberately not retriable: the transaction may still commit, and resubmitting it would hide that.
 const RETRIABLE_CODES: ReadonlySet<LedgerErrorCode> = new Set([
   LedgerTransportCode.MVCC_READ_CONFLICT,
+  LedgerTransportCode.ENDORSEMENTS_DIFFER,
   LedgerTransportCode.LEDGER_UNAVAILABLE,
 ]);
 

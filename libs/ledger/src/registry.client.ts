@@ -1,5 +1,7 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
 import {
+  type AttestBatchRequest,
+  type AttestBatchResult,
   type AttestRequest,
   type CheckSignatureRequest,
   type MeterRecord,
@@ -12,6 +14,8 @@ import {
   type SignatureCheck,
   type VerificationBatch,
   type VerificationBatchRequest,
+  attestBatchRequestSchema,
+  attestBatchResultSchema,
   attestRequestSchema,
   checkSignatureRequestSchema,
   meterRecordSchema,
@@ -27,6 +31,7 @@ import type { z } from 'zod';
 import type { LedgerConnection } from './connect-ledger';
 import { decodeJson, validateRequest } from './decode-result';
 import { type CommittedTransaction, evaluateTransaction, submitTransaction } from './ledger-transaction';
+import { submitWithRetry } from './submit-with-retry';
 
 export type RegistryContract = Pick<Contract, 'evaluateTransaction' | 'submitAsync'>;
 
@@ -55,6 +60,15 @@ export class RegistryClient {
   async attest(request: AttestRequest): Promise<Committed<MeterRecord>> {
     const valid = validateRequest(attestRequestSchema, request);
     return this.#submit(RegistryTransactions.attest, valid, meterRecordSchema);
+  }
+
+  /**
+   * Many attestations by the caller's NMI in one transaction; each is checked and reported on its own (a refused
+   * one writes nothing), so one transaction registers hundreds of meters.
+   */
+  async attestBatch(request: AttestBatchRequest): Promise<Committed<AttestBatchResult>> {
+    const valid = validateRequest(attestBatchRequestSchema, request);
+    return this.#submit(RegistryTransactions.attestBatch, valid, attestBatchResultSchema);
   }
 
   /** Revokes a meter from `effectiveAt` (default: the transaction time) on. */
@@ -109,7 +123,9 @@ export class RegistryClient {
     request: unknown,
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   ): Promise<Committed<T>> {
-    const submitted = await submitTransaction(this.#contract, name, [JSON.stringify(request)]);
+    const args = [JSON.stringify(request)];
+    // Nothing was written when a submit fails on stale state, so trying again cannot apply a change twice.
+    const submitted = await submitWithRetry(() => submitTransaction(this.#contract, name, args));
     const result = decodeJson(submitted.result, schema, `${REGISTRY_CONTRACT}.${name} result`);
     return { ...result, transactionId: submitted.transactionId, blockNumber: submitted.blockNumber };
   }

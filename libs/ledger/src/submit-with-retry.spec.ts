@@ -37,6 +37,18 @@ describe('submitWithRetry', () => {
     assert.deepEqual(sleeps, [50, 100]);
   });
 
+  it('retries endorsements that differed because the peers were at different heights', async () => {
+    const { sleeps, options } = recorder();
+    const result = await submitWithRetry(async (attempt) => {
+      if (attempt === 1) {
+        throw failure('ENDORSEMENTS_DIFFER');
+      }
+      return Promise.resolve('committed');
+    }, options);
+    assert.equal(result, 'committed');
+    assert.deepEqual(sleeps, [50]);
+  });
+
   it('gives up after the configured attempts and rethrows the last conflict', async () => {
     const { sleeps, options } = recorder();
     let calls = 0;

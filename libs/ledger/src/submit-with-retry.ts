@@ -21,7 +21,7 @@ export const DEFAULT_RETRY_MAX_DELAY_MS = 2_000;
 
 /**
  * Runs a ledger write again, on fresh state, while it fails only because another transaction changed what it read
- * (MVCC_READ_CONFLICT). Any other failure is rethrown at once: the other codes either cannot heal by resubmitting or
+ * (MVCC_READ_CONFLICT) or its endorsers simulated it on different heights (ENDORSEMENTS_DIFFER). Any other failure is rethrown at once: the other codes either cannot heal by resubmitting or
  * (a timeout) may hide a transaction that still commits. Back-off is "full jitter": a random wait below an
  * exponentially growing bound, so that competing writers spread out.
  */
@@ -56,6 +56,12 @@ export function backoffDelay(
   return Math.floor((options.random ?? Math.random)() * bound);
 }
 
+// Both mean the write was simulated on state that moved on, and neither wrote anything.
+const STALE_STATE_CODES: ReadonlySet<string> = new Set([
+  LedgerTransportCode.MVCC_READ_CONFLICT,
+  LedgerTransportCode.ENDORSEMENTS_DIFFER,
+]);
+
 function isReadConflict(error: unknown): boolean {
-  return toLedgerError(error).code === LedgerTransportCode.MVCC_READ_CONFLICT;
+  return STALE_STATE_CODES.has(toLedgerError(error).code);
 }

@@ -65,6 +65,17 @@ describe('toLedgerError', () => {
     assert.equal(error.code, 'ENDORSEMENT_POLICY_FAILURE');
   });
 
+  it('maps endorsers that answered differently to retriable ENDORSEMENTS_DIFFER', () => {
+    const error = toLedgerError(
+      endorseError(GrpcStatus.ABORTED, 'failed to collect enough transaction endorsements', [
+        'ProposalResponsePayloads do not match',
+        'ProposalResponsePayloads do not match',
+      ]),
+    );
+    assert.equal(error.code, 'ENDORSEMENTS_DIFFER');
+    assert.equal(error.retriable, true);
+  });
+
   it('maps an unreachable peer to retriable LEDGER_UNAVAILABLE', () => {
     const error = toLedgerError(endorseError(GrpcStatus.UNAVAILABLE, 'No connection established', []));
     assert.equal(error.code, 'LEDGER_UNAVAILABLE');

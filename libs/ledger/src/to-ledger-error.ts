@@ -63,6 +63,8 @@ export function ledgerErrorFromValidationCode(
 }
 
 const GRPC_ABORTED: number = GrpcStatus.ABORTED;
+// What a Fabric gateway reports when endorsers' simulation results differ.
+const PAYLOADS_DIFFER = 'ProposalResponsePayloads do not match';
 const GRPC_CODES: ReadonlyMap<number, LedgerTransportCode> = new Map<number, LedgerTransportCode>([
   [GrpcStatus.UNAVAILABLE, LedgerTransportCode.LEDGER_UNAVAILABLE],
   [GrpcStatus.DEADLINE_EXCEEDED, LedgerTransportCode.LEDGER_TIMEOUT],
@@ -104,7 +106,8 @@ function fromGatewayError(error: GatewayErrorShape): LedgerError {
 function transportCode(error: GatewayErrorShape): LedgerTransportCode {
   // The gateway aborts an endorsement when it cannot collect matching endorsements that satisfy the policy.
   if (error.code === GRPC_ABORTED && error.name === 'EndorseError') {
-    return LedgerTransportCode.ENDORSEMENT_POLICY_FAILURE;
+    const differ = error.details.some((detail) => detail.message.includes(PAYLOADS_DIFFER));
+    return differ ? LedgerTransportCode.ENDORSEMENTS_DIFFER : LedgerTransportCode.ENDORSEMENT_POLICY_FAILURE;
   }
   return GRPC_CODES.get(error.code) ?? LedgerTransportCode.LEDGER_ERROR;
 }

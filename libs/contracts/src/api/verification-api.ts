@@ -9,6 +9,7 @@ import { MAX_SIGNED_DATA_LENGTH, signatureBase64Schema } from '../ledger/registr
  */
 export const VerificationApiPaths = {
   verify: '/verifications',
+  verifyBatch: '/verifications/batch',
   record: '/verifications/:verificationId',
   stream: '/verifications/stream',
 } as const;
@@ -23,6 +24,15 @@ export const verifyRequestSchema = z
   })
   .strict();
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
+
+/** Checks per batch request: enough to amortise HTTP, small enough to answer within a second. */
+export const MAX_VERIFY_BATCH = 1000;
+
+/** Many checks in one request (auditors re-verifying, bulk clients); one bad item refuses the whole request. */
+export const verifyBatchRequestSchema = z
+  .object({ checks: z.array(verifyRequestSchema).min(1).max(MAX_VERIFY_BATCH) })
+  .strict();
+export type VerifyBatchRequest = z.infer<typeof verifyBatchRequestSchema>;
 
 export { verifyResponseSchema };
 /** The verdict is the log record itself plus `valid` for clients that want a boolean. */
@@ -52,3 +62,7 @@ export const verificationRecordResponseSchema = z.object({
   proof: inclusionProofSchema.nullable(),
 });
 export type VerificationRecordResponse = z.infer<typeof verificationRecordResponseSchema>;
+
+/** Results in the order of the checks. */
+export const verifyBatchResponseSchema = z.object({ results: z.array(verifyResponseSchema) });
+export type VerifyBatchResponse = z.infer<typeof verifyBatchResponseSchema>;

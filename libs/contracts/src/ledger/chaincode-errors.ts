@@ -19,6 +19,7 @@ export const CHAINCODE_ERROR_CODES = [
   'METER_REVOKED',
   'MODEL_NOT_APPROVED',
   'MODEL_MISMATCH',
+  'DUPLICATE_IN_BATCH',
 ] as const;
 export type ChaincodeErrorCode = (typeof CHAINCODE_ERROR_CODES)[number];
 

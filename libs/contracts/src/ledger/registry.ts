@@ -14,6 +14,7 @@ export const REGISTRY_CONTRACT = 'registry';
 
 export const RegistryTransactions = {
   attest: 'attest',
+  attestBatch: 'attestBatch',
   revoke: 'revoke',
   rotateKey: 'rotateKey',
   getMeter: 'getMeter',
@@ -63,6 +64,15 @@ export const attestRequestSchema = z.object({
   signature: signatureBase64Schema,
 });
 export type AttestRequest = z.infer<typeof attestRequestSchema>;
+
+/** Attestations per attestBatch transaction; bounded so that a transaction stays well below a block's size. */
+export const MAX_ATTEST_BATCH = 500;
+
+/** Many attestations by the caller's NMI in one transaction; each is checked on its own. */
+export const attestBatchRequestSchema = z.object({
+  attestations: z.array(attestRequestSchema).min(1).max(MAX_ATTEST_BATCH),
+});
+export type AttestBatchRequest = z.infer<typeof attestBatchRequestSchema>;
 
 /** `effectiveAt` defaults to the transaction time. */
 export const revokeRequestSchema = z.object({
@@ -167,6 +177,14 @@ export const signatureCheckSchema = z.object({
 });
 export type SignatureCheck = z.infer<typeof signatureCheckSchema>;
 
+/** One attestation's outcome in a batch: the meter's status after it, or the code that refused it (nothing written). */
+export const attestBatchItemResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), meterId: meterIdSchema, status: z.enum(METER_STATUSES) }),
+  z.object({ ok: z.literal(false), meterId: z.string(), code: z.string(), message: z.string() }),
+]);
+export const attestBatchResultSchema = z.object({ results: z.array(attestBatchItemResultSchema) });
+export type AttestBatchResult = z.infer<typeof attestBatchResultSchema>;
+
 export const verificationBatchSchema = verificationBatchRequestSchema.extend({
   anchoredBy: mspIdSchema,
   anchoredAt: isoTimestampSchema,
@@ -188,6 +206,7 @@ export const RegistryEvents = {
   meterRevoked: 'registry.meter.revoked',
   meterKeyRotated: 'registry.meter.key-rotated',
   batchAnchored: 'registry.batch.anchored',
+  metersAttested: 'registry.meters.attested',
 } as const;
 export type RegistryEventName = (typeof RegistryEvents)[keyof typeof RegistryEvents];
 
@@ -234,6 +253,20 @@ export type MeterKeyRotatedEvent = z.infer<typeof meterKeyRotatedEventSchema>;
 export const batchAnchoredEventSchema = verificationBatchSchema;
 export type BatchAnchoredEvent = z.infer<typeof batchAnchoredEventSchema>;
 
+/**
+ * An attestBatch transaction's one event: the `attested` / `activated` event of each attestation that was recorded,
+ * in order (Fabric keeps one chaincode event per transaction).
+ */
+export const metersAttestedEventSchema = z.object({
+  events: z.array(
+    z.discriminatedUnion('name', [
+      z.object({ name: z.literal(RegistryEvents.meterAttested), payload: meterAttestedEventSchema }),
+      z.object({ name: z.literal(RegistryEvents.meterActivated), payload: meterActivatedEventSchema }),
+    ]),
+  ),
+});
+export type MetersAttestedEvent = z.infer<typeof metersAttestedEventSchema>;
+
 /** Payload schema of each registry event, for readers that validate what they consume. */
 export const REGISTRY_EVENT_SCHEMAS = {
   [RegistryEvents.meterAttested]: meterAttestedEventSchema,
@@ -241,4 +274,5 @@ export const REGISTRY_EVENT_SCHEMAS = {
   [RegistryEvents.meterRevoked]: meterRevokedEventSchema,
   [RegistryEvents.meterKeyRotated]: meterKeyRotatedEventSchema,
   [RegistryEvents.batchAnchored]: batchAnchoredEventSchema,
+  [RegistryEvents.metersAttested]: metersAttestedEventSchema,
 } as const satisfies Record<RegistryEventName, z.ZodTypeAny>;

@@ -1,16 +1,26 @@
 import {
   type VerificationRecordResponse,
+  type VerifyBatchResponse,
+  type VerifyRequest,
   type VerifyResponse,
   verificationIdSchema,
+  verifyBatchRequestSchema,
   verifyRequestSchema,
 } from '@metrochain/contracts';
+import { DomainError, isDomainError } from '@metrochain/errors';
+import type { z } from 'zod';
 import { decodeSignature } from '@metrochain/pki';
 import type { VerificationLog } from '../log/verification-log';
 import { VerificationErrorCode, verificationError } from './verification-error';
 import type { VerificationEngine } from './verification.engine';
 
-function describeIssues(issues: readonly { path: (string | number)[]; message: string }[]): string {
-  return issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+function parseRequest<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    throw verificationError(VerificationErrorCode.REQUEST_INVALID, issues.join('; '));
+  }
+  return parsed.data;
 }
 
 /**
@@ -28,12 +38,28 @@ export class VerificationApi {
   }
 
   async verify(body: unknown): Promise<VerifyResponse> {
-    const parsed = verifyRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      throw verificationError(VerificationErrorCode.REQUEST_INVALID, describeIssues(parsed.error.issues));
-    }
-    decodeSignature(parsed.data.signature);
-    const record = await this.#engine.verify({ source: 'api', ...parsed.data });
+    const check = parseRequest(verifyRequestSchema, body);
+    decodeSignature(check.signature);
+    return this.#check(check);
+  }
+
+  /** All or nothing at validation: one malformed check refuses the request before anything is logged. */
+  async verifyBatch(body: unknown): Promise<VerifyBatchResponse> {
+    const { checks } = parseRequest(verifyBatchRequestSchema, body);
+    checks.forEach((check, index) => {
+      try {
+        decodeSignature(check.signature);
+      } catch (error) {
+        throw isDomainError(error)
+          ? new DomainError({ code: error.code, message: `checks.${String(index)}: ${error.message}` })
+          : error;
+      }
+    });
+    return { results: await Promise.all(checks.map((check) => this.#check(check))) };
+  }
+
+  async #check(check: Readonly<VerifyRequest>): Promise<VerifyResponse> {
+    const record = await this.#engine.verify({ source: 'api', ...check });
     return record.outcome === 'valid' ? { ...record, valid: true } : { ...record, valid: false };
   }
 

@@ -65,6 +65,16 @@ export class VerifyResponseDto extends VerificationRecordDto {
   valid!: boolean;
 }
 
+export class VerifyBatchRequestDto {
+  @ApiProperty({ type: [VerifyRequestDto], minItems: 1, maxItems: 1000 })
+  checks!: VerifyRequestDto[];
+}
+
+export class VerifyBatchResponseDto {
+  @ApiProperty({ type: [VerifyResponseDto] })
+  results!: VerifyResponseDto[];
+}
+
 export class BatchAnchorDto {
   @ApiProperty()
   batchId!: string;

@@ -7,13 +7,15 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { VerificationRecordResponse, VerifyResponse } from '@metrochain/contracts';
+import type { VerificationRecordResponse, VerifyBatchResponse, VerifyResponse } from '@metrochain/contracts';
 import { domainErrorFilter } from '@metrochain/service-kit';
 import { VerificationApi } from './verification-api';
 import { verificationHttpStatus } from './verification-error';
 import {
   ErrorBodyDto,
   VerificationRecordResponseDto,
+  VerifyBatchRequestDto,
+  VerifyBatchResponseDto,
   VerifyRequestDto,
   VerifyResponseDto,
 } from './verification.dto';
@@ -44,6 +46,21 @@ export class VerificationsController {
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'LOG_UNAVAILABLE: nothing was logged.' })
   verify(@Body() body: VerifyRequestDto): Promise<VerifyResponse> {
     return this.#api.verify(body);
+  }
+
+  @Post('batch')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: VerifyBatchResponseDto,
+    description: 'One verdict per check, in order; all logged.',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorBodyDto,
+    description: 'REQUEST_INVALID or SIGNATURE_MALFORMED in any check (1-1000 checks); nothing logged.',
+  })
+  @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger could not be read.' })
+  verifyBatch(@Body() body: VerifyBatchRequestDto): Promise<VerifyBatchResponse> {
+    return this.#api.verifyBatch(body);
   }
 
   @Get(':verificationId')
