@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     'activation-batch': { type: 'string', default: '250' },
     'activation-concurrency': { type: 'string', default: '4' },
     'verification-url': { type: 'string', default: 'http://127.0.0.1:3002' },
+    // For a service started outside the devnet, e.g. under a profiler.
+    'service-pid': { type: 'string' },
   },
 });
 
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
     const submitted = await measureChaincodeSubmit(checker, checks, durationMs, 256);
 
     console.log('3/4 verification service: batches of 250, then single requests');
-    const pid = verificationPid();
+    const pid = args['service-pid'] === undefined ? verificationPid() : Number(args['service-pid']);
     const url = args['verification-url'];
     await measureService(url, pid, checks, { durationMs: 1000, concurrency: 2, batchSize: 250 });
     const batched = await measureService(url, pid, checks, { durationMs, concurrency: 4, batchSize: 250 });

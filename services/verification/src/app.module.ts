@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
+import { AuditStreamModule } from './audit-stream/audit-stream.module';
 import type { VerificationConfig } from './config/verification.config';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { VerifyModule } from './verify/verify.module';
@@ -8,6 +9,9 @@ import { VerifyModule } from './verify/verify.module';
 @Module({})
 export class AppModule {
   static register(context: ServiceContext<VerificationConfig>): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(context), VerifyModule, PipelineModule] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.register(context), VerifyModule, PipelineModule, AuditStreamModule],
+    };
   }
 }

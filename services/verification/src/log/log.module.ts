@@ -29,11 +29,17 @@ class VerificationLogLifecycle implements OnApplicationBootstrap, BeforeApplicat
 
   onApplicationBootstrap(): void {
     // In the background: a ledger outage at start must not keep the API from answering.
-    void this.#log.recover().then((batchIds) => {
-      if (batchIds.length > 0) {
-        logger.log(`sealed ${String(batchIds.length)} batch(es) left open by the previous process`);
-      }
-    });
+    void this.#log.recover().then(
+      (batchIds) => {
+        if (batchIds.length > 0) {
+          logger.log(`sealed ${String(batchIds.length)} batch(es) left open by the previous process`);
+        }
+      },
+      // Unhandled, the rejection (Redis down, or stop() giving up) would kill the process.
+      (error: unknown) => {
+        logger.error(`batches left open stay open for the next start: ${String(error)}`);
+      },
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -69,14 +69,20 @@ export class RedisLogStore implements LogStore {
   async #flush(): Promise<void> {
     const batch = this.#pending;
     this.#pending = [];
-    const pipeline = this.#redis.pipeline();
-    const opened = new Set<string>();
+    // One HSET per log batch with all of this tick's records: Redis commands, not records, are what cost here.
+    const byBatch = new Map<string, { owner: string; fields: string[] }>();
     for (const entry of batch) {
-      if (!opened.has(entry.batchId)) {
-        opened.add(entry.batchId);
-        pipeline.sadd(OPEN_PREFIX + entry.owner, entry.batchId);
+      let group = byBatch.get(entry.batchId);
+      if (group === undefined) {
+        group = { owner: entry.owner, fields: [] };
+        byBatch.set(entry.batchId, group);
       }
-      pipeline.hset(BATCH_PREFIX + entry.batchId, String(entry.index), entry.json);
+      group.fields.push(String(entry.index), entry.json);
+    }
+    const pipeline = this.#redis.pipeline();
+    for (const [batchId, group] of byBatch) {
+      pipeline.sadd(OPEN_PREFIX + group.owner, batchId);
+      pipeline.hset(BATCH_PREFIX + batchId, ...group.fields);
     }
     try {
       const results = (await pipeline.exec()) ?? [];

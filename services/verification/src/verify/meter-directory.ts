@@ -84,7 +84,8 @@ export class MeterDirectory {
     if (pending !== undefined) {
       return pending;
     }
-    const loading = this.#load(meterId);
+    // Current until an invalidation drops it: a load that was overtaken answers its caller but keeps nothing.
+    const loading = this.#load(meterId, () => this.#loading.get(meterId) === loading);
     this.#loading.set(meterId, loading);
     try {
       return await loading;
@@ -106,14 +107,18 @@ export class MeterDirectory {
     return this.#entries.size;
   }
 
-  async #load(meterId: string): Promise<KnownMeter | undefined> {
+  async #load(meterId: string, isCurrent: () => boolean): Promise<KnownMeter | undefined> {
     const cached = await this.#shared.read(meterId);
     if (cached.json !== undefined) {
-      return this.#remember(meterId, new KnownMeter(meterRecordSchema.parse(JSON.parse(cached.json))));
+      return this.#remember(
+        meterId,
+        new KnownMeter(meterRecordSchema.parse(JSON.parse(cached.json))),
+        isCurrent,
+      );
     }
     const record = await this.#readLedger(meterId);
     if (record === undefined) {
-      return this.#remember(meterId, undefined);
+      return this.#remember(meterId, undefined, isCurrent);
     }
     await this.#shared.writeIfGeneration(
       meterId,
@@ -121,7 +126,7 @@ export class MeterDirectory {
       cached.generation,
       this.#options.ttlSeconds,
     );
-    return this.#remember(meterId, new KnownMeter(record));
+    return this.#remember(meterId, new KnownMeter(record), isCurrent);
   }
 
   async #readLedger(meterId: string): Promise<MeterRecord | undefined> {
@@ -135,7 +140,14 @@ export class MeterDirectory {
     }
   }
 
-  #remember(meterId: string, meter: KnownMeter | undefined): KnownMeter | undefined {
+  #remember(
+    meterId: string,
+    meter: KnownMeter | undefined,
+    isCurrent: () => boolean,
+  ): KnownMeter | undefined {
+    if (!isCurrent()) {
+      return meter;
+    }
     const lifetime = meter === undefined ? this.#options.unknownTtlMs : this.#options.ttlSeconds * 1000;
     this.#entries.delete(meterId);
     if (this.#entries.size >= this.#options.maxEntries) {

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { beforeEach, describe, it } from 'node:test';
+import {
+  type EventKey,
+  type EventValue,
+  type Reading,
+  type TopicName,
+  validateEvent,
+  validateEventKey,
+} from '@metrochain/contracts';
+import { isDomainError } from '@metrochain/errors';
+import { LedgerError } from '@metrochain/ledger';
+import type { PublishMetadata } from '@metrochain/messaging';
+import { signData } from '@metrochain/pki';
+import canonicalize from 'canonicalize';
+import type { RecordMetadata } from 'kafkajs';
+import { ACTIVATED_AT, meterRecord, newMeterKey } from '../testing/meter-fixtures';
+import { FakeDirectory, RecordingSink } from '../testing/verification-fakes';
+import { VerificationEngine } from '../verify/verification.engine';
+import { ReadingVerifier, signedBytesOf } from './reading-verifier';
+
+const key = newMeterKey();
+const NOW = Date.parse('2025-03-01T12:00:00.000Z');
+const SKEW_MS = 60_000;
+const TRACE = { trace: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } };
+const SIGNED_TEXT =
+  '{"kind":"energy","measuredAt":"2025-03-01T11:59:00.000Z","meterId":"meter-1","payload":{"phases":[1,2,3],"wh":1200},"seq":7}';
+
+// Fields deliberately out of canonical order.
+function unsignedReading(fields: Partial<Omit<Reading, 'signature'>> = {}): Omit<Reading, 'signature'> {
+  return {
+    seq: 7,
+    meterId: 'meter-1',
+    payload: { wh: 1200, phases: [1, 2, 3] },
+    measuredAt: '2025-03-01T11:59:00.000Z',
+    kind: 'energy',
+    ...fields,
+  };
+}
+
+/** A reading signed as a meter signs it: over the canonical JSON of everything but the signature. */
+function signedReading(fields: Partial<Omit<Reading, 'signature'>> = {}): Reading {
+  const unsigned = unsignedReading(fields);
+  return { ...unsigned, signature: signData(key.privateKey, canonicalize(unsigned) ?? '') };
+}
+
+interface Published {
+  topic: TopicName;
+  key: unknown;
+  value: unknown;
+  metadata: Readonly<PublishMetadata> | undefined;
+}
+
+/** Kafka as the verifier sees it: checks each event against its contract, as EventProducer does, and keeps it. */
+class FakeProducer {
+  readonly published: Published[] = [];
+  failWith: Error | undefined;
+
+  publish<T extends TopicName>(
+    topic: T,
+    key: EventKey<T>,
+    value: EventValue<T>,
+    metadata?: Readonly<PublishMetadata>,
+  ): Promise<RecordMetadata[]> {
+    if (this.failWith !== undefined) {
+      return Promise.reject(this.failWith);
+    }
+    validateEventKey(topic, key);
+    validateEvent(topic, value);
+    this.published.push({ topic, key, value, metadata });
+    return Promise.resolve([]);
+  }
+}
+
+describe('signedBytesOf', () => {
+  it('is the RFC 8785 canonical JSON of the reading without its signature', () => {
+    assert.equal(signedBytesOf(signedReading()), SIGNED_TEXT);
+  });
+});
+
+describe('ReadingVerifier', () => {
+  let directory: FakeDirectory;
+  let sink: RecordingSink;
+  let producer: FakeProducer;
+  let verifier: ReadingVerifier;
+  beforeEach(() => {
+    directory = new FakeDirectory()
+      .add(meterRecord('meter-1', key, { activatedAt: ACTIVATED_AT }))
+      .add(meterRecord('meter-p', key))
+      .add(
+        meterRecord('meter-r', key, { activatedAt: ACTIVATED_AT, revokedFrom: '2025-02-01T00:00:00.000Z' }),
+      );
+    sink = new RecordingSink();
+    producer = new FakeProducer();
+    const engine = new VerificationEngine({
+      directory,
+      log: sink,
+      verifiedBy: 'PTBMSP',
+      futureSkewMs: SKEW_MS,
+      now: () => NOW,
+    });
+    verifier = new ReadingVerifier(engine, producer);
+  });
+
+  it('forwards a valid reading untouched to readings.verified.v1 with the trace, after logging it', async () => {
+    const reading = signedReading();
+    const original = structuredClone(reading);
+    await verifier.handle({ reading, receivedAt: '2025-03-01T11:59:01.000Z' }, TRACE);
+    assert.deepEqual(producer.published, [
+      {
+        topic: 'readings.verified.v1',
+        key: 'meter-1',
+        value: { reading: original, verifiedBy: 'PTBMSP', verifiedAt: '2025-03-01T12:00:00.000Z' },
+        metadata: TRACE,
+      },
+    ]);
+    const [record] = sink.records;
+    assert.equal(record?.source, 'pipeline');
+    assert.equal(record.seq, 7);
+    assert.equal(record.measuredAt, reading.measuredAt);
+    assert.equal(record.dataDigest, createHash('sha256').update(SIGNED_TEXT).digest('hex'));
+  });
+
+  const rejections: [string, () => Reading][] = [
+    ['SIGNATURE_INVALID', () => ({ ...signedReading(), payload: { wh: 1201, phases: [1, 2, 3] } })],
+    [
+      'SIGNATURE_INVALID',
+      () => ({
+        ...unsignedReading(),
+        signature: signData(key.privateKey, JSON.stringify(unsignedReading())),
+      }),
+    ],
+    ['SIGNATURE_MALFORMED', () => ({ ...signedReading(), signature: 'AAAA' })],
+    ['METER_UNKNOWN', () => signedReading({ meterId: 'meter-9' })],
+    ['METER_NOT_ACTIVE', () => signedReading({ meterId: 'meter-p' })],
+    ['METER_REVOKED', () => signedReading({ meterId: 'meter-r' })],
+    ['TIMESTAMP_IN_FUTURE', () => signedReading({ measuredAt: new Date(NOW + SKEW_MS + 1).toISOString() })],
+  ];
+  for (const [reason, make] of rejections) {
+    it(`sends a reading failing with ${reason} to readings.rejected.v1 with that reason`, async () => {
+      const reading = make();
+      await verifier.handle({ reading, receivedAt: '2025-03-01T11:59:01.000Z' }, TRACE);
+      const [record] = sink.records;
+      assert.ok(record !== undefined);
+      assert.deepEqual(producer.published, [
+        {
+          topic: 'readings.rejected.v1',
+          key: reading.meterId,
+          value: {
+            reading,
+            reason,
+            detail: `verification ${record.verificationId}: meter ${record.meterStatus}`,
+            rejectedBy: 'PTBMSP',
+            rejectedAt: '2025-03-01T12:00:00.000Z',
+          },
+          metadata: TRACE,
+        },
+      ]);
+      assert.equal(record.outcome === 'invalid' ? record.reason : 'valid', reason);
+    });
+  }
+
+  it('reports a failing check as retriable VERIFICATION_UNAVAILABLE and forwards nothing', async () => {
+    directory.failWith = new LedgerError({ code: 'LEDGER_UNAVAILABLE', message: 'peer down' });
+    await assert.rejects(
+      verifier.handle({ reading: signedReading(), receivedAt: '2025-03-01T11:59:01.000Z' }),
+      (error: unknown) =>
+        isDomainError(error) &&
+        error.code === 'VERIFICATION_UNAVAILABLE' &&
+        error.retriable &&
+        String(error.details['cause']).includes('peer down'),
+    );
+    assert.deepEqual(producer.published, []);
+    assert.deepEqual(sink.records, []);
+  });
+
+  it('reports a failing producer as retriable VERIFICATION_UNAVAILABLE', async () => {
+    producer.failWith = new Error('broker down');
+    await assert.rejects(
+      verifier.handle({ reading: signedReading(), receivedAt: '2025-03-01T11:59:01.000Z' }),
+      (error: unknown) =>
+        isDomainError(error) && error.code === 'VERIFICATION_UNAVAILABLE' && error.retriable,
+    );
+    assert.deepEqual(producer.published, []);
+  });
+
+  it('reports a failing log as retriable VERIFICATION_UNAVAILABLE and forwards nothing', async () => {
+    sink.failWith = new Error('redis down');
+    await assert.rejects(
+      verifier.handle({ reading: signedReading(), receivedAt: '2025-03-01T11:59:01.000Z' }),
+      (error: unknown) =>
+        isDomainError(error) && error.code === 'VERIFICATION_UNAVAILABLE' && error.retriable,
+    );
+    assert.deepEqual(producer.published, []);
+  });
+});
