@@ -13,6 +13,7 @@ const patterns =
         'services/*/dist/**/*.spec.js',
         'chaincode/dist/**/*.spec.js',
         'devnet/dist/**/*.spec.js',
+        'tools/*/dist/**/*.spec.js',
       ];
 const files = patterns.flatMap((pattern) => globSync(pattern)).sort();
 if (files.length === 0) {

@@ -8,7 +8,8 @@ node devnet/dist/cli.js down >/dev/null 2>&1 || true
 node devnet/dist/cli.js up --services "$@"
 cat <<'MSG'
 
-metrochain is running. Service docs: http://127.0.0.1:3001/docs … :3005/docs
+metrochain is running. Service docs at /docs of each: registration PTB :3001, Inmetro :3011;
+  verification :3002, measurement :3003, billing :3004, audit :3005 (auditor tokens: .devnet/network.json)
   npm run devnet -- status      process health
   npm run devnet -- logs <name> one process's log
   npm run devnet -- down        stop everything

@@ -11,8 +11,10 @@ const USAGE = `metrochain-devnet <command> [options]
   install                     build/download Fabric, Kafka, Redis (cached, idempotent)
   up [--third-org] [--orderers 3|5] [--kafka-brokers 1|3] [--services]
                               start a fresh network, write .devnet/network.json
-                              (--services: also the five services)
-  status                      every process with its health and RSS (exit 1 if any is unhealthy)
+                              (--services: also the services, registration once per NMI
+                              on 3001/3011/3021, the others once on 3002-3005)
+  status                      every process with its health and RSS, then each NMI's registration
+                              instance (exit 1 if any is unhealthy)
   logs <process> [-n N] [-f]  tail one process's log
   down [--wipe]               stop every recorded process (and delete .devnet)`;
 

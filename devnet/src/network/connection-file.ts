@@ -2,9 +2,33 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NetworkContext } from './context';
 import { ADMIN_IDENTITY } from '../crypto/generate';
+import type { AuditorToken } from './auditors';
+import type { ServiceInstance } from './service-instances';
 
-/** The one file services and tests read: endpoints, TLS roots and identity paths (format in docs/foundation.md). */
-export function writeConnectionFile(ctx: NetworkContext): void {
+/** What the devnet adds to the connection profile besides the Fabric, Kafka and Redis endpoints. */
+export interface ConnectionExtras {
+  /** The auditors' bearer tokens for the verification stream, one per NMI. */
+  auditors: readonly AuditorToken[];
+  /** The service processes `up --services` starts; empty without services. */
+  services: readonly ServiceInstance[];
+}
+
+/** Service instances grouped by service, each with its NMI and URL (every registration instance, for one). */
+export function servicesSection(
+  instances: readonly ServiceInstance[],
+): Record<string, { process: string; org: string; mspId: string; url: string }[]> {
+  const section: Record<string, { process: string; org: string; mspId: string; url: string }[]> = {};
+  for (const { service, process, org, mspId, url } of instances) {
+    (section[service] ??= []).push({ process, org, mspId, url });
+  }
+  return section;
+}
+
+/**
+ * The one file services and tests read: endpoints, TLS roots and identity paths (format in docs/foundation.md),
+ * plus the running services and the auditors' tokens.
+ */
+export function writeConnectionFile(ctx: NetworkContext, extras: Readonly<ConnectionExtras>): void {
   const { topology, material } = ctx;
   const identityNames: [string, string][] = [
     ...Object.entries(topology.services),
@@ -41,6 +65,8 @@ export function writeConnectionFile(ctx: NetworkContext): void {
     })),
     kafka: { brokers: topology.kafka.map((b) => `127.0.0.1:${String(b.port)}`) },
     redis: { url: `redis://127.0.0.1:${String(topology.redis.port)}` },
+    services: servicesSection(extras.services),
+    auditors: extras.auditors,
   };
   writeFileSync(ctx.paths.networkFile, `${JSON.stringify(profile, null, 2)}\n`);
 }

@@ -2,40 +2,49 @@ import path from 'node:path';
 import { detail, step } from '../log';
 import { REPO_ROOT } from '../paths';
 import type { ProcessSpec } from '../process/supervisor';
+import { type AuditorToken, auditorTokensEnv } from './auditors';
 import { nodeBinary } from './node-binary';
 import { waitUntilHealthy, type NetworkContext } from './context';
+import { type ServiceInstance, serviceInstances } from './service-instances';
 
-/** HTTP ports of the five services, in the order they start. */
-export const SERVICE_PORTS = {
-  registration: 3001,
-  verification: 3002,
-  measurement: 3003,
-  billing: 3004,
-  audit: 3005,
-} as const;
+/** The service-specific environment on top of port, org and connection file. */
+function serviceEnv(instance: ServiceInstance, auditors: readonly AuditorToken[]): NodeJS.ProcessEnv {
+  switch (instance.service) {
+    case 'registration':
+      return { REGISTRATION_INSTANCE_ID: instance.process.replace(/^service-/, '') };
+    case 'verification':
+      return { VERIFICATION_AUDITOR_TOKENS: auditorTokensEnv(auditors) };
+    default:
+      return {};
+  }
+}
 
-export function serviceSpec(ctx: NetworkContext, name: keyof typeof SERVICE_PORTS): ProcessSpec {
-  const port = SERVICE_PORTS[name];
+export function serviceSpec(
+  networkFile: string,
+  instance: ServiceInstance,
+  auditors: readonly AuditorToken[],
+): ProcessSpec {
   return {
-    name: `service-${name}`,
+    name: instance.process,
     kind: 'service',
     command: nodeBinary(),
-    args: ['--enable-source-maps', path.join(REPO_ROOT, 'services', name, 'dist', 'main.js')],
-    cwd: path.join(REPO_ROOT, 'services', name),
+    args: ['--enable-source-maps', path.join(REPO_ROOT, 'services', instance.service, 'dist', 'main.js')],
+    cwd: path.join(REPO_ROOT, 'services', instance.service),
     env: {
-      PORT: String(port),
-      METROCHAIN_NETWORK_FILE: ctx.paths.networkFile,
-      METROCHAIN_ORG: ctx.topology.orgs[0]?.name ?? 'PTB',
+      PORT: String(instance.port),
+      METROCHAIN_NETWORK_FILE: networkFile,
+      METROCHAIN_ORG: instance.org,
+      ...serviceEnv(instance, auditors),
     },
-    health: { type: 'http', url: `http://127.0.0.1:${String(port)}/health/ready` },
+    health: { type: 'http', url: `${instance.url}/health/ready` },
   };
 }
 
-/** Starts the five services against the running network and waits until each reports ready. */
-export async function startServices(ctx: NetworkContext): Promise<void> {
-  step('starting the five services');
-  const names = Object.keys(SERVICE_PORTS) as (keyof typeof SERVICE_PORTS)[];
-  const specs = names.map((name) => serviceSpec(ctx, name));
+/** Starts every service instance against the running network and waits until each reports ready. */
+export async function startServices(ctx: NetworkContext, auditors: readonly AuditorToken[]): Promise<void> {
+  const instances = serviceInstances(ctx.topology);
+  step(`starting the services (${String(instances.length)} processes, registration once per NMI)`);
+  const specs = instances.map((instance) => serviceSpec(ctx.paths.networkFile, instance, auditors));
   for (const spec of specs) {
     ctx.supervisor.start(spec);
   }

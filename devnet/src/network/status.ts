@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { statePaths } from '../paths';
 import { probe } from '../process/health';
 import { isAlive, Supervisor } from '../process/supervisor';
+import { registrationEntries, registrationLines } from './registration-status';
+
+const NAME_WIDTH = 30;
 
 export interface ProcessStatus {
   name: string;
@@ -40,7 +43,11 @@ export async function collectStatus(): Promise<ProcessStatus[]> {
   );
 }
 
-/** Prints one row a process; resolves false when any process is down or unhealthy. */
+function stateOf(row: ProcessStatus): string {
+  return !row.alive ? 'DEAD' : row.healthy ? 'healthy' : 'UNHEALTHY';
+}
+
+/** Prints one row a process, then the registration instance of each NMI; resolves false when any process is down or unhealthy. */
 export async function printStatus(): Promise<boolean> {
   const rows = await collectStatus();
   if (rows.length === 0) {
@@ -48,17 +55,24 @@ export async function printStatus(): Promise<boolean> {
     return false;
   }
   process.stdout.write(
-    `${'process'.padEnd(24)}${'kind'.padEnd(11)}${'pid'.padEnd(9)}${'state'.padEnd(11)}rss\n`,
+    `${'process'.padEnd(NAME_WIDTH)}${'kind'.padEnd(11)}${'pid'.padEnd(9)}${'state'.padEnd(11)}rss\n`,
   );
   for (const row of rows) {
-    const state = !row.alive ? 'DEAD' : row.healthy ? 'healthy' : 'UNHEALTHY';
     const rss = row.rssMiB === undefined ? '-' : `${String(row.rssMiB)} MiB`;
     process.stdout.write(
-      `${row.name.padEnd(24)}${row.kind.padEnd(11)}${String(row.pid).padEnd(9)}${state.padEnd(11)}${rss}\n`,
+      `${row.name.padEnd(NAME_WIDTH)}${row.kind.padEnd(11)}${String(row.pid).padEnd(9)}${stateOf(row).padEnd(11)}${rss}\n`,
     );
   }
   const total = rows.reduce((sum, row) => sum + (row.rssMiB ?? 0), 0);
   process.stdout.write(`total RSS ${String(total)} MiB over ${String(rows.length)} processes\n`);
+  const byName = new Map(rows.map((row) => [row.name, row]));
+  const lines = registrationLines(registrationEntries(statePaths().networkFile), (name) => {
+    const row = byName.get(name);
+    return row === undefined ? 'not running' : stateOf(row);
+  });
+  for (const line of lines) {
+    process.stdout.write(`${line}\n`);
+  }
   return rows.every((row) => row.healthy);
 }
 

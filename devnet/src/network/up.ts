@@ -5,6 +5,7 @@ import { step } from '../log';
 import { statePaths } from '../paths';
 import { isAlive, Supervisor } from '../process/supervisor';
 import { buildTopology, type TopologyOptions } from '../topology';
+import { newAuditorTokens } from './auditors';
 import { deployChaincode } from './chaincode';
 import { writeConnectionFile } from './connection-file';
 import type { NetworkContext } from './context';
@@ -12,6 +13,7 @@ import { startKafka } from './kafka';
 import { startOrderers } from './orderers';
 import { startPeers } from './peers';
 import { startRedis } from './redis';
+import { serviceInstances } from './service-instances';
 import { startServices } from './services';
 import { printSummary } from './status';
 
@@ -38,9 +40,11 @@ export async function up(options: TopologyOptions & { services: boolean }): Prom
   const channelBlock = await startOrderers(ctx);
   await startPeers(ctx, channelBlock);
   await deployChaincode(ctx);
-  writeConnectionFile(ctx);
+  // Fresh with every network: whoever can read .devnet/network.json may subscribe as an auditor.
+  const auditors = newAuditorTokens(topology);
+  writeConnectionFile(ctx, { auditors, services: options.services ? serviceInstances(topology) : [] });
   if (options.services) {
-    await startServices(ctx);
+    await startServices(ctx, auditors);
   }
   step(`network up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await printSummary();

@@ -4,3 +4,4 @@ export * from './ledger/governance';
 export * from './ledger/registry';
 export * from './events';
 export * from './api/verification-api';
+export * from './api/registration-api';

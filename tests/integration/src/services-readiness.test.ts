@@ -15,10 +15,12 @@ describe('the five services on the running network', () => {
       'service-audit',
       'service-billing',
       'service-measurement',
-      'service-registration',
+      'service-registration-inmetro',
+      'service-registration-ptb',
       'service-verification',
     ]);
-    for (const port of [3001, 3002, 3003, 3004, 3005]) {
+    // PTB's registration on 3001, Inmetro's on 3011; one instance of each other service.
+    for (const port of [3001, 3011, 3002, 3003, 3004, 3005]) {
       const response = await fetch(`http://127.0.0.1:${String(port)}/health/ready`);
       const body = (await response.json()) as ReadyBody;
       assert.equal(response.status, 200, `service on ${String(port)}: ${JSON.stringify(body)}`);

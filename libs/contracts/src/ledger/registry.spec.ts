@@ -26,7 +26,7 @@ describe('registry contract definitions', () => {
   it('names the contract and transactions once each', () => {
     assert.equal(REGISTRY_CONTRACT, 'registry');
     const names = Object.values(RegistryTransactions);
-    assert.equal(names.length, 9);
+    assert.equal(names.length, 10);
     assert.deepEqual(Object.keys(RegistryTransactions), names);
   });
 
@@ -37,6 +37,7 @@ describe('registry contract definitions', () => {
       'registry.meter.attested',
       'registry.meter.key-rotated',
       'registry.meter.revoked',
+      'registry.meters.attested',
     ]);
     assert.deepEqual(Object.keys(REGISTRY_EVENT_SCHEMAS).sort(), Object.values(RegistryEvents).sort());
   });

@@ -7,7 +7,9 @@ import {
   CHALLENGE_TTL_SECONDS,
   type PendingChallenge,
   RedisChallengeStore,
+  RedisRotationStore,
   challengeKey,
+  rotationKey,
 } from './challenge.store';
 
 const publicKeyPem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -64,5 +66,27 @@ describe('RedisChallengeStore', () => {
     const nonce = newNonce();
     await redis.set(challengeKey(nonce), JSON.stringify({ meterId: 'x' }), 'EX', 300, 'NX');
     await assert.rejects(store.take(nonce));
+  });
+});
+
+describe('RedisRotationStore', () => {
+  const rotation = {
+    meterId: 'meter-0001',
+    oldKeyFingerprint: keyFingerprint(publicKeyPem),
+    newPublicKeyPem: publicKeyPem,
+    newKeyFingerprint: keyFingerprint(publicKeyPem),
+  };
+
+  it('keeps rotations under registration:rotation:<nonce>, apart from registration challenges', async () => {
+    const redis = new FakeChallengeRedis();
+    const rotations = new RedisRotationStore(redis.asRedis());
+    const challenges = new RedisChallengeStore(redis.asRedis());
+    const nonce = newNonce();
+    await rotations.put(nonce, rotation);
+    assert.equal(rotationKey(nonce), `registration:rotation:${nonce}`);
+    assert.equal(redis.ttls.get(rotationKey(nonce)), CHALLENGE_TTL_SECONDS);
+    assert.equal(await challenges.take(nonce), undefined);
+    assert.deepEqual(await rotations.take(nonce), rotation);
+    assert.equal(await rotations.take(nonce), undefined);
   });
 });

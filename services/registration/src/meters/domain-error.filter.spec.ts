@@ -18,6 +18,9 @@ describe('httpStatusOf', () => {
     ['ALREADY_ATTESTED', 409],
     ['NONCE_REUSED', 409],
     ['METER_REVOKED', 409],
+    ['METER_NOT_ACTIVE', 409],
+    ['KEY_MISMATCH', 409],
+    ['MODEL_MISMATCH', 409],
     ['ROLE_FORBIDDEN', 403],
     ['METER_UNKNOWN', 404],
     ['MODEL_NOT_APPROVED', 502],
@@ -34,6 +37,9 @@ describe('httpStatusOf', () => {
     ['REQUEST_INVALID', 400],
     ['KEY_INVALID', 400],
     ['CHALLENGE_UNKNOWN', 410],
+    ['METER_NOT_ACTIVE', 409],
+    ['METER_REVOKED', 409],
+    ['KEY_REUSED', 409],
     ['SOMETHING_ELSE', 500],
   ];
   for (const [code, status] of localCases) {

@@ -16,6 +16,9 @@ const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [RegistrationErrorCode.REQUEST_INVALID]: HttpStatus.BAD_REQUEST,
   [PkiErrorCode.KEY_INVALID]: HttpStatus.BAD_REQUEST,
   [RegistrationErrorCode.CHALLENGE_UNKNOWN]: HttpStatus.GONE,
+  [RegistrationErrorCode.METER_NOT_ACTIVE]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.METER_REVOKED]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.KEY_REUSED]: HttpStatus.CONFLICT,
 };
 
 // The ledger refused a request that passed this service's checks: the proof or the meter's state is at fault.
@@ -27,6 +30,9 @@ const LEDGER_STATUS: Readonly<Record<string, HttpStatus>> = {
   ALREADY_ATTESTED: HttpStatus.CONFLICT,
   NONCE_REUSED: HttpStatus.CONFLICT,
   METER_REVOKED: HttpStatus.CONFLICT,
+  METER_NOT_ACTIVE: HttpStatus.CONFLICT,
+  KEY_MISMATCH: HttpStatus.CONFLICT,
+  MODEL_MISMATCH: HttpStatus.CONFLICT,
   ROLE_FORBIDDEN: HttpStatus.FORBIDDEN,
   METER_UNKNOWN: HttpStatus.NOT_FOUND,
 };

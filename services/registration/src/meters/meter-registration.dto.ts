@@ -19,6 +19,11 @@ export class IssuedChallengeDto {
   challengeId!: string;
 
   @ApiProperty({
+    description: 'The same nonce as `challengeId`, under the name clients use for registrations',
+  })
+  registrationId!: string;
+
+  @ApiProperty({
     description: 'RFC 8785 attestation statement the meter signs (ECDSA-P256-SHA256, DER, base64)',
   })
   statement!: string;
@@ -46,6 +51,37 @@ export class AttestationDto {
   txId!: string;
 }
 
+export class MeterKeyDto {
+  @ApiProperty()
+  keyFingerprint!: string;
+
+  @ApiProperty()
+  publicKeyPem!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  validFrom!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Absent for the current key' })
+  validTo?: string;
+}
+
+export class RevocationRecordDto {
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Signatures over data measured from then on fail' })
+  effectiveAt!: string;
+
+  @ApiProperty({ example: 'PTBMSP' })
+  by!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty()
+  txId!: string;
+}
+
 export class MeterRecordDto {
   @ApiProperty()
   meterId!: string;
@@ -62,14 +98,21 @@ export class MeterRecordDto {
   @ApiProperty()
   keyFingerprint!: string;
 
+  @ApiProperty({ type: [MeterKeyDto] })
+  keyHistory!: MeterKeyDto[];
+
   @ApiProperty({ type: [AttestationDto] })
   attestations!: AttestationDto[];
 
   @ApiPropertyOptional({ format: 'date-time' })
   activatedAt?: string;
+
+  @ApiPropertyOptional({ type: RevocationRecordDto })
+  revocation?: RevocationRecordDto;
 }
 
-export class AttestedMeterDto extends MeterRecordDto {
+/** The record after a write by this NMI, with its transaction. */
+export class CommittedMeterDto extends MeterRecordDto {
   @ApiProperty()
   transactionId!: string;
 

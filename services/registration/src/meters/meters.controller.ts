@@ -11,17 +11,17 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { MeterRecord } from '@metrochain/contracts';
+import type { CommittedMeterView, IssuedChallenge, MeterRecord } from '@metrochain/contracts';
 import { DomainErrorFilter } from './domain-error.filter';
 import {
-  AttestedMeterDto,
   ChallengeResponseDto,
+  CommittedMeterDto,
   ErrorBodyDto,
   IssuedChallengeDto,
   MeterRecordDto,
   RegistrationRequestDto,
 } from './meter-registration.dto';
-import { type AttestedMeter, type IssuedChallenge, RegistrationService } from './registration.service';
+import { RegistrationService } from './registration.service';
 
 @ApiTags('meters')
 @Controller('meters')
@@ -42,16 +42,19 @@ export class MetersController {
 
   @Post('registrations/:challengeId/response')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: AttestedMeterDto, description: "This NMI's attestation is on the ledger." })
+  @ApiOkResponse({ type: CommittedMeterDto, description: "This NMI's attestation is on the ledger." })
   @ApiGoneResponse({ type: ErrorBodyDto, description: 'CHALLENGE_UNKNOWN: unknown, expired or used.' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The ledger refused the proof.' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ALREADY_ATTESTED, NONCE_REUSED, METER_REVOKED.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'ALREADY_ATTESTED, NONCE_REUSED, METER_REVOKED, KEY_MISMATCH, MODEL_MISMATCH.',
+  })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ROLE_FORBIDDEN: this identity cannot attest.' })
   @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger failed.' })
   answerChallenge(
     @Param('challengeId') challengeId: string,
     @Body() body: ChallengeResponseDto,
-  ): Promise<AttestedMeter> {
+  ): Promise<CommittedMeterView> {
     return this.#registration.answerChallenge(challengeId, body);
   }
 

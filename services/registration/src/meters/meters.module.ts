@@ -7,23 +7,21 @@ import {
 } from '@metrochain/service-kit';
 import { LEDGER_CONNECTION, type LedgerConnection, RegistryClient } from '@metrochain/ledger';
 import type { Redis } from 'ioredis';
-import { RedisChallengeStore } from './challenge.store';
+import { ownMspId } from '../config/own-msp';
+import { RedisChallengeStore, RedisRotationStore } from './challenge.store';
 import { DomainErrorFilter } from './domain-error.filter';
+import { MeterChangesController } from './meter-changes.controller';
 import { MetersController } from './meters.controller';
 import { RegistrationService } from './registration.service';
+import { RevocationService } from './revocation.service';
+import { RotationService } from './rotation.service';
 
-/** The MSP id of the organisation the service runs for, as named in the network profile. */
-export function attesterOf(context: ServiceContext<PlatformConfig>): string {
-  const organization = context.profile.organizations[context.config.org];
-  if (organization === undefined) {
-    throw new Error(`organization ${context.config.org} is not in the network profile`);
-  }
-  return organization.mspId;
-}
-
-/** Meter registration by proof of possession; the platform (global) provides Redis, the ledger and the context. */
+/**
+ * Registration by proof of possession, revocation and key rotation, all written with this NMI's registrar identity;
+ * the platform (global) provides Redis, the ledger connection and the context.
+ */
 @Module({
-  controllers: [MetersController],
+  controllers: [MetersController, MeterChangesController],
   providers: [
     DomainErrorFilter,
     {
@@ -36,9 +34,24 @@ export function attesterOf(context: ServiceContext<PlatformConfig>): string {
         new RegistrationService({
           store: new RedisChallengeStore(redis),
           registry: RegistryClient.forConnection(connection),
-          attester: attesterOf(context),
+          attester: ownMspId(context),
         }),
       inject: [SERVICE_CONTEXT, REDIS_CLIENT, LEDGER_CONNECTION],
+    },
+    {
+      provide: RevocationService,
+      useFactory: (connection: LedgerConnection): RevocationService =>
+        new RevocationService({ registry: RegistryClient.forConnection(connection) }),
+      inject: [LEDGER_CONNECTION],
+    },
+    {
+      provide: RotationService,
+      useFactory: (redis: Redis, connection: LedgerConnection): RotationService =>
+        new RotationService({
+          store: new RedisRotationStore(redis),
+          registry: RegistryClient.forConnection(connection),
+        }),
+      inject: [REDIS_CLIENT, LEDGER_CONNECTION],
     },
   ],
 })

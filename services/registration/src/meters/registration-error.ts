@@ -4,6 +4,10 @@ import { DomainError } from '@metrochain/errors';
 export const RegistrationErrorCode = {
   REQUEST_INVALID: 'REQUEST_INVALID',
   CHALLENGE_UNKNOWN: 'CHALLENGE_UNKNOWN',
+  // Checked before a rotation challenge is issued, so that a meter never signs a statement the ledger must refuse.
+  METER_NOT_ACTIVE: 'METER_NOT_ACTIVE',
+  METER_REVOKED: 'METER_REVOKED',
+  KEY_REUSED: 'KEY_REUSED',
 } as const;
 export type RegistrationErrorCode = (typeof RegistrationErrorCode)[keyof typeof RegistrationErrorCode];
 

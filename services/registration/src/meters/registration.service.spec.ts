@@ -79,6 +79,7 @@ describe('RegistrationService', () => {
       }),
     );
     assert.equal(issued.expiresAt, '2025-01-01T00:05:00.000Z');
+    assert.equal(issued.registrationId, issued.challengeId);
     const key = challengeKey(issued.challengeId);
     assert.equal(redis.ttls.get(key), 300);
     assert.deepEqual(JSON.parse(redis.entries.get(key)?.value ?? 'null'), {

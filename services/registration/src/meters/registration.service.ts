@@ -1,24 +1,17 @@
-import type { MeterRecord } from '@metrochain/contracts';
+import {
+  type CommittedMeterView,
+  type IssuedChallenge,
+  type MeterRecord,
+  challengeIdSchema,
+  challengeResponseSchema,
+  registrationRequestSchema,
+} from '@metrochain/contracts';
 import type { RegistryClient } from '@metrochain/ledger';
 import { attestationStatement, newNonce, parsePublicKey } from '@metrochain/pki';
 import { CHALLENGE_TTL_SECONDS, type ChallengeStore } from './challenge.store';
+import { committedView } from './committed-view';
+import { parseRequest } from './parse-request';
 import { RegistrationErrorCode, registrationError } from './registration-error';
-import {
-  challengeIdSchema,
-  challengeResponseSchema,
-  parseRequest,
-  registrationRequestSchema,
-} from './registration.schemas';
-
-/** What the meter must sign, and until when the challenge can be answered. */
-export interface IssuedChallenge {
-  challengeId: string;
-  statement: string;
-  expiresAt: string;
-}
-
-/** The meter's record after this NMI's attestation, with the transaction that wrote it. */
-export type AttestedMeter = MeterRecord & { transactionId: string; blockNumber: string };
 
 export type RegistryPort = Pick<RegistryClient, 'attest' | 'getMeter'>;
 
@@ -63,11 +56,11 @@ export class RegistrationService {
       keyFingerprint: key.fingerprint,
       attester: this.#attester,
     });
-    return { challengeId: nonce, statement, expiresAt };
+    return { challengeId: nonce, registrationId: nonce, statement, expiresAt };
   }
 
   /** Consumes the challenge (CHALLENGE_UNKNOWN when missing, expired or used) and attests on the ledger. */
-  async answerChallenge(challengeId: string, body: unknown): Promise<AttestedMeter> {
+  async answerChallenge(challengeId: string, body: unknown): Promise<CommittedMeterView> {
     const { signature } = parseRequest(challengeResponseSchema, body);
     const nonce = challengeIdSchema.safeParse(challengeId);
     const challenge = nonce.success ? await this.#store.take(nonce.data) : undefined;
@@ -77,15 +70,14 @@ export class RegistrationService {
         'the challenge is unknown, expired or already answered',
       );
     }
-    const { transactionId, blockNumber, ...record } = await this.#registry.attest({
+    const attested = await this.#registry.attest({
       meterId: challenge.meterId,
       model: challenge.model,
       publicKeyPem: challenge.publicKeyPem,
       nonce: nonce.data,
       signature,
     });
-    // bigint does not serialise to JSON; a decimal string keeps every digit.
-    return { ...record, transactionId, blockNumber: blockNumber.toString() };
+    return committedView(attested);
   }
 
   /** The meter's ledger record; METER_UNKNOWN when it was never attested. */

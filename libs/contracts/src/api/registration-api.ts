@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import {
+  blockNumberSchema,
+  isoTimestampSchema,
+  meterIdSchema,
+  mspIdSchema,
+  sha256HexSchema,
+} from '../events/shared/event-primitives';
+import {
+  meterModelSchema,
+  meterRecordSchema,
+  pkiNonceSchema,
+  signatureBase64Schema,
+} from '../ledger/registry';
+
+/**
+ * HTTP API of the registration service, one instance per NMI (docs/pki.md). Every request body is strict (unknown
+ * fields are REQUEST_INVALID). Errors are `{ code, message }` with the HTTP status: REQUEST_INVALID and KEY_INVALID
+ * 400, ROLE_FORBIDDEN 403, METER_UNKNOWN 404, ALREADY_ATTESTED / NONCE_REUSED / METER_REVOKED / METER_NOT_ACTIVE /
+ * KEY_MISMATCH / MODEL_MISMATCH / KEY_REUSED 409, CHALLENGE_UNKNOWN 410 (unknown, expired or used), SIGNATURE_INVALID
+ * / SIGNATURE_MALFORMED / INVALID_ARGUMENT 422 (the ledger refused the proof or e.g. a backdated revocation), ledger
+ * failures 502.
+ */
+export const RegistrationApiPaths = {
+  registrations: '/meters/registrations',
+  registrationResponse: '/meters/registrations/:challengeId/response',
+  meter: '/meters/:meterId',
+  revocation: '/meters/:meterId/revocation',
+  rotations: '/meters/:meterId/rotations',
+  rotationResponse: '/meters/rotations/:rotationId/response',
+  lifecyclePublisher: '/lifecycle/publisher',
+} as const;
+
+/** Ids of issued challenges (registration and rotation) are their nonces: 32 random bytes, base64url. */
+export const challengeIdSchema = pkiNonceSchema;
+
+// ---- registration (proof of possession to this NMI) ----------------------------------------------------------
+
+/** The key is only required to be text here: the service parses it so that every bad key is KEY_INVALID. */
+export const registrationRequestSchema = z
+  .object({ meterId: meterIdSchema, model: meterModelSchema, publicKeyPem: z.string() })
+  .strict();
+export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
+
+/** 201: what the meter signs (ECDSA-P256-SHA256, DER, base64) and until when; `registrationId` = `challengeId`. */
+export const issuedChallengeSchema = z.object({
+  challengeId: challengeIdSchema,
+  registrationId: challengeIdSchema,
+  statement: z.string().min(1),
+  expiresAt: isoTimestampSchema,
+});
+export type IssuedChallenge = z.infer<typeof issuedChallengeSchema>;
+
+export const challengeResponseSchema = z.object({ signature: signatureBase64Schema }).strict();
+export type ChallengeResponse = z.infer<typeof challengeResponseSchema>;
+
+// ---- meter views ---------------------------------------------------------------------------------------------
+
+/** GET /meters/:meterId: the ledger record as the registry contract returns it. */
+export const meterViewSchema = meterRecordSchema;
+export type MeterView = z.infer<typeof meterViewSchema>;
+
+/** The record after a write of this NMI, with the transaction that wrote it (block number as a decimal string). */
+export const committedMeterViewSchema = meterRecordSchema.extend({
+  transactionId: z.string().min(1),
+  blockNumber: z.string().regex(/^\d+$/, 'expected a decimal block number'),
+});
+export type CommittedMeterView = z.infer<typeof committedMeterViewSchema>;
+
+// ---- revocation ----------------------------------------------------------------------------------------------
+
+/** `effectiveAt` defaults to the transaction time; it may lie at most 24 h before it (INVALID_ARGUMENT, 422). */
+export const revocationRequestSchema = z
+  .object({ reason: z.string().min(1).max(1000), effectiveAt: isoTimestampSchema.optional() })
+  .strict();
+export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
+
+// ---- key rotation (old and new key sign one statement) -------------------------------------------------------
+
+/** Text only here, for the same reason as in registrationRequestSchema. */
+export const rotationRequestSchema = z.object({ newPublicKeyPem: z.string() }).strict();
+export type RotationRequest = z.infer<typeof rotationRequestSchema>;
+
+/** 201: the canonical rotation statement both keys sign, single use, until `expiresAt`. */
+export const issuedRotationSchema = z.object({
+  rotationId: challengeIdSchema,
+  meterId: meterIdSchema,
+  statement: z.string().min(1),
+  oldKeyFingerprint: sha256HexSchema,
+  newKeyFingerprint: sha256HexSchema,
+  expiresAt: isoTimestampSchema,
+});
+export type IssuedRotation = z.infer<typeof issuedRotationSchema>;
+
+export const rotationResponseSchema = z
+  .object({ oldKeySignature: signatureBase64Schema, newKeySignature: signatureBase64Schema })
+  .strict();
+export type RotationResponse = z.infer<typeof rotationResponseSchema>;
+
+// ---- lifecycle publisher status ------------------------------------------------------------------------------
+
+/** Whether this instance currently holds the publishing lease, and the last event it published. */
+export const lifecyclePublisherStatusSchema = z.object({
+  instanceId: z.string().min(1),
+  msp: mspIdSchema,
+  enabled: z.boolean(),
+  leading: z.boolean(),
+  lastPublished: z
+    .object({ txId: z.string().min(1), blockNumber: blockNumberSchema, publishedAt: isoTimestampSchema })
+    .nullable(),
+});
+export type LifecyclePublisherStatus = z.infer<typeof lifecyclePublisherStatusSchema>;
+
+export const registrationErrorBodySchema = z.object({ code: z.string().min(1), message: z.string() });
+export type RegistrationErrorBody = z.infer<typeof registrationErrorBodySchema>;
