@@ -5,3 +5,4 @@ export * from './ledger/registry';
 export * from './events';
 export * from './api/verification-api';
 export * from './api/registration-api';
+export * from './validation/validation-issues';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeValidationIssues, validationIssues } from '@metrochain/contracts';
 import { LedgerError, LedgerTransportCode } from './ledger-error';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -50,14 +51,10 @@ export function validateRequest<Schema extends z.ZodTypeAny>(
 ): z.output<Schema> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message: issue.message,
-    }));
-    const summary = issues.map((issue) => `${issue.path || '(value)'}: ${issue.message}`).join('; ');
+    const issues = validationIssues(parsed.error);
     throw new LedgerError({
       code: 'INVALID_ARGUMENT',
-      message: `invalid request: ${summary}`,
+      message: `invalid request: ${describeValidationIssues(issues)}`,
       details: { issues },
       cause: parsed.error,
     });
