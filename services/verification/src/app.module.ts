@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
-import { AuditStreamModule } from './audit-stream/audit-stream.module';
 import type { VerificationConfig } from './config/verification.config';
 import { PipelineModule } from './pipeline/pipeline.module';
+import { StreamModule } from './stream';
 import { VerifyModule } from './verify/verify.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
@@ -11,7 +11,7 @@ export class AppModule {
   static register(context: ServiceContext<VerificationConfig>): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(context), VerifyModule, PipelineModule, AuditStreamModule],
+      imports: [PlatformModule.register(context), VerifyModule, PipelineModule, StreamModule],
     };
   }
 }

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { type Environment, loadConfig } from '@metrochain/config';
 import { type PlatformConfig, platformEnvSchema, toPlatformConfig } from '@metrochain/service-kit';
 import { z } from 'zod';
-import { type AuditorToken, parseAuditorTokens } from '../audit-stream/auditor-tokens';
+import { loadStreamConfig } from '../stream/stream.config';
 
 export const VERIFICATION_DEFAULT_PORT = 3002;
 
@@ -21,8 +21,6 @@ export interface VerificationSettings {
   keyCacheTtlSeconds: number;
   /** Readings measured further in the future than this (clock skew) are refused. */
   futureSkewMs: number;
-  /** Who may read the SSE stream: names and SHA-256 digests of their bearer tokens. */
-  auditorTokens: AuditorToken[];
 }
 
 export type VerificationConfig = PlatformConfig & VerificationSettings;
@@ -38,16 +36,6 @@ const verificationEnvSchema = platformEnvSchema({ defaultPort: VERIFICATION_DEFA
   VERIFICATION_BATCH_MAX_AGE_MS: positiveInt.max(60_000).default(1000),
   VERIFICATION_KEY_CACHE_TTL_S: positiveInt.max(86_400).default(300),
   VERIFICATION_FUTURE_SKEW_MS: z.coerce.number().int().nonnegative().max(3_600_000).default(300_000),
-  VERIFICATION_AUDITOR_TOKENS: z
-    .string()
-    .optional()
-    .superRefine((value, ctx) => {
-      try {
-        parseAuditorTokens(value);
-      } catch (error) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: String(error) });
-      }
-    }),
 });
 
 export const verificationConfigSchema = verificationEnvSchema.transform((env): VerificationConfig => ({
@@ -57,7 +45,6 @@ export const verificationConfigSchema = verificationEnvSchema.transform((env): V
   batchMaxAgeMs: env.VERIFICATION_BATCH_MAX_AGE_MS,
   keyCacheTtlSeconds: env.VERIFICATION_KEY_CACHE_TTL_S,
   futureSkewMs: env.VERIFICATION_FUTURE_SKEW_MS,
-  auditorTokens: parseAuditorTokens(env.VERIFICATION_AUDITOR_TOKENS),
 }));
 
 /** Host names may hold dots, which verification ids use as separator; anything but [A-Za-z0-9_-] becomes `_`. */
@@ -67,5 +54,7 @@ export function defaultInstanceId(org: string, port: number, host: string = host
 
 /** Validates the environment once at start-up; throws CONFIG_INVALID naming every bad variable. */
 export function loadVerificationConfig(env: Environment = process.env): VerificationConfig {
+  // The stream's own settings are checked here too, so a bad value stops the start before Nest does anything.
+  loadStreamConfig(env);
   return loadConfig(verificationConfigSchema, env);
 }

@@ -2,7 +2,6 @@ import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@metrochain/errors';
 import { isLedgerError } from '@metrochain/ledger';
 import { PkiErrorCode } from '@metrochain/pki';
-import { StreamErrorCode } from '../audit-stream/auditor-tokens';
 import { LogErrorCode } from '../log/verification-log';
 
 /** Codes the verification API raises itself; a ledger failure keeps the ledger's code. */
@@ -21,8 +20,6 @@ const STATUS: Readonly<Record<string, HttpStatus>> = {
   [PkiErrorCode.SIGNATURE_MALFORMED]: HttpStatus.BAD_REQUEST,
   [VerificationErrorCode.VERIFICATION_UNKNOWN]: HttpStatus.NOT_FOUND,
   [LogErrorCode.LOG_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
-  [StreamErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
-  [StreamErrorCode.STREAM_DISABLED]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Request faults are 4xx; the ledger failing is 502; anything else uncoded is 500. */
