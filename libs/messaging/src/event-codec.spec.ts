@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EVENT_SAMPLES } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
-import { decodeEvent, encodeEvent } from './event-codec';
+import { decodeEvent, encodeEvent, encodeTrustedEvent } from './event-codec';
 
 const TOPIC = 'readings.received.v1';
 const sample = EVENT_SAMPLES[TOPIC];
@@ -33,6 +33,33 @@ describe('encodeEvent', () => {
     const extended = { ...sample.value, internalNote: 'do not leak' };
     const message = encodeEvent(TOPIC, sample.key, extended);
     assert.equal('internalNote' in JSON.parse(String(message.value)), false);
+  });
+});
+
+describe('encodeTrustedEvent', () => {
+  const trace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
+
+  it('encodes like encodeEvent, so that consumers decode the same event', () => {
+    const message = encodeTrustedEvent(TOPIC, { key: sample.key, value: sample.value, metadata: { trace } });
+    assert.deepEqual(message, encodeEvent(TOPIC, sample.key, sample.value, { trace }));
+    const record = { key: Buffer.from(String(message.key)), value: Buffer.from(String(message.value)) };
+    assert.deepEqual(decodeEvent(TOPIC, record), { key: sample.key, value: sample.value });
+  });
+
+  it('sends the JSON text it is given as the value', () => {
+    const json = JSON.stringify(sample.value, null, 1);
+    const message = encodeTrustedEvent(TOPIC, { key: sample.key, value: sample.value, json });
+    assert.equal(message.value, json);
+  });
+
+  it('does not check the value again, but still refuses a bad key', () => {
+    const unchecked = { ...sample.value, receivedAt: 'now' };
+    const message = encodeTrustedEvent(TOPIC, { key: sample.key, value: unchecked });
+    assert.equal((JSON.parse(String(message.value)) as { receivedAt: string }).receivedAt, 'now');
+    assert.throws(
+      () => encodeTrustedEvent(TOPIC, { key: 'not a key', value: sample.value }),
+      hasCode('EVENT_SCHEMA_INVALID'),
+    );
   });
 });
 

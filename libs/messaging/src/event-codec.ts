@@ -37,6 +37,29 @@ export function encodeEvent<T extends TopicName>(
   return { key: validKey, value: JSON.stringify(validValue), headers: buildEventHeaders(metadata) };
 }
 
+/** An event whose value the publisher assembled itself from parts it had already validated. */
+export interface TrustedEvent<T extends TopicName> {
+  key: EventKey<T>;
+  value: EventValue<T>;
+  /** The value's JSON text when the publisher has it already (e.g. its canonical form); must encode `value`. */
+  json?: string;
+  metadata?: Readonly<PublishMetadata>;
+}
+
+/**
+ * `encodeEvent` without checking the value against its contract again, for hot paths that send thousands of events
+ * a second which they built themselves from validated parts: the caller vouches for the value (say why where it is
+ * called, and keep a spec that checks what it builds against the contract). Anything read from outside — requests,
+ * consumed records, storage — goes through `encodeEvent`. The key is still checked, which costs one regex.
+ */
+export function encodeTrustedEvent<T extends TopicName>(topic: T, event: Readonly<TrustedEvent<T>>): Message {
+  return {
+    key: validateEventKey(topic, event.key),
+    value: event.json ?? JSON.stringify(event.value),
+    headers: buildEventHeaders(event.metadata),
+  };
+}
+
 /**
  * Reads a consumed record back into a typed event. Throws `EVENT_JSON_INVALID` when the value is missing or not
  * JSON and `EVENT_SCHEMA_INVALID` when key or value break the contract; neither heals by retrying.

@@ -86,6 +86,33 @@ describe('EventProducer', () => {
   it('sends no request for an empty batch', async () => {
     const { producer, fake } = setup();
     assert.deepEqual(await producer.publishBatch(TOPIC, []), []);
+    assert.deepEqual(await producer.publishTrustedBatch(TOPIC, []), []);
+    assert.equal(fake.sent.length, 0);
+  });
+
+  it('sends a trusted batch in one request with acks from all replicas, values as given', async () => {
+    const { producer, fake } = setup();
+    const json = JSON.stringify(sample.value);
+    await producer.publishTrustedBatch(TOPIC, [
+      { key: sample.key, value: sample.value, json },
+      { key: sample.key, value: { ...sample.value, seq: sample.value.seq + 1 } },
+    ]);
+    assert.equal(fake.sent.length, 1);
+    const request = fake.sent[0]!;
+    assert.equal(request.acks, -1);
+    assert.equal(request.messages[0]?.value, json);
+    assert.deepEqual(
+      request.messages.map((message) => (JSON.parse(String(message.value)) as { seq: number }).seq),
+      [sample.value.seq, sample.value.seq + 1],
+    );
+  });
+
+  it('sends no trusted batch with a bad key', async () => {
+    const { producer, fake } = setup();
+    await assert.rejects(
+      producer.publishTrustedBatch(TOPIC, [{ key: 'not a key', value: sample.value }]),
+      isSchemaError,
+    );
     assert.equal(fake.sent.length, 0);
   });
 });

@@ -1,6 +1,6 @@
 import type { EventKey, EventValue, TopicName } from '@metrochain/contracts';
 import type { Message, RecordMetadata } from 'kafkajs';
-import { encodeEvent } from './event-codec';
+import { type TrustedEvent, encodeEvent, encodeTrustedEvent } from './event-codec';
 import type { PublishMetadata } from './event-headers';
 import {
   ACKS_ALL,
@@ -57,6 +57,20 @@ export class EventProducer {
   ): Promise<RecordMetadata[]> {
     const messages = entries.map((entry) => encodeEvent(topic, entry.key, entry.value, entry.metadata));
     return this.#send(topic, messages);
+  }
+
+  /**
+   * `publishBatch` for events the caller built itself from validated parts: values are sent as given (or as their
+   * `json`), not validated again; keys are. See `encodeTrustedEvent` for when this is right.
+   */
+  async publishTrustedBatch<T extends TopicName>(
+    topic: T,
+    events: readonly Readonly<TrustedEvent<T>>[],
+  ): Promise<RecordMetadata[]> {
+    return this.#send(
+      topic,
+      events.map((event) => encodeTrustedEvent(topic, event)),
+    );
   }
 
   async #send(topic: TopicName, messages: Message[]): Promise<RecordMetadata[]> {

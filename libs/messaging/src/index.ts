@@ -1,4 +1,11 @@
-export { type DecodedEvent, type RawRecord, decodeEvent, encodeEvent } from './event-codec';
+export {
+  type DecodedEvent,
+  type RawRecord,
+  type TrustedEvent,
+  decodeEvent,
+  encodeEvent,
+  encodeTrustedEvent,
+} from './event-codec';
 export {
   type ConsumerFactory,
   type ConsumerPort,

@@ -1,6 +1,6 @@
 export { PkiErrorCode, pkiError } from './pki-error';
 export { fingerprintOfSpki, keyFingerprint, parsePublicKey, type MeterPublicKey } from './public-key';
-export { decodeSignature } from './signature-encoding';
+export { type DerSignature, decodeSignature } from './signature-encoding';
 export { signData, verifySignature } from './signature';
 export {
   ATTESTATION_PURPOSE,

@@ -7,11 +7,15 @@ const MAX_INTEGER_BYTES = 33;
 const SEQUENCE = 0x30;
 const INTEGER = 0x02;
 
+declare const checkedDer: unique symbol;
+/** DER bytes of an ECDSA signature that `decodeSignature` checked; nothing else makes one. */
+export type DerSignature = Buffer & { readonly [checkedDer]: true };
+
 /**
  * Decodes a standard-base64 DER ECDSA signature, checking the DER strictly (as OpenSSL does when it verifies) so
  * that a signature which cannot be one is SIGNATURE_MALFORMED rather than merely not verifying.
  */
-export function decodeSignature(signatureB64: string): Buffer {
+export function decodeSignature(signatureB64: string): DerSignature {
   if (
     typeof signatureB64 !== 'string' ||
     signatureB64.length > MAX_DER_BYTES * 2 ||
@@ -26,7 +30,7 @@ export function decodeSignature(signatureB64: string): Buffer {
       length: der.length,
     });
   }
-  return der;
+  return der as DerSignature;
 }
 
 function isStrictEcdsaDer(der: Buffer): boolean {

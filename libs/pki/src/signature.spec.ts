@@ -5,6 +5,7 @@ import { isDomainError } from '@metrochain/errors';
 import { PkiErrorCode } from './pki-error';
 import { parsePublicKey } from './public-key';
 import { signData, verifySignature } from './signature';
+import { decodeSignature } from './signature-encoding';
 
 // Order of the P-256 group: s and n - s are both valid signatures over the same message.
 const P256_ORDER = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
@@ -66,6 +67,14 @@ describe('verifySignature', () => {
     assert.equal(verifySignature(meter.publicPem, 'reading 2', signature), false);
     assert.equal(verifySignature(meter.publicPem, 'reading 1 ', signature), false);
     assert.equal(verifySignature(other.publicPem, 'reading 1', signature), false);
+  });
+
+  it('takes the DER that decodeSignature checked in place of the base64 text', () => {
+    const meter = newMeter();
+    const signature = signData(meter.privateKey, 'reading 1');
+    const der = decodeSignature(signature);
+    assert.equal(verifySignature(meter.publicPem, 'reading 1', der), true);
+    assert.equal(verifySignature(meter.publicPem, 'reading 2', der), false);
   });
 
   it('accepts high-S and low-S forms alike, as OpenSSL does', () => {

@@ -45,6 +45,25 @@ describe('BatchTree', () => {
     assert.equal(tree.proofOf(6), undefined);
   });
 
+  it('roots records already in rank order like a tree of the same leaves', () => {
+    const records = BatchTree.parseRecords(
+      new Map([
+        [0, json(0)],
+        [1, json(1)],
+        [4, json(4)],
+      ]),
+    );
+    const tree = new BatchTree(
+      new Map([
+        [4, json(4)],
+        [0, json(0)],
+        [1, json(1)],
+      ]),
+    );
+    assert.equal(BatchTree.rootOf(records), tree.root());
+    assert.equal(BatchTree.rootOf([]), new BatchTree(new Map()).root());
+  });
+
   it('has the RFC 6962 root of no leaves when empty', () => {
     const tree = new BatchTree(new Map());
     assert.equal(tree.size, 0);
@@ -60,8 +79,11 @@ describe('BatchTree', () => {
       ]),
     );
     assert.deepEqual(
-      records.map((record) => record.verificationId),
-      ['vb-t-1.0', 'vb-t-1.1'],
+      records.map((logged) => [logged.record.verificationId, logged.canonicalJson]),
+      [
+        ['vb-t-1.0', json(0)],
+        ['vb-t-1.1', json(1)],
+      ],
     );
     assert.throws(() => BatchTree.parseRecords(new Map([[0, JSON.stringify({ ...draft(0), extra: 1 })]])));
   });

@@ -1,5 +1,6 @@
-import { type VerificationRecord, verificationsV1ValueSchema } from '@metrochain/contracts';
+import { verificationsV1ValueSchema } from '@metrochain/contracts';
 import { type InclusionProof, inclusionProof, leafHash, merkleRoot } from '@metrochain/pki';
+import type { LoggedRecord } from './log-ports';
 
 /**
  * A batch's leaves in index order. Indices whose write failed are absent (the caller got an error and no id), so a
@@ -32,9 +33,18 @@ export class BatchTree {
     return { leafHash: leafHash(leaf).toString('hex'), proof: inclusionProof(this.#leaves, position) };
   }
 
-  static parseRecords(records: ReadonlyMap<number, string>): VerificationRecord[] {
+  /** Records read back from the store, in index order, each checked against the contract. */
+  static parseRecords(records: ReadonlyMap<number, string>): LoggedRecord[] {
     return [...records.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([, json]) => verificationsV1ValueSchema.parse(JSON.parse(json)));
+      .map(([, json]) => ({
+        record: verificationsV1ValueSchema.parse(JSON.parse(json)),
+        canonicalJson: json,
+      }));
+  }
+
+  /** The root over records already in rank order, e.g. a batch whose every write succeeded, in index order. */
+  static rootOf(records: readonly LoggedRecord[]): string {
+    return merkleRoot(records.map((logged) => Buffer.from(logged.canonicalJson, 'utf8')));
   }
 }

@@ -27,7 +27,13 @@ export interface BatchAnchorer {
   anchor(request: Readonly<{ batchId: string; merkleRoot: string; size: number }>): Promise<BatchAnchor>;
 }
 
+/** A record as the log stored it: typed, and its canonical JSON (the bytes of its Merkle leaf). */
+export interface LoggedRecord {
+  record: VerificationRecord;
+  canonicalJson: string;
+}
+
 /** Publishes a sealed batch's records to `verifications.v1`. */
 export interface RecordPublisher {
-  publish(records: readonly VerificationRecord[]): Promise<void>;
+  publish(records: readonly LoggedRecord[]): Promise<void>;
 }

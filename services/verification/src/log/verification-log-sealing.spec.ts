@@ -66,6 +66,37 @@ describe('VerificationLog sealing', () => {
     assert.deepEqual([...(store.open.get(INSTANCE) ?? [])], []);
   });
 
+  it('seals from what it wrote, without reading the batch back, when every write succeeded', async () => {
+    const { log, store, publisher } = harness();
+    const records = await Promise.all([0, 1, 2].map((n) => log.append(draft(n))));
+    await log.flush();
+    assert.deepEqual(store.reads, []);
+    assert.deepEqual(publisher.published, [records]);
+    const batchId = batchOf(records[0]!);
+    assert.deepEqual(publisher.sentJson, [[0, 1, 2].map((index) => store.batches.get(batchId)?.get(index))]);
+  });
+
+  it('reads the batch back when a write failed but landed, so that the anchored root is what the store holds', async () => {
+    const { log, store, anchorer, publisher } = harness();
+    store.failAppend = (_, index) => index === 1;
+    store.landDespiteFailure = () => true;
+    const first = await log.append(draft(0));
+    await assert.rejects(log.append(draft(1)), (error: unknown) => isDomainError(error));
+    const third = await log.append(draft(2));
+    await log.flush();
+    const batchId = batchOf(first);
+    assert.deepEqual(store.reads, [batchId]);
+    const landed = { ...draft(1), verificationId: formatVerificationId(batchId, 1) };
+    assert.deepEqual(publisher.published, [[first, landed, third]]);
+    const root = merkleRoot([first, landed, third].map(leafOf));
+    assert.deepEqual(anchorer.requests, [{ batchId, merkleRoot: root, size: 3 }]);
+    const found = await log.lookup(third.verificationId);
+    assert.equal(
+      verifyInclusion(leafOf(third), found?.proof ?? { index: 0, treeSize: 0, path: [] }, root),
+      true,
+    );
+  });
+
   it('refuses a record the store could not keep with LOG_UNAVAILABLE and seals the others by rank', async () => {
     const { log, store, anchorer } = harness();
     store.failAppend = (_, index) => index === 1;

@@ -3,7 +3,7 @@ import { DomainError } from '@metrochain/errors';
 import canonicalize from 'canonicalize';
 import type { VerificationDraft, VerificationSink } from '../verify/verification.engine';
 import { BatchTree } from './batch-tree';
-import type { BatchAnchorer, LogStore, RecordPublisher } from './log-ports';
+import type { BatchAnchorer, LogStore, LoggedRecord, RecordPublisher } from './log-ports';
 import { type RetryOptions, retryUntilDone } from './retry-until-done';
 import { batchIdFactory, formatVerificationId, parseVerificationId } from './verification-id';
 
@@ -24,6 +24,10 @@ interface OpenBatch {
   id: string;
   next: number;
   writes: Promise<unknown>[];
+  /** Every record appended, in index order; what the store holds as long as `allStored`. */
+  records: LoggedRecord[];
+  /** False once a write failed: it may have landed or not, so only the store can tell what the batch holds. */
+  allStored: boolean;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -50,13 +54,14 @@ export class VerificationLog implements VerificationSink {
     const index = batch.next;
     batch.next += 1;
     const record: VerificationRecord = { ...draft, verificationId: formatVerificationId(batch.id, index) };
-    const write = this.#options.store.append(
-      this.#options.instanceId,
-      batch.id,
-      index,
-      canonicalJson(record),
+    const logged = { record, canonicalJson: canonicalJson(record) };
+    const write = this.#options.store.append(this.#options.instanceId, batch.id, index, logged.canonicalJson);
+    batch.records.push(logged);
+    batch.writes.push(
+      write.catch(() => {
+        batch.allStored = false;
+      }),
     );
-    batch.writes.push(write.catch(() => undefined));
     if (batch.next >= this.#options.batchMaxSize) {
       this.#close(batch);
     }
@@ -116,7 +121,7 @@ export class VerificationLog implements VerificationSink {
     if (json === undefined || proven === undefined) {
       return undefined;
     }
-    const record = BatchTree.parseRecords(new Map([[id.index, json]]))[0];
+    const record = BatchTree.parseRecords(new Map([[id.index, json]]))[0]?.record;
     if (record === undefined) {
       return undefined;
     }
@@ -129,7 +134,14 @@ export class VerificationLog implements VerificationSink {
   }
 
   #openBatch(): OpenBatch {
-    const batch: OpenBatch = { id: this.#nextBatchId(), next: 0, writes: [], timer: undefined };
+    const batch: OpenBatch = {
+      id: this.#nextBatchId(),
+      next: 0,
+      writes: [],
+      records: [],
+      allStored: true,
+      timer: undefined,
+    };
     batch.timer = setTimeout(() => {
       this.#close(batch);
     }, this.#options.batchMaxAgeMs);
@@ -143,7 +155,7 @@ export class VerificationLog implements VerificationSink {
     }
     clearTimeout(batch.timer);
     const sealing = Promise.all(batch.writes)
-      .then(() => this.#seal(batch.id))
+      .then(() => this.#seal(batch.id, batch.allStored ? batch.records : undefined))
       .catch((error: unknown) => {
         this.#options.onSealFailure?.(batch.id, error);
       })
@@ -154,17 +166,21 @@ export class VerificationLog implements VerificationSink {
   }
 
   // Publish, then anchor, then mark anchored: a crash in between repeats a step at recovery (anchoring is
-  // idempotent; a record may be published twice), never skips one.
-  async #seal(batchId: string): Promise<void> {
+  // idempotent; a record may be published twice), never skips one. `stored` is the batch as this process wrote
+  // it when every write succeeded, which is exactly what the store holds; otherwise (recovery, a failed write) the
+  // store is read back, and what it returns is checked against the contract like any input.
+  async #seal(batchId: string, stored?: readonly LoggedRecord[]): Promise<void> {
     const retry = { signal: this.#stopping.signal, ...this.#options.retry };
-    const records = await retryUntilDone(() => this.#options.store.readBatch(batchId), retry);
-    if (records.size === 0) {
+    const records =
+      stored ??
+      BatchTree.parseRecords(await retryUntilDone(() => this.#options.store.readBatch(batchId), retry));
+    if (records.length === 0) {
       return;
     }
-    const tree = new BatchTree(records);
-    await retryUntilDone(() => this.#options.publisher.publish(BatchTree.parseRecords(records)), retry);
+    const root = BatchTree.rootOf(records);
+    await retryUntilDone(() => this.#options.publisher.publish(records), retry);
     const anchor = await retryUntilDone(
-      () => this.#options.anchorer.anchor({ batchId, merkleRoot: tree.root(), size: tree.size }),
+      () => this.#options.anchorer.anchor({ batchId, merkleRoot: root, size: records.length }),
       retry,
     );
     await retryUntilDone(() => this.#options.store.writeAnchor(this.#options.instanceId, anchor), retry);

@@ -1,5 +1,5 @@
 import type { VerificationRecord } from '@metrochain/contracts';
-import type { BatchAnchor, BatchAnchorer, LogStore, RecordPublisher } from '../log/log-ports';
+import type { BatchAnchor, BatchAnchorer, LogStore, LoggedRecord, RecordPublisher } from '../log/log-ports';
 import type { VerificationDraft } from '../verify/verification.engine';
 
 /** A check as the engine hands it to the log; `n` varies the digest so that leaves differ. */
@@ -26,22 +26,28 @@ export class FakeLogStore implements LogStore {
   readonly batches = new Map<string, Map<number, string>>();
   readonly anchors = new Map<string, BatchAnchor>();
   readonly open = new Map<string, Set<string>>();
+  /** Batch ids in the order they were read back. */
+  readonly reads: string[] = [];
   failAppend: (batchId: string, index: number) => boolean = () => false;
+  /** Which of the failing appends still land, as when the reply is lost rather than the write. */
+  landDespiteFailure: (batchId: string, index: number) => boolean = () => false;
 
   constructor(readonly calls: CallLog = []) {}
 
   append(owner: string, batchId: string, index: number, canonicalJson: string): Promise<void> {
-    if (this.failAppend(batchId, index)) {
+    const failed = this.failAppend(batchId, index);
+    if (failed && !this.landDespiteFailure(batchId, index)) {
       return Promise.reject(new Error('redis down'));
     }
     const records = this.batches.get(batchId) ?? new Map<number, string>();
     records.set(index, canonicalJson);
     this.batches.set(batchId, records);
     this.#openSet(owner).add(batchId);
-    return Promise.resolve();
+    return failed ? Promise.reject(new Error('redis reply lost')) : Promise.resolve();
   }
 
   readBatch(batchId: string): Promise<Map<number, string>> {
+    this.reads.push(batchId);
     return Promise.resolve(new Map(this.batches.get(batchId)));
   }
 
@@ -111,6 +117,8 @@ export class FakeAnchorer implements BatchAnchorer {
 /** The Kafka publisher: keeps what was published; fails the first `failures` attempts. */
 export class FakePublisher implements RecordPublisher {
   readonly published: VerificationRecord[][] = [];
+  /** The values as they would be sent: each record's canonical JSON. */
+  readonly sentJson: string[][] = [];
   attempts = 0;
 
   constructor(
@@ -118,13 +126,14 @@ export class FakePublisher implements RecordPublisher {
     public failures = 0,
   ) {}
 
-  publish(records: readonly VerificationRecord[]): Promise<void> {
+  publish(records: readonly LoggedRecord[]): Promise<void> {
     this.attempts += 1;
-    this.calls.push(`publish ${records[0]?.verificationId.split('.')[0] ?? '-'}`);
+    this.calls.push(`publish ${records[0]?.record.verificationId.split('.')[0] ?? '-'}`);
     if (this.attempts <= this.failures) {
       return Promise.reject(new Error('kafka unavailable'));
     }
-    this.published.push([...records]);
+    this.published.push(records.map((logged) => logged.record));
+    this.sentJson.push(records.map((logged) => logged.canonicalJson));
     return Promise.resolve();
   }
 }

@@ -1,12 +1,13 @@
 import type { ReadingRejectionReason, VerificationRecord } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
-import { PkiErrorCode, keyAt, statusAt, verifySignature } from '@metrochain/pki';
+import { type DerSignature, PkiErrorCode, keyAt, statusAt, verifySignature } from '@metrochain/pki';
 import type { KnownMeter } from './meter-directory';
 
 /** What is checked: the signed bytes, the signature, and the time the data was measured (UTC ISO). */
 export interface SignedData {
   data: string | Uint8Array;
-  signature: string;
+  /** Base64 DER, or the DER once `decodeSignature` checked it. */
+  signature: string | DerSignature;
   measuredAt: string;
 }
 

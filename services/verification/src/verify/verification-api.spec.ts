@@ -5,9 +5,10 @@ import type { VerificationRecordResponse } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
 import { signData } from '@metrochain/pki';
 import { ACTIVATED_AT, meterRecord, newMeterKey } from '../testing/meter-fixtures';
+import { draft } from '../testing/log-fakes';
 import { FakeDirectory, RecordingSink } from '../testing/verification-fakes';
 import { VerificationApi } from './verification-api';
-import { VerificationEngine } from './verification.engine';
+import { VerificationEngine, type VerificationInput } from './verification.engine';
 
 const key = newMeterKey();
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');
@@ -116,6 +117,28 @@ describe('VerificationApi', () => {
       ],
     );
     assert.equal(sink.records.length, 3);
+  });
+
+  it('hands the engine each check with its signature decoded once, as checked DER', async () => {
+    const inputs: VerificationInput[] = [];
+    const recording = new VerificationApi(
+      {
+        verify: (input) => {
+          inputs.push(input);
+          return Promise.resolve({ ...draft(inputs.length), verificationId: 'vb-test-1.0' });
+        },
+      },
+      lookup,
+    );
+    await recording.verify({ meterId: 'meter-1', data: DATA, signature });
+    await recording.verifyBatch({
+      checks: [{ meterId: 'meter-1', data: 'other', signature, measuredAt: ACTIVATED_AT }],
+    });
+    const der = Buffer.from(signature, 'base64');
+    assert.deepEqual(inputs, [
+      { source: 'api', meterId: 'meter-1', data: DATA, signature: der },
+      { source: 'api', meterId: 'meter-1', data: 'other', signature: der, measuredAt: ACTIVATED_AT },
+    ]);
   });
 
   it('refuses a whole batch, naming the item, when one signature is malformed', async () => {

@@ -12,7 +12,12 @@ import type { z } from 'zod';
 import { decodeSignature } from '@metrochain/pki';
 import type { VerificationLog } from '../log/verification-log';
 import { VerificationErrorCode, verificationError } from './verification-error';
-import type { VerificationEngine } from './verification.engine';
+import type { VerificationEngine, VerificationInput } from './verification.engine';
+
+/** The engine's input for a check whose signature is base64 DER (decoded once, here); else SIGNATURE_MALFORMED. */
+function apiInput(check: Readonly<VerifyRequest>): VerificationInput {
+  return { source: 'api', ...check, signature: decodeSignature(check.signature) };
+}
 
 function parseRequest<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -38,28 +43,26 @@ export class VerificationApi {
   }
 
   async verify(body: unknown): Promise<VerifyResponse> {
-    const check = parseRequest(verifyRequestSchema, body);
-    decodeSignature(check.signature);
-    return this.#check(check);
+    return this.#check(apiInput(parseRequest(verifyRequestSchema, body)));
   }
 
   /** All or nothing at validation: one malformed check refuses the request before anything is logged. */
   async verifyBatch(body: unknown): Promise<VerifyBatchResponse> {
     const { checks } = parseRequest(verifyBatchRequestSchema, body);
-    checks.forEach((check, index) => {
+    const inputs = checks.map((check, index) => {
       try {
-        decodeSignature(check.signature);
+        return apiInput(check);
       } catch (error) {
         throw isDomainError(error)
           ? new DomainError({ code: error.code, message: `checks.${String(index)}: ${error.message}` })
           : error;
       }
     });
-    return { results: await Promise.all(checks.map((check) => this.#check(check))) };
+    return { results: await Promise.all(inputs.map((input) => this.#check(input))) };
   }
 
-  async #check(check: Readonly<VerifyRequest>): Promise<VerifyResponse> {
-    const record = await this.#engine.verify({ source: 'api', ...check });
+  async #check(input: Readonly<VerificationInput>): Promise<VerifyResponse> {
+    const record = await this.#engine.verify(input);
     return record.outcome === 'valid' ? { ...record, valid: true } : { ...record, valid: false };
   }
 

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { VerificationRecord } from '@metrochain/contracts';
+import type { DerSignature } from '@metrochain/pki';
 import type { MeterDirectory } from './meter-directory';
 import { judgeSignature } from './meter-verdict';
 
@@ -10,7 +11,8 @@ export interface VerificationInput {
   source: VerificationSource;
   meterId: string;
   data: string | Uint8Array;
-  signature: string;
+  /** Base64 DER (a malformed one is logged as SIGNATURE_MALFORMED), or the DER `decodeSignature` checked. */
+  signature: string | DerSignature;
   /** Default: the time of the check. */
   measuredAt?: string | undefined;
   seq?: number | undefined;
@@ -59,7 +61,7 @@ export class VerificationEngine {
       source: input.source,
       meterId: input.meterId,
       ...(input.seq === undefined ? {} : { seq: input.seq }),
-      dataDigest: createHash('sha256').update(input.data).digest('hex'),
+      dataDigest: hash('sha256', input.data, 'hex'),
       measuredAt,
       verifiedBy: this.#options.verifiedBy,
       checkedAt,
