@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import {
-  type PlatformConfig,
-  REDIS_CLIENT,
-  SERVICE_CONTEXT,
-  type ServiceContext,
-} from '@metrochain/service-kit';
+import { REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
 import { LEDGER_CONNECTION, type LedgerConnection, RegistryClient } from '@metrochain/ledger';
 import type { Redis } from 'ioredis';
 import { ownMspId } from '../config/own-msp';
+import type { RegistrationConfig } from '../config/registration.config';
+import { AttestationBatcher } from './attestation-batcher';
 import { RedisChallengeStore, RedisRotationStore } from './challenge.store';
 import { DomainErrorFilter } from './domain-error.filter';
 import { MeterChangesController } from './meter-changes.controller';
@@ -27,15 +24,18 @@ import { RotationService } from './rotation.service';
     {
       provide: RegistrationService,
       useFactory: (
-        context: ServiceContext<PlatformConfig>,
+        context: ServiceContext<RegistrationConfig>,
         redis: Redis,
         connection: LedgerConnection,
-      ): RegistrationService =>
-        new RegistrationService({
+      ): RegistrationService => {
+        const registry = RegistryClient.forConnection(connection);
+        return new RegistrationService({
           store: new RedisChallengeStore(redis),
-          registry: RegistryClient.forConnection(connection),
+          registry,
+          attestations: new AttestationBatcher({ registry, ...context.config.attestBatch }),
           attester: ownMspId(context),
-        }),
+        });
+      },
       inject: [SERVICE_CONTEXT, REDIS_CLIENT, LEDGER_CONNECTION],
     },
     {

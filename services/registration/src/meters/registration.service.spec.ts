@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
-import type { AttestRequest, MeterRecord } from '@metrochain/contracts';
+import type {
+  AttestBatchRequest,
+  AttestBatchResult,
+  AttestRequest,
+  MeterRecord,
+} from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
 import { LedgerError } from '@metrochain/ledger';
 import { attestationStatement, keyFingerprint, signData } from '@metrochain/pki';
 import { FakeChallengeRedis } from './challenge-redis.fake';
 import { RedisChallengeStore, challengeKey } from './challenge.store';
+import { type AttestBatchPort, AttestationBatcher } from './attestation-batcher';
 import { type RegistryPort, RegistrationService } from './registration.service';
 
 const meterKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -18,22 +24,33 @@ function hasCode(code: string): (error: unknown) => boolean {
   return (error: unknown) => error instanceof DomainError && error.code === code;
 }
 
-class FakeRegistry implements RegistryPort {
+/** The ledger side: attestBatch reports each attestation as the chaincode does, getMeter reads what it recorded. */
+class FakeRegistry implements RegistryPort, AttestBatchPort {
   readonly attested: AttestRequest[] = [];
-  failWith: LedgerError | undefined;
+  readonly batches: number[] = [];
+  readonly #meters = new Map<string, MeterRecord>();
+  refuseWith: { code: string; message: string } | undefined;
 
-  attest(attestation: AttestRequest): ReturnType<RegistryPort['attest']> {
-    this.attested.push(attestation);
-    if (this.failWith !== undefined) {
-      return Promise.reject(this.failWith);
-    }
-    return Promise.resolve({ ...this.#record(attestation), transactionId: 'tx-1', blockNumber: 7n });
+  attestBatch(request: AttestBatchRequest): ReturnType<AttestBatchPort['attestBatch']> {
+    this.batches.push(request.attestations.length);
+    const results = request.attestations.map((attestation): AttestBatchResult['results'][number] => {
+      this.attested.push(attestation);
+      if (this.refuseWith !== undefined) {
+        return { ok: false, meterId: attestation.meterId, ...this.refuseWith };
+      }
+      this.#meters.set(attestation.meterId, this.#record(attestation));
+      return { ok: true, meterId: attestation.meterId, status: 'pending' };
+    });
+    return Promise.resolve({ results, transactionId: 'tx-1', blockNumber: 7n });
   }
 
   getMeter(meterId: string): Promise<MeterRecord> {
-    return Promise.reject(
-      new LedgerError({ code: 'METER_UNKNOWN', message: `meter ${meterId} is not registered` }),
-    );
+    const meter = this.#meters.get(meterId);
+    return meter === undefined
+      ? Promise.reject(
+          new LedgerError({ code: 'METER_UNKNOWN', message: `meter ${meterId} is not registered` }),
+        )
+      : Promise.resolve(meter);
   }
 
   #record(attestation: AttestRequest): MeterRecord {
@@ -61,6 +78,7 @@ describe('RegistrationService', () => {
     service = new RegistrationService({
       store: new RedisChallengeStore(redis.asRedis()),
       registry,
+      attestations: new AttestationBatcher({ registry, maxBatchSize: 10, lingerMs: 20, maxInFlight: 1 }),
       attester: 'PTBMSP',
       now: () => NOW,
     });
@@ -168,12 +186,28 @@ describe('RegistrationService', () => {
 
   it('passes the ledger refusal on with its code, the challenge spent', async () => {
     const issued = await service.issueChallenge(request);
-    registry.failWith = new LedgerError({ code: 'SIGNATURE_INVALID', message: 'bad proof' });
+    registry.refuseWith = { code: 'SIGNATURE_INVALID', message: 'bad proof' };
     await assert.rejects(
       service.answerChallenge(issued.challengeId, { signature: 'AAAA' }),
       hasCode('SIGNATURE_INVALID'),
     );
     assert.equal(redis.entries.size, 0);
+  });
+
+  it('attests answers that arrive together in one transaction, each answered with its own meter', async () => {
+    const meters = ['meter-0001', 'meter-0002', 'meter-0003'];
+    const answers = await Promise.all(
+      meters.map(async (meterId) => {
+        const issued = await service.issueChallenge({ ...request, meterId });
+        const signature = signData(meterKeys.privateKey, issued.statement);
+        return service.answerChallenge(issued.challengeId, { signature });
+      }),
+    );
+    assert.deepEqual(registry.batches, [3]);
+    assert.deepEqual(
+      answers.map((answer) => [answer.meterId, answer.status, answer.transactionId, answer.blockNumber]),
+      meters.map((meterId) => [meterId, 'pending', 'tx-1', '7']),
+    );
   });
 
   it('reads a meter through the registry, METER_UNKNOWN included', async () => {

@@ -8,16 +8,20 @@ import {
 } from '@metrochain/contracts';
 import type { RegistryClient } from '@metrochain/ledger';
 import { attestationStatement, newNonce, parsePublicKey } from '@metrochain/pki';
+import type { AttestationBatcher } from './attestation-batcher';
 import { CHALLENGE_TTL_SECONDS, type ChallengeStore } from './challenge.store';
 import { committedView } from './committed-view';
 import { parseRequest } from './parse-request';
 import { RegistrationErrorCode, registrationError } from './registration-error';
 
-export type RegistryPort = Pick<RegistryClient, 'attest' | 'getMeter'>;
+export type RegistryPort = Pick<RegistryClient, 'getMeter'>;
+export type AttestationPort = Pick<AttestationBatcher, 'attest'>;
 
 export interface RegistrationServiceOptions {
   store: ChallengeStore;
   registry: RegistryPort;
+  /** Attests answers on the ledger, many in one transaction (AttestationBatcher). */
+  attestations: AttestationPort;
   /** This organisation's MSP id: the attester named in every statement it issues. */
   attester: string;
   now?: () => Date;
@@ -27,12 +31,14 @@ export interface RegistrationServiceOptions {
 export class RegistrationService {
   readonly #store: ChallengeStore;
   readonly #registry: RegistryPort;
+  readonly #attestations: AttestationPort;
   readonly #attester: string;
   readonly #now: () => Date;
 
   constructor(options: Readonly<RegistrationServiceOptions>) {
     this.#store = options.store;
     this.#registry = options.registry;
+    this.#attestations = options.attestations;
     this.#attester = options.attester;
     this.#now = options.now ?? ((): Date => new Date());
   }
@@ -59,7 +65,10 @@ export class RegistrationService {
     return { challengeId: nonce, registrationId: nonce, statement, expiresAt };
   }
 
-  /** Consumes the challenge (CHALLENGE_UNKNOWN when missing, expired or used) and attests on the ledger. */
+  /**
+   * Consumes the challenge (CHALLENGE_UNKNOWN when missing, expired or used), attests on the ledger and returns the
+   * meter's record as read after that transaction committed.
+   */
   async answerChallenge(challengeId: string, body: unknown): Promise<CommittedMeterView> {
     const { signature } = parseRequest(challengeResponseSchema, body);
     const nonce = challengeIdSchema.safeParse(challengeId);
@@ -70,14 +79,20 @@ export class RegistrationService {
         'the challenge is unknown, expired or already answered',
       );
     }
-    const attested = await this.#registry.attest({
+    const attested = await this.#attestations.attest({
       meterId: challenge.meterId,
       model: challenge.model,
       publicKeyPem: challenge.publicKeyPem,
       nonce: nonce.data,
       signature,
     });
-    return committedView(attested);
+    // A batch reports each meter's status only; the gateway's peer committed the block, so it reads the record.
+    const meter = await this.#registry.getMeter(attested.meterId);
+    return committedView({
+      ...meter,
+      transactionId: attested.transactionId,
+      blockNumber: attested.blockNumber,
+    });
   }
 
   /** The meter's ledger record; METER_UNKNOWN when it was never attested. */
