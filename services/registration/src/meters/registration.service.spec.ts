@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { beforeEach, describe, it } from 'node:test';
 import type {
   AttestBatchRequest,
@@ -30,6 +31,8 @@ class FakeRegistry implements RegistryPort, AttestBatchPort {
   readonly batches: number[] = [];
   readonly #meters = new Map<string, MeterRecord>();
   refuseWith: { code: string; message: string } | undefined;
+  readsAtOnce = 0;
+  #reading = 0;
 
   attestBatch(request: AttestBatchRequest): ReturnType<AttestBatchPort['attestBatch']> {
     this.batches.push(request.attestations.length);
@@ -44,13 +47,16 @@ class FakeRegistry implements RegistryPort, AttestBatchPort {
     return Promise.resolve({ results, transactionId: 'tx-1', blockNumber: 7n });
   }
 
-  getMeter(meterId: string): Promise<MeterRecord> {
+  async getMeter(meterId: string): Promise<MeterRecord> {
+    this.#reading += 1;
+    this.readsAtOnce = Math.max(this.readsAtOnce, this.#reading);
+    await setImmediate();
+    this.#reading -= 1;
     const meter = this.#meters.get(meterId);
-    return meter === undefined
-      ? Promise.reject(
-          new LedgerError({ code: 'METER_UNKNOWN', message: `meter ${meterId} is not registered` }),
-        )
-      : Promise.resolve(meter);
+    if (meter === undefined) {
+      throw new LedgerError({ code: 'METER_UNKNOWN', message: `meter ${meterId} is not registered` });
+    }
+    return meter;
   }
 
   #record(attestation: AttestRequest): MeterRecord {
@@ -80,6 +86,7 @@ describe('RegistrationService', () => {
       registry,
       attestations: new AttestationBatcher({ registry, maxBatchSize: 10, lingerMs: 20, maxInFlight: 1 }),
       attester: 'PTBMSP',
+      maxConcurrentReads: 2,
       now: () => NOW,
     });
   });
@@ -204,6 +211,7 @@ describe('RegistrationService', () => {
       }),
     );
     assert.deepEqual(registry.batches, [3]);
+    assert.equal(registry.readsAtOnce, 2, 'the records are read after the commit, at most two at once');
     assert.deepEqual(
       answers.map((answer) => [answer.meterId, answer.status, answer.transactionId, answer.blockNumber]),
       meters.map((meterId) => [meterId, 'pending', 'tx-1', '7']),

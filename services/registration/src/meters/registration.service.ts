@@ -11,6 +11,7 @@ import { attestationStatement, newNonce, parsePublicKey } from '@metrochain/pki'
 import type { AttestationBatcher } from './attestation-batcher';
 import { CHALLENGE_TTL_SECONDS, type ChallengeStore } from './challenge.store';
 import { committedView } from './committed-view';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { parseRequest } from './parse-request';
 import { RegistrationErrorCode, registrationError } from './registration-error';
 
@@ -24,8 +25,12 @@ export interface RegistrationServiceOptions {
   attestations: AttestationPort;
   /** This organisation's MSP id: the attester named in every statement it issues. */
   attester: string;
+  /** Record reads after attestations at once; a burst of answers must not exhaust the peer's gateway (500). */
+  maxConcurrentReads?: number;
   now?: () => Date;
 }
+
+export const DEFAULT_MAX_CONCURRENT_READS = 32;
 
 /** Proof-of-possession registration: issue a single-use challenge, then attest the signed answer on the ledger. */
 export class RegistrationService {
@@ -33,6 +38,7 @@ export class RegistrationService {
   readonly #registry: RegistryPort;
   readonly #attestations: AttestationPort;
   readonly #attester: string;
+  readonly #reads: ConcurrencyLimit;
   readonly #now: () => Date;
 
   constructor(options: Readonly<RegistrationServiceOptions>) {
@@ -40,6 +46,7 @@ export class RegistrationService {
     this.#registry = options.registry;
     this.#attestations = options.attestations;
     this.#attester = options.attester;
+    this.#reads = new ConcurrencyLimit(options.maxConcurrentReads ?? DEFAULT_MAX_CONCURRENT_READS);
     this.#now = options.now ?? ((): Date => new Date());
   }
 
@@ -87,7 +94,7 @@ export class RegistrationService {
       signature,
     });
     // A batch reports each meter's status only; the gateway's peer committed the block, so it reads the record.
-    const meter = await this.#registry.getMeter(attested.meterId);
+    const meter = await this.#reads.run(() => this.#registry.getMeter(attested.meterId));
     return committedView({
       ...meter,
       transactionId: attested.transactionId,
