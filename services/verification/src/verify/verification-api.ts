@@ -6,6 +6,8 @@ import {
   verificationIdSchema,
   verifyBatchRequestSchema,
   verifyRequestSchema,
+  describeValidationIssues,
+  validationIssues,
 } from '@metrochain/contracts';
 import { DomainError, isDomainError } from '@metrochain/errors';
 import type { z } from 'zod';
@@ -22,8 +24,8 @@ function apiInput(check: Readonly<VerifyRequest>): VerificationInput {
 function parseRequest<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-    throw verificationError(VerificationErrorCode.REQUEST_INVALID, issues.join('; '));
+    const summary = describeValidationIssues(validationIssues(parsed.error));
+    throw verificationError(VerificationErrorCode.REQUEST_INVALID, `invalid request: ${summary}`);
   }
   return parsed.data;
 }
