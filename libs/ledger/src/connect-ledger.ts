@@ -1,11 +1,12 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as grpc from '@grpc/grpc-js';
-import { type Contract, type Gateway, type Network, connect, signers } from '@hyperledger/fabric-gateway';
+import { type Contract, type Gateway, type Network, connect, hash } from '@hyperledger/fabric-gateway';
 import { ConfigErrorCode } from '@metrochain/config';
 import { DomainError } from '@metrochain/errors';
 import { type LedgerDeadlines, gatewayCallOptions, resolveLedgerDeadlines } from './ledger-deadlines';
 import { type LedgerEndpoint, type LedgerEndpointOptions, selectLedgerEndpoint } from './ledger-endpoint';
+import { newNodeCryptoSigner } from './node-crypto-signer';
 
 export interface ConnectLedgerOptions extends LedgerEndpointOptions {
   deadlines?: Partial<LedgerDeadlines>;
@@ -44,7 +45,9 @@ export async function connectLedger(options: Readonly<ConnectLedgerOptions>): Pr
     const gateway = connect({
       client,
       identity: { mspId: endpoint.mspId, credentials: certificate },
-      signer: signers.newPrivateKeySigner(createPrivateKey(privateKeyPem)),
+      // The signer hashes with OpenSSL itself; see newNodeCryptoSigner.
+      hash: hash.none,
+      signer: newNodeCryptoSigner(createPrivateKey(privateKeyPem)),
       ...gatewayCallOptions(deadlines),
     });
     return new GatewayLedgerConnection({ endpoint, deadlines, client, gateway, profile: options.profile });

@@ -71,6 +71,10 @@ export class StreamHub implements VerificationFanout, BeforeApplicationShutdown 
     return this.#subscribers.size;
   }
 
+  get listening(): boolean {
+    return this.#subscribers.size > 0;
+  }
+
   /** Starts a client's stream; the returned function removes it (call it when the connection closes). */
   subscribe(sink: SseSink, subscription: Readonly<Subscription>): () => void {
     if (this.#closed) {

@@ -6,6 +6,8 @@ import type { VerificationRecord } from '@metrochain/contracts';
  * directly (earlier than the topic delivers them): a record seen twice recently is sent once.
  */
 export interface VerificationFanout {
+  /** Whether any auditor is connected: when none is, a record need not even be decoded. */
+  readonly listening: boolean;
   publish(record: Readonly<VerificationRecord>): void;
 }
 

@@ -56,11 +56,13 @@ function newFeed(enabled = true): {
   configs: ConsumerConfig[];
   published: VerificationRecord[];
   warnings: string[];
+  fanout: { listening: boolean };
 } {
   const consumer = new FakeConsumer();
   const configs: ConsumerConfig[] = [];
   const published: VerificationRecord[] = [];
   const warnings: string[] = [];
+  const fanout = { listening: true, publish: (record: VerificationRecord) => published.push(record) };
   const feed = new VerificationFeed({
     kafka: {
       consumer: (config) => {
@@ -68,12 +70,12 @@ function newFeed(enabled = true): {
         return consumer;
       },
     },
-    fanout: { publish: (record) => published.push(record) },
+    fanout,
     enabled,
     groupId: 'verification-stream-spec',
     logger: { log: () => undefined, warn: (message: string) => warnings.push(message) },
   });
-  return { feed, consumer, configs, published, warnings };
+  return { feed, consumer, configs, published, warnings, fanout };
 }
 
 describe('VerificationFeed', () => {
@@ -99,6 +101,16 @@ describe('VerificationFeed', () => {
     const record = verificationRecord({ index: 3, outcome: 'invalid' });
     await consumer.deliver(JSON.stringify(record));
     assert.deepEqual(published, [record]);
+  });
+
+  it('does not even decode a record while no auditor is connected', async () => {
+    const { feed, consumer, published, warnings, fanout } = newFeed();
+    await feed.onApplicationBootstrap();
+    fanout.listening = false;
+    await consumer.deliver('{not json', 'meter-1', '10');
+    await consumer.deliver(JSON.stringify(verificationRecord({ index: 4 })));
+    assert.deepEqual(published, []);
+    assert.deepEqual(warnings, []);
   });
 
   it('skips a record that is not JSON, breaks the contract or has a bad key, with a warning', async () => {

@@ -93,6 +93,11 @@ export class VerificationFeed implements OnApplicationBootstrap, BeforeApplicati
   }
 
   #handle(message: Readonly<RawRecord & { offset: string }>): void {
+    // Parsing and validating every record costs the service ~8 % of its CPU under load; with nobody connected
+    // there is nobody to send it to.
+    if (!this.#options.fanout.listening) {
+      return;
+    }
     const record = this.#decode(message);
     if (record !== undefined) {
       this.#options.fanout.publish(record);
