@@ -37,6 +37,7 @@ export {
 } from './readings-received/readings-received.v1';
 export {
   type ReadingsRejectedV1,
+  REJECTION_STAGES,
   readingsRejectedV1KeySchema,
   readingsRejectedV1ValueSchema,
 } from './readings-rejected/readings-rejected.v1';

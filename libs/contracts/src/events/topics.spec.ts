@@ -36,7 +36,13 @@ describe('event catalogue', () => {
   });
 
   it('types payloads by topic', () => {
-    const value: EventValue<'measurements.recorded.v1'>['result'] = { kind: 'energy', energyWh: -1.5 };
+    const value: EventValue<'measurements.recorded.v1'>['result'] = {
+      kind: 'energy',
+      energyWh: -1.5,
+      samples: 40,
+      durationS: 0.04,
+      meterTotalWh: 12.5,
+    };
     assert.equal(EVENT_CATALOGUE['measurements.recorded.v1'].value.shape.result.parse(value).kind, 'energy');
   });
 });

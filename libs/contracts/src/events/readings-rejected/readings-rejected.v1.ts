@@ -5,11 +5,18 @@ import { readingRejectionReasonSchema } from '../shared/reading-rejection-reason
 
 export const readingsRejectedV1KeySchema = meterIdSchema;
 
-/** A reading that verification refused; published so that no accepted reading disappears silently. */
+/** Where a reading was refused: by the verification service, or by the measurement contract on the ledger. */
+export const REJECTION_STAGES = ['verification', 'ledger'] as const;
+
+/** A reading that was refused; published so that no accepted reading disappears silently. */
 export const readingsRejectedV1ValueSchema = z.object({
   reading: readingSchema,
   reason: readingRejectionReasonSchema,
   detail: z.string().max(1000).optional(),
+  /** Absent means `verification` (records from before the ledger stage existed). */
+  stage: z.enum(REJECTION_STAGES).optional(),
+  /** The LR algorithm's code when the reason is SENSOR_DATA_IMPLAUSIBLE. */
+  lrCode: z.string().max(64).optional(),
   rejectedBy: mspIdSchema,
   rejectedAt: isoTimestampSchema,
 });

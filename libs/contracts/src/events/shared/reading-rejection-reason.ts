@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Why verification refused a reading; shared by `readings.rejected.v1` and `verifications.v1`. */
+/**
+ * Why a reading was refused, by verification (signature, meter, time) or by the measurement contract (`seq`, and
+ * SENSOR_DATA_IMPLAUSIBLE / KIND_UNSUPPORTED from the LR software); shared by `readings.rejected.v1`,
+ * `verifications.v1` and the contract's outcomes.
+ */
 export const READING_REJECTION_REASONS = [
   'METER_UNKNOWN',
   'METER_NOT_ACTIVE',
@@ -11,6 +15,8 @@ export const READING_REJECTION_REASONS = [
   'SEQ_OUT_OF_ORDER',
   'TIMESTAMP_IN_FUTURE',
   'PAYLOAD_INVALID',
+  'SENSOR_DATA_IMPLAUSIBLE',
+  'KIND_UNSUPPORTED',
 ] as const;
 export type ReadingRejectionReason = (typeof READING_REJECTION_REASONS)[number];
 
