@@ -5,7 +5,7 @@ import { DomainError } from '@metrochain/errors';
 import { EventConsumer, type EventConsumerOptions } from './event-consumer';
 import { DeadLetterHeader, readHeaders } from './event-headers';
 import type { ConsumedEvent, ProcessOutcome } from './process-message';
-import { FakeKafka, kafkaMessage } from './testing/fake-kafka';
+import { FakeKafka, deliverBatch, kafkaMessage } from './testing/fake-kafka';
 
 const TOPIC = 'meter.lifecycle.v1';
 const sample = EVENT_SAMPLES[TOPIC];
@@ -53,6 +53,24 @@ describe('EventConsumer', () => {
     assert.equal(seen[0]?.value.status, 'active');
     assert.deepEqual(outcomes, [{ status: 'handled', attempts: 1 }]);
     assert.deepEqual(kafka.producers[0]!.sent, []);
+  });
+
+  it('runs batches: slices of maxBatchSize to the handler, each offset resolved after its slice', async () => {
+    const { consumer, kafka } = setup({ maxBatchSize: 2, partitionsConsumedConcurrently: 3 });
+    const slices: string[][] = [];
+    await consumer.runBatches((events) => {
+      slices.push(events.map((event) => event.offset));
+      return Promise.resolve();
+    });
+    const fake = kafka.consumers[0]!;
+    assert.equal(fake.runConfig?.eachBatchAutoResolve, false);
+    assert.equal(fake.runConfig.partitionsConsumedConcurrently, 3);
+    const messages = ['3', '4', '5'].map((offset) =>
+      kafkaMessage({ key: sample.key, value: JSON.stringify(sample.value), offset }),
+    );
+    const delivered = await deliverBatch(fake, TOPIC, 0, messages);
+    assert.deepEqual(slices, [['3', '4'], ['5']]);
+    assert.deepEqual(delivered.resolvedOffsets, ['4', '5']);
   });
 
   it('writes a poison record to the dead-letter topic with acks from all replicas', async () => {

@@ -1,5 +1,5 @@
 import type { TopicName } from '@metrochain/contracts';
-import type { Consumer, ConsumerConfig, EachMessagePayload } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchPayload, EachMessagePayload } from 'kafkajs';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   DEFAULT_MAX_ATTEMPTS,
@@ -7,6 +7,7 @@ import {
   type RetryBackoff,
   retryDelayMs,
 } from './failure-policy';
+import { type BatchHandler, processBatch } from './process-batch';
 import {
   type DeadLetterRecord,
   type EventHandler,
@@ -19,6 +20,8 @@ import {
   type ProducerFactory,
   type ProducerPort,
 } from './producer-config';
+
+const DEFAULT_MAX_BATCH_SIZE = 500;
 
 /** The part of a kafkajs consumer this library uses. */
 export type ConsumerPort = Pick<Consumer, 'connect' | 'disconnect' | 'subscribe' | 'run' | 'stop'>;
@@ -40,6 +43,8 @@ export interface EventConsumerOptions<T extends TopicName> {
   /** Partitions handled in parallel; order holds within a partition, i.e. per key. Default 1. */
   partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
+  /** Records per handler call of `runBatches`; default 500. */
+  maxBatchSize?: number;
   /** Called after each record, e.g. for metrics and logs; must not throw. */
   onProcessed?: (outcome: ProcessOutcome, record: Readonly<{ partition: number; offset: string }>) => void;
 }
@@ -88,6 +93,25 @@ export class EventConsumer<T extends TopicName> {
     });
   }
 
+  /**
+   * Like `run`, but hands the handler up to `maxBatchSize` consecutive records of one partition at a time, so that
+   * it can verify, store and publish them together. Offsets are resolved after each handled slice.
+   */
+  async runBatches(handler: BatchHandler<T>): Promise<void> {
+    await this.#consumer.subscribe({
+      topics: [this.#options.topic],
+      fromBeginning: this.#options.fromBeginning ?? false,
+    });
+    await this.#consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: async (payload) => {
+        await this.#handleBatch(payload, handler);
+      },
+    });
+  }
+
   async stop(): Promise<void> {
     await this.#consumer.stop();
   }
@@ -112,6 +136,40 @@ export class EventConsumer<T extends TopicName> {
       deadLetter: (record) => this.#deadLetter(record),
     });
     this.#options.onProcessed?.(outcome, { partition: payload.partition, offset: payload.message.offset });
+  }
+
+  async #handleBatch(payload: EachBatchPayload, handler: BatchHandler<T>): Promise<void> {
+    const { batch } = payload;
+    const size = this.#options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    const backoff = this.#options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!payload.isRunning() || payload.isStale()) {
+        return;
+      }
+      const messages = batch.messages.slice(start, start + size);
+      const outcomes = await processBatch({
+        topic: this.#options.topic,
+        partition: batch.partition,
+        messages,
+        handler,
+        maxAttempts: this.#options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        retryDelayMs: (attempt) => retryDelayMs(attempt, backoff),
+        sleep: (ms) => delay(ms),
+        heartbeat: () => payload.heartbeat(),
+        deadLetter: (record) => this.#deadLetter(record),
+      });
+      messages.forEach((message, index) => {
+        const outcome = outcomes[index];
+        if (outcome !== undefined) {
+          this.#options.onProcessed?.(outcome, { partition: batch.partition, offset: message.offset });
+        }
+      });
+      const last = messages.at(-1);
+      if (last !== undefined) {
+        payload.resolveOffset(last.offset);
+      }
+      await payload.heartbeat();
+    }
   }
 
   async #deadLetter(record: Readonly<DeadLetterRecord>): Promise<void> {

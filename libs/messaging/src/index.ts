@@ -58,3 +58,4 @@ export {
   type ProducerFactory,
   type ProducerPort,
 } from './producer-config';
+export { type BatchHandler, type ProcessBatchInput, processBatch } from './process-batch';

@@ -2,6 +2,7 @@ import type {
   ConsumerConfig,
   ConsumerRunConfig,
   ConsumerSubscribeTopics,
+  EachBatchPayload,
   EachMessagePayload,
   IHeaders,
   KafkaMessage,
@@ -89,6 +90,40 @@ export class FakeConsumer implements ConsumerPort {
     };
     await eachMessage(payload);
   }
+}
+
+/** What `deliverBatch` saw kafkajs-side: offsets resolved by the handler, in order. */
+export interface DeliveredBatch {
+  resolvedOffsets: string[];
+}
+
+/** Delivers `messages` of one partition through `eachBatch`, as kafkajs does with `eachBatchAutoResolve: false`. */
+export async function deliverBatch(
+  consumer: FakeConsumer,
+  topic: string,
+  partition: number,
+  messages: KafkaMessage[],
+): Promise<DeliveredBatch> {
+  const eachBatch = consumer.runConfig?.eachBatch;
+  if (eachBatch === undefined) {
+    throw new Error('consumer is not running batches');
+  }
+  const resolvedOffsets: string[] = [];
+  const batch = { topic, partition, highWatermark: '0', messages } as unknown as EachBatchPayload['batch'];
+  await eachBatch({
+    batch,
+    resolveOffset: (offset) => resolvedOffsets.push(offset),
+    heartbeat: () => {
+      consumer.heartbeats += 1;
+      return Promise.resolve();
+    },
+    pause: () => () => undefined,
+    commitOffsetsIfNecessary: () => Promise.resolve(),
+    uncommittedOffsets: () => ({ topics: [] }),
+    isRunning: () => true,
+    isStale: () => false,
+  });
+  return { resolvedOffsets };
 }
 
 export class FakeKafka implements ConsumerFactory {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Logger } from '@nestjs/common';
-import type { EventHandler } from '@metrochain/messaging';
+import type { BatchHandler, EventHandler } from '@metrochain/messaging';
 import { ConsumerHost } from './consumer-host';
 
 /** The consumer's lifecycle calls in order; `failOn` makes one of them reject. */
@@ -9,6 +9,7 @@ class FakeConsumer {
   readonly topic = 'meter.lifecycle.v1' as const;
   readonly calls: string[] = [];
   handler: EventHandler<'meter.lifecycle.v1'> | undefined;
+  batchHandler: BatchHandler<'meter.lifecycle.v1'> | undefined;
   failOn: string | undefined;
 
   connect(): Promise<void> {
@@ -18,6 +19,11 @@ class FakeConsumer {
   run(handler: EventHandler<'meter.lifecycle.v1'>): Promise<void> {
     this.handler = handler;
     return this.#call('run');
+  }
+
+  runBatches(batchHandler: BatchHandler<'meter.lifecycle.v1'>): Promise<void> {
+    this.batchHandler = batchHandler;
+    return this.#call('runBatches');
   }
 
   stop(): Promise<void> {
@@ -72,13 +78,21 @@ describe('ConsumerHost', () => {
     assert.deepEqual(consumer.calls, ['connect']);
   });
 
-  it('lets the shutdown go on when leaving the group fails', async () => {
+  it('runs a batch handler through runBatches', async () => {
+    const consumer = new FakeConsumer();
+    const batches: BatchHandler<'meter.lifecycle.v1'> = () => Promise.resolve();
+    await new ConsumerHost(consumer, { batches }).onApplicationBootstrap();
+    assert.deepEqual(consumer.calls, ['connect', 'runBatches']);
+    assert.equal(consumer.batchHandler, batches);
+  });
+
+  it('still leaves the group when stopping fails, and lets the shutdown go on', async () => {
     const consumer = new FakeConsumer();
     consumer.failOn = 'stop';
     const host = new ConsumerHost(consumer, handler);
     await host.onApplicationBootstrap();
     await host.beforeApplicationShutdown();
     await host.beforeApplicationShutdown();
-    assert.equal(consumer.calls.filter((call) => call === 'stop').length, 1);
+    assert.deepEqual(consumer.calls, ['connect', 'run', 'stop', 'disconnect']);
   });
 });

@@ -31,9 +31,18 @@ class ReceivedReadingsConsumer extends ConsumerHost<'readings.received.v1'> {}
             fromBeginning: true,
             // A ledger or Redis outage of a minute must not send readings to the dead-letter topic.
             maxAttempts: 30,
-            partitionsConsumedConcurrently: 3,
+            partitionsConsumedConcurrently: 6,
+            maxBatchSize: 500,
           }),
-          (event) => verifier.handle(event.value, event.trace === undefined ? {} : { trace: event.trace }),
+          {
+            batches: (events) =>
+              verifier.handleBatch(
+                events.map((event) => ({
+                  value: event.value,
+                  metadata: event.trace === undefined ? {} : { trace: event.trace },
+                })),
+              ),
+          },
         );
       },
       inject: [KAFKA_CLIENT, VerificationEngine, EventProducer],

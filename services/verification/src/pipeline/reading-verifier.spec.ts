@@ -55,20 +55,25 @@ interface Published {
 /** Kafka as the verifier sees it: checks each event against its contract, as EventProducer does, and keeps it. */
 class FakeProducer {
   readonly published: Published[] = [];
+  /** Non-empty requests, by topic, in the order they were sent. */
+  readonly requests: TopicName[] = [];
   failWith: Error | undefined;
 
-  publish<T extends TopicName>(
+  publishBatch<T extends TopicName>(
     topic: T,
-    key: EventKey<T>,
-    value: EventValue<T>,
-    metadata?: Readonly<PublishMetadata>,
+    entries: readonly Readonly<{ key: EventKey<T>; value: EventValue<T>; metadata?: PublishMetadata }>[],
   ): Promise<RecordMetadata[]> {
     if (this.failWith !== undefined) {
       return Promise.reject(this.failWith);
     }
-    validateEventKey(topic, key);
-    validateEvent(topic, value);
-    this.published.push({ topic, key, value, metadata });
+    for (const { key, value } of entries) {
+      validateEventKey(topic, key);
+      validateEvent(topic, value);
+    }
+    if (entries.length > 0) {
+      this.requests.push(topic);
+    }
+    this.published.push(...entries.map(({ key, value, metadata }) => ({ topic, key, value, metadata })));
     return Promise.resolve([]);
   }
 }
@@ -151,6 +156,7 @@ describe('ReadingVerifier', () => {
             reading,
             reason,
             detail: `verification ${record.verificationId}: meter ${record.meterStatus}`,
+            stage: 'verification',
             rejectedBy: 'PTBMSP',
             rejectedAt: '2025-03-01T12:00:00.000Z',
           },
@@ -160,6 +166,25 @@ describe('ReadingVerifier', () => {
       assert.equal(record.outcome === 'invalid' ? record.reason : 'valid', reason);
     });
   }
+
+  it('checks a slice together and forwards it in order with one request per topic', async () => {
+    const good = [signedReading({ seq: 1 }), signedReading({ seq: 2 }), signedReading({ seq: 4 })];
+    const bad = signedReading({ seq: 3, meterId: 'meter-9' });
+    const receivedAt = '2025-03-01T11:59:01.000Z';
+    await verifier.handleBatch(
+      [good[0], good[1], bad, good[2]].map((reading) => ({
+        value: { reading: reading!, receivedAt },
+        metadata: TRACE,
+      })),
+    );
+    assert.deepEqual(producer.requests, ['readings.verified.v1', 'readings.rejected.v1']);
+    const forwarded = producer.published.filter((entry) => entry.topic === 'readings.verified.v1');
+    assert.deepEqual(
+      forwarded.map((entry) => (entry.value as { reading: Reading }).reading.seq),
+      [1, 2, 4],
+    );
+    assert.equal(sink.records.length, 4);
+  });
 
   it('reports a failing check as retriable VERIFICATION_UNAVAILABLE and forwards nothing', async () => {
     directory.failWith = new LedgerError({ code: 'LEDGER_UNAVAILABLE', message: 'peer down' });

@@ -1,8 +1,20 @@
-import type { Reading, ReadingsReceivedV1 } from '@metrochain/contracts';
+import type { Reading, ReadingsReceivedV1, VerificationRecord } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
-import type { EventProducer, PublishMetadata } from '@metrochain/messaging';
+import type { EventEntry, EventProducer, PublishMetadata } from '@metrochain/messaging';
 import canonicalize from 'canonicalize';
 import type { VerificationEngine } from '../verify/verification.engine';
+
+/** A consumed reading with the trace context to carry on. */
+export interface ReceivedReading {
+  value: ReadingsReceivedV1;
+  metadata: PublishMetadata;
+}
+
+interface Outcome {
+  reading: Reading;
+  record: VerificationRecord;
+  metadata: PublishMetadata;
+}
 
 export const PipelineErrorCode = { VERIFICATION_UNAVAILABLE: 'VERIFICATION_UNAVAILABLE' } as const;
 
@@ -23,27 +35,39 @@ export function signedBytesOf(reading: Readonly<Reading>): string {
  */
 export class ReadingVerifier {
   readonly #engine: Pick<VerificationEngine, 'verify'>;
-  readonly #producer: Pick<EventProducer, 'publish'>;
+  readonly #producer: Pick<EventProducer, 'publishBatch'>;
 
-  constructor(engine: Pick<VerificationEngine, 'verify'>, producer: Pick<EventProducer, 'publish'>) {
+  constructor(engine: Pick<VerificationEngine, 'verify'>, producer: Pick<EventProducer, 'publishBatch'>) {
     this.#engine = engine;
     this.#producer = producer;
   }
 
   async handle(event: Readonly<ReadingsReceivedV1>, metadata: Readonly<PublishMetadata> = {}): Promise<void> {
+    await this.handleBatch([{ value: event, metadata }]);
+  }
+
+  /**
+   * Checks consecutive readings of one partition together and forwards them with one request per topic, in their
+   * order; a failure fails the whole slice (retriable), which is then checked again — the log may hold a check
+   * twice, the topics never miss one.
+   */
+  async handleBatch(events: readonly Readonly<ReceivedReading>[]): Promise<void> {
     try {
-      await this.#verifyAndForward(event.reading, metadata);
+      const outcomes = await Promise.all(events.map((event) => this.#check(event)));
+      await this.#forward(outcomes);
     } catch (cause) {
+      const first = events[0]?.value.reading;
       throw new DomainError({
         code: PipelineErrorCode.VERIFICATION_UNAVAILABLE,
-        message: `reading ${event.reading.meterId}/${String(event.reading.seq)} could not be verified now`,
+        message: `${String(events.length)} reading(s) from ${first?.meterId ?? '?'} on could not be verified now`,
         retriable: true,
         details: { cause: String(cause) },
       });
     }
   }
 
-  async #verifyAndForward(reading: Readonly<Reading>, metadata: Readonly<PublishMetadata>): Promise<void> {
+  async #check(event: Readonly<ReceivedReading>): Promise<Outcome> {
+    const { reading } = event.value;
     const record = await this.#engine.verify({
       source: 'pipeline',
       meterId: reading.meterId,
@@ -52,26 +76,37 @@ export class ReadingVerifier {
       signature: reading.signature,
       measuredAt: reading.measuredAt,
     });
-    if (record.outcome === 'valid') {
-      await this.#producer.publish(
-        'readings.verified.v1',
-        reading.meterId,
-        { reading, verifiedBy: record.verifiedBy, verifiedAt: record.checkedAt },
-        metadata,
-      );
-      return;
+    return { reading, record, metadata: event.metadata };
+  }
+
+  async #forward(outcomes: readonly Outcome[]): Promise<void> {
+    const verified: EventEntry<'readings.verified.v1'>[] = [];
+    const rejected: EventEntry<'readings.rejected.v1'>[] = [];
+    for (const { reading, record, metadata } of outcomes) {
+      if (record.outcome === 'valid') {
+        verified.push({
+          key: reading.meterId,
+          value: { reading, verifiedBy: record.verifiedBy, verifiedAt: record.checkedAt },
+          metadata,
+        });
+      } else {
+        rejected.push({
+          key: reading.meterId,
+          value: {
+            reading,
+            reason: record.reason,
+            detail: `verification ${record.verificationId}: meter ${record.meterStatus}`,
+            stage: 'verification',
+            rejectedBy: record.verifiedBy,
+            rejectedAt: record.checkedAt,
+          },
+          metadata,
+        });
+      }
     }
-    await this.#producer.publish(
-      'readings.rejected.v1',
-      reading.meterId,
-      {
-        reading,
-        reason: record.reason,
-        detail: `verification ${record.verificationId}: meter ${record.meterStatus}`,
-        rejectedBy: record.verifiedBy,
-        rejectedAt: record.checkedAt,
-      },
-      metadata,
-    );
+    await Promise.all([
+      this.#producer.publishBatch('readings.verified.v1', verified),
+      this.#producer.publishBatch('readings.rejected.v1', rejected),
+    ]);
   }
 }

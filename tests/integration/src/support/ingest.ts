@@ -1,0 +1,65 @@
+import {
+  type IngestResponse,
+  MeasurementApiPaths,
+  type Reading,
+  type ReadingStatusResponse,
+  ingestResponseSchema,
+  readingStatusResponseSchema,
+} from '@metrochain/contracts';
+import { signData } from '@metrochain/pki';
+import canonicalize from 'canonicalize';
+import { eventually } from './eventually';
+import type { TestMeter } from './meters';
+
+export const MEASUREMENT_URL = 'http://127.0.0.1:3003';
+
+export interface HttpAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** A reading as a meter signs it: ECDSA over the RFC 8785 JSON of everything but the signature. */
+export function signReading(meter: Pick<TestMeter, 'id' | 'privatePem'>, unsigned: Omit<Reading, 'signature'>): Reading {
+  return { ...unsigned, signature: signData(meter.privatePem, canonicalize(unsigned) ?? '') };
+}
+
+/** POSTs a raw body (string: sent as is) to an ingest path. */
+export async function postRaw(path: string, body: unknown, contentType = 'application/json'): Promise<HttpAnswer> {
+  const response = await fetch(`${MEASUREMENT_URL}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+/** Posts a batch and expects 202. */
+export async function ingest(readings: readonly Reading[]): Promise<IngestResponse> {
+  const answer = await postRaw(MeasurementApiPaths.ingestBatch, { readings });
+  if (answer.status !== 202) {
+    throw new Error(`ingest answered ${String(answer.status)}: ${JSON.stringify(answer.body)}`);
+  }
+  return ingestResponseSchema.parse(answer.body);
+}
+
+export async function readingStatus(readingId: string): Promise<ReadingStatusResponse | undefined> {
+  const response = await fetch(`${MEASUREMENT_URL}/readings/${encodeURIComponent(readingId)}`);
+  if (response.status === 404) {
+    return undefined;
+  }
+  return readingStatusResponseSchema.parse(await response.json());
+}
+
+/** Waits until the reading is recorded or rejected. */
+export async function finalStatus(readingId: string, timeoutMs = 90_000): Promise<ReadingStatusResponse> {
+  return eventually(
+    `a final status of ${readingId}`,
+    async () => {
+      const status = await readingStatus(readingId);
+      return status?.status === 'recorded' || status?.status === 'rejected' ? status : undefined;
+    },
+    timeoutMs,
+    500,
+  );
+}
