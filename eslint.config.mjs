@@ -39,6 +39,8 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:util'] },
+            // The LR software depends on nothing of ours; its tests use the synthetic signals (type:util).
+            { sourceTag: 'type:lr', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
             {
               sourceTag: 'type:platform',

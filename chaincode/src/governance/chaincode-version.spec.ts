@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CHAINCODE_VERSION, readChaincodeVersion } from './chaincode-version';
-import { computeCodeFingerprint } from './code-fingerprint';
+import { LR_FINGERPRINT } from '@metrochain/lr';
 
 const chaincodeDist = path.resolve(__dirname, '..');
 
 describe('readChaincodeVersion', () => {
-  it('pairs the package.json version with the fingerprint of the compiled code', () => {
+  it('pairs the package.json version with the fingerprint of the LR software', () => {
     const packageRoot = mkdtempSync(path.join(tmpdir(), 'metrochain-version-'));
     try {
       const dist = path.join(packageRoot, 'dist');
@@ -19,7 +19,7 @@ describe('readChaincodeVersion', () => {
       writeFileSync(path.join(dist, 'index.js'), 'exports.contracts = [];');
       assert.deepEqual(readChaincodeVersion(dist), {
         chaincodeVersion: '7.8.9',
-        lrFingerprint: computeCodeFingerprint(dist),
+        lrFingerprint: LR_FINGERPRINT,
       });
     } finally {
       rmSync(packageRoot, { recursive: true, force: true });
@@ -28,13 +28,13 @@ describe('readChaincodeVersion', () => {
 });
 
 describe('CHAINCODE_VERSION', () => {
-  it('is this package version and the fingerprint of this build', () => {
+  it('is this package version and the fingerprint of the LR library it runs', () => {
     const packageJson = JSON.parse(readFileSync(path.join(chaincodeDist, '..', 'package.json'), 'utf8')) as {
       version: string;
     };
     assert.equal(chaincodeVersionSchema.safeParse(CHAINCODE_VERSION).success, true);
     assert.equal(CHAINCODE_VERSION.chaincodeVersion, packageJson.version);
     assert.match(CHAINCODE_VERSION.lrFingerprint, /^[0-9a-f]{64}$/);
-    assert.equal(CHAINCODE_VERSION.lrFingerprint, computeCodeFingerprint(chaincodeDist));
+    assert.equal(CHAINCODE_VERSION.lrFingerprint, LR_FINGERPRINT);
   });
 });

@@ -1,11 +1,11 @@
 import { type ChaincodeVersion, chaincodeVersionSchema } from '@metrochain/contracts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { computeCodeFingerprint } from './code-fingerprint';
+import { LR_FINGERPRINT } from '@metrochain/lr';
 
 /**
- * Identity of a built chaincode package: its package.json version and the fingerprint of its compiled code.
- * `distDir` is the compiled output; package.json sits next to it.
+ * Identity of a built chaincode package: its package.json version and the fingerprint of the LR software it runs
+ * (libs/lr, which the measurement contract calls). `distDir` is the compiled output; package.json sits next to it.
  */
 export function readChaincodeVersion(distDir: string): ChaincodeVersion {
   const packageJsonPath = path.join(distDir, '..', 'package.json');
@@ -13,7 +13,7 @@ export function readChaincodeVersion(distDir: string): ChaincodeVersion {
   const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version?: unknown };
   return chaincodeVersionSchema.parse({
     chaincodeVersion: packageJson.version,
-    lrFingerprint: computeCodeFingerprint(distDir),
+    lrFingerprint: LR_FINGERPRINT,
   });
 }
 

@@ -1,0 +1,14 @@
+export { computeMeasurement } from './compute-measurement';
+export { computeSpeed, MAX_SPEED_KMH, MIN_SPEED_KMH } from './speed/compute-speed';
+export { type SpeedPayload, speedPayloadSchema } from './speed/speed-payload';
+export { computeEnergy } from './energy/compute-energy';
+export { type EnergyPayload, energyPayloadSchema } from './energy/energy-payload';
+export {
+  type EnergyResult,
+  LR_REJECTION_CODES,
+  type LrOutcome,
+  type LrRejectionCode,
+  type SpeedResult,
+} from './lr-result';
+export { computeCodeFingerprint, listFingerprintedFiles } from './fingerprint/code-fingerprint';
+export { LR_FINGERPRINT } from './fingerprint/lr-fingerprint';

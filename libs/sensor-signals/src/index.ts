@@ -1,0 +1,13 @@
+export { gaussian, seededRandom } from './prng';
+export {
+  DEFAULT_LOOP_NOISE_FRACTION,
+  type LoopSignalOptions,
+  type SpeedPayload,
+  synthesizeLoopSignals,
+} from './loop-signals';
+export {
+  DEFAULT_ENERGY_NOISE_FRACTION,
+  type EnergyPayload,
+  type EnergyWindowOptions,
+  synthesizeEnergyWindow,
+} from './energy-window';

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { defaultNetworkFile } from '@metrochain/config';
+import { FleetErrorCode, fleetError } from '../fleet-error';
+import { readNetworkServices, type NetworkServices, type ServiceInstance } from './network-services';
+
+/** What the devnet starts for the measurement service (docs/measurement.md). */
+export const DEFAULT_MEASUREMENT_URL = 'http://127.0.0.1:3003';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface EndpointQuery {
+  /** --network-file; else $METROCHAIN_NETWORK_FILE, else the repository's .devnet/network.json. */
+  networkFile: string | undefined;
+  /** --measurement-url */
+  measurementUrl: string | undefined;
+  env: Environment;
+}
+
+function servicesOf(query: EndpointQuery): { file: string; services: NetworkServices | undefined } {
+  let file: string;
+  if (query.networkFile === undefined) {
+    try {
+      file = defaultNetworkFile(query.env);
+    } catch {
+      return { file: '(none)', services: undefined };
+    }
+  } else {
+    file = path.resolve(query.networkFile);
+  }
+  return { file, services: readNetworkServices(file) };
+}
+
+/** --measurement-url, else the first measurement instance in the network file, else the devnet's default. */
+export function measurementUrlOf(query: EndpointQuery): string {
+  if (query.measurementUrl !== undefined) {
+    return query.measurementUrl;
+  }
+  return servicesOf(query).services?.['measurement']?.[0]?.url ?? DEFAULT_MEASUREMENT_URL;
+}
+
+/**
+ * Every NMI's registration instance in the network file (PTB and Inmetro on the devnet): a meter is active only
+ * after two NMIs attested it, so one instance is not enough and a default URL would not do.
+ */
+export function registrationInstancesOf(query: EndpointQuery): readonly ServiceInstance[] {
+  const { file, services } = servicesOf(query);
+  const instances = services?.['registration'] ?? [];
+  const distinct = new Set(instances.map((instance) => instance.mspId));
+  if (distinct.size < 2) {
+    throw fleetError(
+      FleetErrorCode.ENDPOINT_UNKNOWN,
+      `${file} lists registration services of ${distinct.size} NMI(s); the fleet needs two (start the devnet with --services, or give --network-file)`,
+      { details: { file, nmis: [...distinct] } },
+    );
+  }
+  return instances;
+}

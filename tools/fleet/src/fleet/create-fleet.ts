@@ -1,0 +1,65 @@
+import { newMeasurementClient } from '../http/measurement-client';
+import { newRegistrationClient } from '../registration/registration-client';
+import { StateStore } from '../state/state-store';
+import type { Fleet, FleetOptions } from './fleet';
+import { loadMeters } from './meter-roster';
+import { newReadingFactory } from './reading-factory';
+import { SimulatedFleet, type FleetParts } from './simulated-fleet';
+import { TruthLog } from './truth-log';
+
+export const FLEET_DEFAULTS = {
+  rate: 2,
+  batch: 10,
+  noise: true,
+  speedKmh: { min: 30, max: 180 },
+  registrationConcurrency: 16,
+  senders: 4,
+  lingerMs: 1000,
+} as const;
+
+/**
+ * Opens the state folder (taking its lock), loads or creates the meters and wires the fleet to the services. Call
+ * `register()` before posting, and `stop()` at the end to release the folder.
+ */
+export function createFleet(options: FleetOptions): Fleet {
+  const store = StateStore.open(options.stateDir);
+  try {
+    const meters = loadMeters(store, { speed: options.speedMeters, energy: options.energyMeters });
+    return new SimulatedFleet({ store, meters, ...services(options), ...settings(options) });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function services(options: FleetOptions): Pick<FleetParts, 'measurementApi' | 'registrationTargets'> {
+  const registrationApi = options.registrationApi ?? ((service) => newRegistrationClient(service.url));
+  return {
+    measurementApi: options.measurementApi ?? newMeasurementClient(options.measurementUrl),
+    registrationTargets: options.registrationServices.map((service) => ({
+      mspId: service.mspId,
+      api: registrationApi(service),
+    })),
+  };
+}
+
+function settings(
+  options: FleetOptions,
+): Omit<FleetParts, 'store' | 'meters' | 'measurementApi' | 'registrationTargets'> {
+  const rate = options.rate ?? FLEET_DEFAULTS.rate;
+  return {
+    factory: newReadingFactory({
+      noise: options.noise ?? FLEET_DEFAULTS.noise,
+      speedKmh: options.speedKmh ?? FLEET_DEFAULTS.speedKmh,
+      rate,
+      random: options.random ?? Math.random,
+    }),
+    truthLog: new TruthLog(options.truthsFile === undefined ? {} : { file: options.truthsFile }),
+    rate,
+    batch: options.batch ?? FLEET_DEFAULTS.batch,
+    senders: options.senders ?? FLEET_DEFAULTS.senders,
+    lingerMs: options.lingerMs ?? FLEET_DEFAULTS.lingerMs,
+    registrationConcurrency: options.registrationConcurrency ?? FLEET_DEFAULTS.registrationConcurrency,
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+  };
+}

@@ -1,0 +1,55 @@
+import type { MeterKey } from '../keys/meter-key';
+import type { NumberRange } from '../options/option-values';
+import { buildEnergyReading } from '../readings/energy-reading';
+import { signReading } from '../readings/sign-reading';
+import { readingIdOf } from '../readings/signed-bytes';
+import { buildSpeedReading, type BuiltReading } from '../readings/speed-reading';
+import type { MeterKind, SentReading } from '../state/meter-record';
+
+/** What a reading needs of its meter. */
+export interface ReadingMeter {
+  meterId: string;
+  kind: MeterKind;
+  key: MeterKey;
+}
+
+/** Measures and signs one reading of `meter` with this seq and time. */
+export type ReadingFactory = (meter: ReadingMeter, seq: number, measuredAt: Date) => SentReading;
+
+export interface ReadingFactoryOptions {
+  noise: boolean;
+  speedKmh: NumberRange;
+  /** Readings per second per meter: an energy window covers the time between two readings, up to 1 s. */
+  rate: number;
+  random: () => number;
+}
+
+const MAINS_HZ = 50;
+
+/** The fleet's meters in the field: true values drawn from `random`, signals from libs/sensor-signals. */
+export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactory {
+  const { random, speedKmh } = options;
+  const between = (low: number, high: number): number => low + (high - low) * random();
+  const cycles = Math.min(MAINS_HZ, Math.max(1, Math.round(MAINS_HZ / options.rate)));
+  const build = (meter: ReadingMeter, seq: number, measuredAt: Date): BuiltReading => {
+    const common = { meterId: meter.meterId, seq, measuredAt, noise: options.noise };
+    const seed = Math.floor(random() * 0x1_0000_0000);
+    if (meter.kind === 'speed') {
+      const trueSpeedKmh = Math.round(between(speedKmh.min, speedKmh.max) * 1000) / 1000;
+      return buildSpeedReading({ ...common, seed, trueSpeedKmh, vehicleLengthM: between(3.8, 5.2) });
+    }
+    return buildEnergyReading({
+      ...common,
+      seed,
+      vrms: between(225, 235),
+      irms: between(0.5, 16),
+      phaseRad: between(0, 0.5),
+      cycles,
+    });
+  };
+  return (meter, seq, measuredAt) => {
+    const { reading, truth } = build(meter, seq, measuredAt);
+    const signed = signReading(reading, meter.key.privateKey);
+    return { readingId: readingIdOf(signed), reading: signed, truth };
+  };
+}

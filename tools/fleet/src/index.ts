@@ -1,0 +1,22 @@
+export { createFleet, FLEET_DEFAULTS } from './fleet/create-fleet';
+export type { Fleet, FleetMeter, FleetOptions, RegistrationService } from './fleet/fleet';
+export type { FleetCounters, FleetEvent, FleetEventListener } from './fleet/fleet-events';
+export { METER_MODELS, meterIdOf } from './fleet/meter-roster';
+export { newReadingFactory, type ReadingFactory, type ReadingMeter } from './fleet/reading-factory';
+export { buildSpeedReading, type BuiltReading, type SpeedReadingInput } from './readings/speed-reading';
+export { buildEnergyReading, type EnergyReadingInput } from './readings/energy-reading';
+export { plateImage } from './readings/plate-image';
+export { signReading } from './readings/sign-reading';
+export { readingDigest, readingIdOf, signedBytes, type UnsignedReading } from './readings/signed-bytes';
+export { readingTruthSchema, type ReadingTruth } from './readings/reading-truth';
+export type { MeterKind, SentReading } from './state/meter-record';
+export {
+  measurementUrlOf,
+  registrationInstancesOf,
+  DEFAULT_MEASUREMENT_URL,
+} from './endpoints/fleet-endpoints';
+export type { ServiceInstance } from './endpoints/network-services';
+export { newMeasurementClient, type MeasurementApi } from './http/measurement-client';
+export { renderStatsBlock, renderStatsLine, type FleetStatus } from './watch/stats-view';
+export { FleetErrorCode } from './fleet-error';
+export { runCli } from './cli/cli';
