@@ -1,16 +1,17 @@
-import { GOVERNANCE_CONTRACT, REGISTRY_CONTRACT } from '@metrochain/contracts';
+import { GOVERNANCE_CONTRACT, MEASUREMENT_CONTRACT, REGISTRY_CONTRACT } from '@metrochain/contracts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GovernanceContract } from './governance/governance.contract';
 import { contracts } from './index';
+import { MeasurementContract } from './measurement/measurement.contract';
 import { RegistryContract } from './registry/registry.contract';
 
 describe('chaincode entry point', () => {
   it('exports the contracts fabric-chaincode-node serves', () => {
-    assert.deepEqual(contracts, [GovernanceContract, RegistryContract]);
+    assert.deepEqual(contracts, [GovernanceContract, RegistryContract, MeasurementContract]);
     assert.deepEqual(
       contracts.map((Contract) => new Contract().getName()),
-      [GOVERNANCE_CONTRACT, REGISTRY_CONTRACT],
+      [GOVERNANCE_CONTRACT, REGISTRY_CONTRACT, MEASUREMENT_CONTRACT],
     );
   });
 });

@@ -33,6 +33,7 @@ export {
 } from './ledger-transaction';
 export { LEDGER_MODULE_OPTIONS, type LedgerModuleOptions, LedgerModule } from './ledger.module';
 export { LEDGER_CONNECTION } from './ledger.tokens';
+export { type MeasurementContract, MeasurementClient } from './measurement.client';
 export { type RegistryContract, RegistryClient } from './registry.client';
 export {
   type RetryOptions,

@@ -20,6 +20,9 @@ export const CHAINCODE_ERROR_CODES = [
   'MODEL_NOT_APPROVED',
   'MODEL_MISMATCH',
   'DUPLICATE_IN_BATCH',
+  // Measurement (docs/measurement.md).
+  'MEASUREMENT_NOT_FOUND',
+  'METER_PROGRESS_NOT_FOUND',
 ] as const;
 export type ChaincodeErrorCode = (typeof CHAINCODE_ERROR_CODES)[number];
 

@@ -1,0 +1,162 @@
+import {
+  type MeasurementRecord,
+  type MeterProgress,
+  type Reading,
+  type ReadingOutcome,
+  type ReadingRejectionReason,
+  type RecordBatchRequest,
+  type RecordBatchResult,
+  recordBatchRequestSchema,
+  recordBatchResultSchema,
+} from '@metrochain/contracts';
+import {
+  type EnergyResult,
+  LR_FINGERPRINT,
+  type LrRejectionCode,
+  type SpeedResult,
+  computeMeasurement,
+} from '@metrochain/lr';
+import type { Context } from 'fabric-contract-api';
+import { toCanonicalJson } from '../common/state';
+import { transactionTimeIso } from '../common/transaction-time';
+import { parseJsonArgument } from '../common/validate-argument';
+import { normalizeTimestamp } from '../registry/meter-timeline';
+import { BatchLedger } from './batch-ledger';
+import { judgeReading } from './judge-reading';
+import { emitBatchRecorded } from './measurement-state';
+
+/** Only the measurement service's identity records measurements. */
+export const MEASUREMENT_ROLE = 'measurement';
+
+export function parseRecordBatchRequest(requestJson: string): RecordBatchRequest {
+  return parseJsonArgument(recordBatchRequestSchema, requestJson, 'record batch request');
+}
+
+interface BatchScope {
+  ledger: BatchLedger;
+  recordedBy: string;
+  recordedAt: string;
+  txId: string;
+}
+
+/**
+ * Records a batch of verified readings, each on its own and in order: a rejected reading writes nothing and does
+ * not affect the others. Returns the outcomes in request order; sets one event for the batch.
+ */
+export async function recordBatch(
+  ctx: Context,
+  request: RecordBatchRequest,
+  recordedBy: string,
+): Promise<string> {
+  const scope: BatchScope = {
+    ledger: new BatchLedger(ctx),
+    recordedBy,
+    recordedAt: transactionTimeIso(ctx),
+    txId: ctx.stub.getTxID(),
+  };
+  const outcomes: ReadingOutcome[] = [];
+  for (const reading of request.readings) {
+    outcomes.push(await recordReading(scope, reading));
+  }
+  await scope.ledger.flush();
+  const recorded = outcomes.flatMap((outcome) =>
+    outcome.status === 'recorded'
+      ? [{ meterId: outcome.measurement.meterId, seq: outcome.measurement.seq }]
+      : [],
+  );
+  emitBatchRecorded(ctx, {
+    batchId: request.batchId,
+    recorded,
+    duplicates: outcomes.filter((outcome) => outcome.status === 'duplicate').length,
+    rejected: outcomes.filter((outcome) => outcome.status === 'rejected').length,
+  });
+  const result: RecordBatchResult = { batchId: request.batchId, outcomes };
+  return toCanonicalJson(recordBatchResultSchema.parse(result));
+}
+
+async function recordReading(scope: BatchScope, reading: Readonly<Reading>): Promise<ReadingOutcome> {
+  const judged = judgeReading(reading, await scope.ledger.meter(reading.meterId), scope.recordedAt);
+  if (!judged.ok) {
+    return rejection(reading, judged.reason, judged.detail);
+  }
+  const existing = await scope.ledger.record(reading.meterId, reading.seq);
+  if (existing !== undefined) {
+    return existing.readingDigest === judged.readingDigest
+      ? { status: 'duplicate', measurement: existing }
+      : rejection(reading, 'SEQ_REPLAYED', `seq ${String(reading.seq)} was recorded for another reading`);
+  }
+  const progress = await scope.ledger.progress(reading.meterId);
+  if (progress !== undefined && reading.seq <= progress.lastSeq) {
+    return rejection(reading, 'SEQ_OUT_OF_ORDER', `seq ${String(progress.lastSeq)} is recorded already`);
+  }
+  const computed = computeMeasurement(reading.kind, reading.payload);
+  if (!computed.ok) {
+    return rejection(reading, reasonOfLr(computed.code), computed.detail, computed.code);
+  }
+  const measurement = measurementOf(scope, reading, judged, withTotal(computed.result, progress));
+  await scope.ledger.write(measurement, nextProgress(progress, measurement));
+  return { status: 'recorded', measurement };
+}
+
+/** Malformed sensor data and unknown kinds keep their own reasons; everything else the LR refuses is implausible. */
+function reasonOfLr(code: LrRejectionCode): ReadingRejectionReason {
+  return code === 'KIND_UNSUPPORTED' || code === 'PAYLOAD_INVALID' ? code : 'SENSOR_DATA_IMPLAUSIBLE';
+}
+
+function rejection(
+  reading: Readonly<Reading>,
+  reason: ReadingRejectionReason,
+  detail: string,
+  lrCode?: string,
+): ReadingOutcome {
+  return {
+    status: 'rejected',
+    meterId: reading.meterId,
+    seq: reading.seq,
+    reason,
+    detail,
+    ...(lrCode === undefined ? {} : { lrCode }),
+  };
+}
+
+function withTotal(
+  result: SpeedResult | EnergyResult,
+  progress: MeterProgress | undefined,
+): MeasurementRecord['result'] {
+  return result.kind === 'energy'
+    ? { ...result, meterTotalWh: (progress?.totalEnergyWh ?? 0) + result.energyWh }
+    : result;
+}
+
+function measurementOf(
+  scope: BatchScope,
+  reading: Readonly<Reading>,
+  judged: Readonly<{ readingDigest: string; keyFingerprint: string }>,
+  result: MeasurementRecord['result'],
+): MeasurementRecord {
+  return {
+    meterId: reading.meterId,
+    seq: reading.seq,
+    kind: reading.kind,
+    measuredAt: normalizeTimestamp(reading.measuredAt),
+    result,
+    readingDigest: judged.readingDigest,
+    keyFingerprint: judged.keyFingerprint,
+    lrFingerprint: LR_FINGERPRINT,
+    recordedBy: scope.recordedBy,
+    recordedAt: scope.recordedAt,
+    txId: scope.txId,
+  };
+}
+
+function nextProgress(previous: MeterProgress | undefined, record: MeasurementRecord): MeterProgress {
+  const energy = record.result.kind === 'energy' ? record.result.meterTotalWh : undefined;
+  const total = energy ?? previous?.totalEnergyWh;
+  return {
+    meterId: record.meterId,
+    lastSeq: record.seq,
+    lastMeasuredAt: record.measuredAt,
+    recorded: (previous?.recorded ?? 0) + 1,
+    ...(total === undefined ? {} : { totalEnergyWh: total }),
+  };
+}

@@ -1,0 +1,82 @@
+import {
+  type MeasurementRecord,
+  type MeterProgress,
+  type Reading,
+  type RecordBatchResult,
+  measurementRecordSchema,
+  meterProgressSchema,
+  recordBatchResultSchema,
+} from '@metrochain/contracts';
+import { synthesizeEnergyWindow, synthesizeLoopSignals } from '@metrochain/sensor-signals';
+import canonicalize from 'canonicalize';
+import { type MeterKeys, HOUR, T0, isoAt, signText, txAs } from '../../registry/testing/registry-fixtures';
+import { newStubContext } from '../../testing/stub-context';
+import { MeasurementContract } from '../measurement.contract';
+
+export const measurement = new MeasurementContract();
+/** Readings are measured from T0 + 2 h, after the fixtures' meters became active (T0 + 1 h). */
+export const MEASURED_FROM = T0 + 2 * HOUR;
+
+type Unsigned = Omit<Reading, 'signature'>;
+
+export function signReading(keys: MeterKeys, unsigned: Unsigned): Reading {
+  return { ...unsigned, signature: signText(keys, canonicalize(unsigned) ?? '') };
+}
+
+export function energyReading(
+  meterId: string,
+  keys: MeterKeys,
+  seq: number,
+  overrides: Partial<Unsigned> = {},
+): Reading {
+  return signReading(keys, {
+    meterId,
+    seq,
+    measuredAt: isoAt(MEASURED_FROM + seq),
+    kind: 'energy',
+    payload: { ...synthesizeEnergyWindow({ noiseFraction: 0, cycles: 2 }).payload },
+    ...overrides,
+  });
+}
+
+export function speedReading(meterId: string, keys: MeterKeys, seq: number, speedKmh: number): Reading {
+  return signReading(keys, {
+    meterId,
+    seq,
+    measuredAt: isoAt(MEASURED_FROM + seq),
+    kind: 'speed',
+    payload: { ...synthesizeLoopSignals({ speedKmh, noiseFraction: 0, plateImageSha256: 'ab'.repeat(32) }) },
+  });
+}
+
+/** recordBatch by the measurement identity of `mspId`, as one committed transaction at T0 + 3 h. */
+export async function recordAs(
+  state: Map<string, Uint8Array>,
+  readings: readonly Reading[],
+  options: Readonly<{ txId?: string; mspId?: string; seconds?: number }> = {},
+): Promise<RecordBatchResult & { events: string[] }> {
+  const { ctx, stub } = txAs('measurement', options.mspId ?? 'PTBMSP', {
+    state,
+    txId: options.txId ?? 'tx-record',
+    seconds: options.seconds ?? T0 + 3 * HOUR,
+  });
+  const json = await measurement.recordBatch(ctx, JSON.stringify({ batchId: 'batch-1', readings }));
+  return {
+    ...recordBatchResultSchema.parse(JSON.parse(json)),
+    events: stub.events.map((event) => event.payload),
+  };
+}
+
+export async function readMeasurement(
+  state: Map<string, Uint8Array>,
+  meterId: string,
+  seq: number,
+): Promise<MeasurementRecord> {
+  const json = await measurement.getMeasurement(newStubContext({ state }).ctx, meterId, String(seq));
+  return measurementRecordSchema.parse(JSON.parse(json));
+}
+
+export async function readProgress(state: Map<string, Uint8Array>, meterId: string): Promise<MeterProgress> {
+  const json = await measurement.getMeterProgress(newStubContext({ state }).ctx, meterId);
+  return meterProgressSchema.parse(JSON.parse(json));
+}
