@@ -1,9 +1,13 @@
 import { computeEnergy } from './energy/compute-energy';
-import { type EnergyResult, type LrOutcome, type SpeedResult, refuse } from './lr-result';
+import { type LrOutcome, type MeasurementResult, refuse } from './lr-result';
 import { computeSpeed } from './speed/compute-speed';
 
+/** Reading kinds the LR software computes a measurement for. */
+export const LR_KINDS = ['speed', 'energy'] as const;
+export type LrKind = (typeof LR_KINDS)[number];
+
 /** The LR software for a reading of `kind`: pure, deterministic, never throws on bad input. */
-export function computeMeasurement(kind: string, payload: unknown): LrOutcome<SpeedResult | EnergyResult> {
+export function computeMeasurement(kind: string, payload: unknown): LrOutcome<MeasurementResult> {
   switch (kind) {
     case 'speed':
       return computeSpeed(payload);

@@ -1,4 +1,4 @@
-export { computeMeasurement } from './compute-measurement';
+export { computeMeasurement, LR_KINDS, type LrKind } from './compute-measurement';
 export { computeSpeed, MAX_SPEED_KMH, MIN_SPEED_KMH } from './speed/compute-speed';
 export { type SpeedPayload, speedPayloadSchema } from './speed/speed-payload';
 export { computeEnergy } from './energy/compute-energy';
@@ -8,6 +8,7 @@ export {
   LR_REJECTION_CODES,
   type LrOutcome,
   type LrRejectionCode,
+  type MeasurementResult,
   type SpeedResult,
 } from './lr-result';
 export { computeCodeFingerprint, listFingerprintedFiles } from './fingerprint/code-fingerprint';

@@ -28,6 +28,9 @@ export interface EnergyResult {
   durationS: number;
 }
 
+export type MeasurementResult = SpeedResult | EnergyResult;
+
+/** What the LR software returns instead of throwing: a result, or a coded refusal with a one-line reason. */
 export type LrOutcome<R> = { ok: true; result: R } | { ok: false; code: LrRejectionCode; detail: string };
 
 export function refuse(

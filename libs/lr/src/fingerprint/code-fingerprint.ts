@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The compiled files that make up the chaincode's legally relevant code: every `.js` file under `root` except tests
- * and test helpers (`testing/`),
- * as `/`-separated paths relative to `root`, sorted by code unit so the order never depends on the file system.
+ * The compiled files a fingerprint covers: every `.js` file under `root` (a package's `dist/`) except tests and
+ * test helpers (`testing/`), as `/`-separated paths relative to `root`, sorted by code unit so the order never
+ * depends on the file system.
  */
 export function listFingerprintedFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })

@@ -6,6 +6,7 @@ import { speedPayloadSchema } from './speed-payload';
 /** Outside this range no road vehicle is being measured: a fault or tampering. */
 export const MIN_SPEED_KMH = 1;
 export const MAX_SPEED_KMH = 400;
+const KMH_PER_MS = 3.6;
 
 /** Vehicle speed from two inductive loops `loopDistanceM` apart: v = d / Δt, in km/h. */
 export function computeSpeed(payload: unknown): LrOutcome<SpeedResult> {
@@ -20,13 +21,16 @@ export function computeSpeed(payload: unknown): LrOutcome<SpeedResult> {
   const a = activationTime(loopA);
   const b = activationTime(loopB);
   if (a === undefined || b === undefined) {
-    return refuse('LOOP_NOT_ACTIVATED', `loop ${a === undefined ? 'A' : 'B'} shows no vehicle`);
+    return refuse(
+      'LOOP_NOT_ACTIVATED',
+      `loop ${a === undefined ? 'A' : 'B'} shows no vehicle entering it after its idle samples`,
+    );
   }
   if (b <= a) {
-    return refuse('LOOP_ORDER_REVERSED', 'loop B was activated before loop A');
+    return refuse('LOOP_ORDER_REVERSED', 'loop B was not activated after loop A');
   }
   const deltaTS = (b - a) / sampleRateHz;
-  const speedKmh = (loopDistanceM / deltaTS) * 3.6;
+  const speedKmh = (loopDistanceM / deltaTS) * KMH_PER_MS;
   if (speedKmh < MIN_SPEED_KMH || speedKmh > MAX_SPEED_KMH) {
     return refuse(
       'SPEED_OUT_OF_RANGE',

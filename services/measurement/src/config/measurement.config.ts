@@ -1,18 +1,45 @@
 import { type Environment, loadConfig } from '@metrochain/config';
-import {
-  type PlatformConfig,
-  type PlatformConfigSchema,
-  platformConfigSchema,
-} from '@metrochain/service-kit';
+import { MAX_RECORD_BATCH } from '@metrochain/contracts';
+import { type PlatformConfig, platformEnvSchema, toPlatformConfig } from '@metrochain/service-kit';
+import { z } from 'zod';
 
 export const MEASUREMENT_DEFAULT_PORT = 3003;
 
-export const measurementConfigSchema: PlatformConfigSchema = platformConfigSchema({
-  defaultPort: MEASUREMENT_DEFAULT_PORT,
+/** The service's own settings besides the platform's. */
+export interface MeasurementSettings {
+  /** A ledger batch closes when it holds this many readings … */
+  batchMaxSize: number;
+  /** … or this long after its oldest reading arrived, whichever comes first. */
+  batchMaxAgeMs: number;
+  /** Partitions of `readings.verified.v1` the recorder takes in at once (each still has one batch in flight). */
+  recorderConcurrency: number;
+  /** How long a reading's status is kept after its last change. */
+  statusTtlSeconds: number;
+}
+
+export type MeasurementConfig = PlatformConfig & MeasurementSettings;
+
+const positiveInt = z.coerce.number().int().positive();
+
+const SEVEN_DAYS_S = 7 * 24 * 3600;
+
+const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAULT_PORT }).extend({
+  MEASUREMENT_BATCH_MAX_SIZE: positiveInt.max(MAX_RECORD_BATCH).default(200),
+  MEASUREMENT_BATCH_MAX_AGE_MS: positiveInt.max(60_000).default(50),
+  MEASUREMENT_RECORDER_CONCURRENCY: positiveInt.max(256).default(6),
+  MEASUREMENT_STATUS_TTL_S: positiveInt
+    .min(60)
+    .max(90 * 24 * 3600)
+    .default(SEVEN_DAYS_S),
 });
 
-/** The platform settings; the service's own are added here as its features need them. */
-export type MeasurementConfig = PlatformConfig;
+export const measurementConfigSchema = measurementEnvSchema.transform((env): MeasurementConfig => ({
+  ...toPlatformConfig(env),
+  batchMaxSize: env.MEASUREMENT_BATCH_MAX_SIZE,
+  batchMaxAgeMs: env.MEASUREMENT_BATCH_MAX_AGE_MS,
+  recorderConcurrency: env.MEASUREMENT_RECORDER_CONCURRENCY,
+  statusTtlSeconds: env.MEASUREMENT_STATUS_TTL_S,
+}));
 
 /** Validates the environment once at start-up; throws CONFIG_INVALID naming every bad variable. */
 export function loadMeasurementConfig(env: Environment = process.env): MeasurementConfig {

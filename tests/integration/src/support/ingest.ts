@@ -8,6 +8,7 @@ import {
 } from '@metrochain/contracts';
 import { signData } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
+import { request } from 'node:http';
 import { eventually } from './eventually';
 import type { TestMeter } from './meters';
 
@@ -19,12 +20,19 @@ export interface HttpAnswer {
 }
 
 /** A reading as a meter signs it: ECDSA over the RFC 8785 JSON of everything but the signature. */
-export function signReading(meter: Pick<TestMeter, 'id' | 'privatePem'>, unsigned: Omit<Reading, 'signature'>): Reading {
+export function signReading(
+  meter: Pick<TestMeter, 'id' | 'privatePem'>,
+  unsigned: Omit<Reading, 'signature'>,
+): Reading {
   return { ...unsigned, signature: signData(meter.privatePem, canonicalize(unsigned) ?? '') };
 }
 
 /** POSTs a raw body (string: sent as is) to an ingest path. */
-export async function postRaw(path: string, body: unknown, contentType = 'application/json'): Promise<HttpAnswer> {
+export async function postRaw(
+  path: string,
+  body: unknown,
+  contentType = 'application/json',
+): Promise<HttpAnswer> {
   const response = await fetch(`${MEASUREMENT_URL}${path}`, {
     method: 'POST',
     headers: { 'content-type': contentType },
@@ -62,4 +70,43 @@ export async function finalStatus(readingId: string, timeoutMs = 90_000): Promis
     timeoutMs,
     500,
   );
+}
+
+/**
+ * POSTs a body larger than the server accepts. The server answers 413 from the announced length and closes the
+ * connection, so a client still sending fails its write: this sends the headers first and the body only if no
+ * answer came within a second, and reports the answer.
+ */
+export function postOversized(path: string, body: string): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const outgoing = request(`${MEASUREMENT_URL}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    outgoing.on('response', (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({
+          status: response.statusCode ?? 0,
+          body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+        });
+        outgoing.destroy();
+      });
+    });
+    outgoing.on('error', (error) => {
+      if (!answered) {
+        reject(error);
+      }
+    });
+    outgoing.flushHeaders();
+    setTimeout(() => {
+      if (!answered) {
+        outgoing.end(body);
+      }
+    }, 1000);
+  });
 }

@@ -1,0 +1,183 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { inspect, parseArgs } from 'node:util';
+import { defaultNetworkFile, readNetworkProfile } from '@metrochain/config';
+import { REPO_ROOT } from '@metrochain/devnet';
+import { type LedgerConnection, MeasurementClient, RegistryClient, connectLedger } from '@metrochain/ledger';
+import { measureActivations } from '../pki/activations';
+import { prepareMeters } from '../pki/meters';
+import { type Row, formatTable, rate } from '../support/table';
+import { measureOneTransactionPerReading } from './baseline';
+import { type LoadStepResult, runLoadStep } from './offered-load';
+import { BenchReadings } from './readings';
+import { RecordedWatch } from './recorded-watch';
+
+const TARGET_PER_SECOND = 10_000;
+const TARGET_FACTOR = 20;
+const TARGET_ACK_P99_MS = 50;
+const ACK_RATE = 5_000;
+
+const { values: args } = parseArgs({
+  options: {
+    meters: { type: 'string', default: '400' },
+    rates: { type: 'string', default: '500,1000,2000,3000,5000,7500,10000' },
+    'step-s': { type: 'string', default: '10' },
+    lanes: { type: 'string', default: '16' },
+    'post-size': { type: 'string', default: '50' },
+    'baseline-s': { type: 'string', default: '10' },
+    'baseline-concurrency': { type: 'string', default: '32' },
+    'measurement-url': { type: 'string', default: 'http://127.0.0.1:3003' },
+  },
+});
+
+const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '-');
+
+/** A step is saturated when the pipeline records clearly less than is offered or leaves readings behind. */
+function saturated(step: LoadStepResult): boolean {
+  return step.recordedPerSecond < 0.85 * step.offeredPerSecond || step.unrecorded > 0;
+}
+
+async function main(): Promise<void> {
+  const profile = readNetworkProfile(defaultNetworkFile());
+  const connections: LedgerConnection[] = [];
+  const open = async (org: string, identity: string): Promise<LedgerConnection> => {
+    const connection = await connectLedger({ profile, org, identity });
+    connections.push(connection);
+    return connection;
+  };
+  const watch = new RecordedWatch();
+  try {
+    const registrars = [await open('PTB', 'registration'), await open('Inmetro', 'registration')] as const;
+    const attesters = ['PTB', 'Inmetro'].map((org) => profile.organizations[org]?.mspId ?? '');
+    const runId = Date.now().toString(36);
+    console.log(`1/3 registering ${args.meters} energy meters through both NMIs (not timed)`);
+    const meters = prepareMeters(Number(args.meters), attesters, runId);
+    await measureActivations(
+      [RegistryClient.forConnection(registrars[0]), RegistryClient.forConnection(registrars[1])],
+      meters,
+      { batchSize: 250, concurrency: 2 },
+    );
+    const readings = new BenchReadings();
+    await watch.start(profile.kafka.brokers);
+
+    console.log('2/3 end to end at rising offered load: ingest → verification → ledger batch → event');
+    const steps: LoadStepResult[] = [];
+    for (const offered of args.rates.split(',').map(Number)) {
+      const step = await runLoadStep({
+        url: args['measurement-url'],
+        ratePerSecond: offered,
+        durationMs: Number(args['step-s']) * 1000,
+        lanes: Number(args.lanes),
+        postSize: Number(args['post-size']),
+        meters,
+        nextSeq: (meterId) => readings.nextSeq(meterId),
+        makeReading: (meter, seq) => readings.make(meter, seq),
+        watch,
+        drainMs: 60_000,
+      });
+      steps.push(step);
+      console.log(
+        `  offered ${rate(offered)}: recorded ${rate(step.recordedPerSecond)}, ack p99 ${ms(step.ackP99Ms)}, ` +
+          `commit p99 ${ms(step.commitP99Ms)}, unrecorded ${String(step.unrecorded)}, rejected ${String(step.rejected)}`,
+      );
+      if (saturated(step)) {
+        console.log('  saturated: stopping the ramp');
+        break;
+      }
+    }
+
+    console.log("3/3 the papers' design: one transaction per reading, same network");
+    const measurement = MeasurementClient.forConnection(await open('PTB', 'measurement'));
+    const baseline = await measureOneTransactionPerReading(measurement, meters, {
+      durationMs: Number(args['baseline-s']) * 1000,
+      concurrency: Number(args['baseline-concurrency']),
+      nextSeq: (meterId) => readings.nextSeq(meterId),
+      makeReading: (meter, seq) => readings.make(meter, seq),
+    });
+
+    report(steps, baseline.perSecond);
+  } finally {
+    await watch.stop();
+    connections.forEach((connection) => {
+      connection.close();
+    });
+  }
+}
+
+/** One decimal, or NaN when the step measured nothing. */
+const oneDecimal = (value: number | undefined): number => Number((value ?? Number.NaN).toFixed(1));
+
+function summarise(
+  steps: readonly LoadStepResult[],
+  baselinePerSecond: number,
+): Record<string, unknown> & {
+  readingsPerSecond: number;
+  baselineReadingsPerSecond: number;
+  factorOverBaseline: number;
+  ingestAckP50Ms: number;
+  ingestAckP99Ms: number;
+  ingestAckMeasuredAtPerSecond: number;
+  commitP50Ms: number;
+  commitP99Ms: number;
+  bestOfferedPerSecond: number;
+} {
+  const best = [...steps].sort((a, b) => b.recordedPerSecond - a.recordedPerSecond)[0];
+  const atAckRate = steps.find((step) => step.offeredPerSecond === ACK_RATE) ?? steps.at(-1);
+  const readingsPerSecond = Math.round(best?.recordedPerSecond ?? 0);
+  return {
+    measuredAt: new Date().toISOString(),
+    host: { cores: cpus().length, node: process.version },
+    readingsPerSecond,
+    baselineReadingsPerSecond: Math.round(baselinePerSecond),
+    factorOverBaseline: oneDecimal(readingsPerSecond / baselinePerSecond),
+    ingestAckP50Ms: oneDecimal(atAckRate?.ackP50Ms),
+    ingestAckP99Ms: oneDecimal(atAckRate?.ackP99Ms),
+    ingestAckMeasuredAtPerSecond: atAckRate?.offeredPerSecond ?? 0,
+    commitP50Ms: oneDecimal(best?.commitP50Ms),
+    commitP99Ms: oneDecimal(best?.commitP99Ms),
+    bestOfferedPerSecond: best?.offeredPerSecond ?? 0,
+    steps,
+  };
+}
+
+function report(steps: readonly LoadStepResult[], baselinePerSecond: number): void {
+  const results = summarise(steps, baselinePerSecond);
+  const { readingsPerSecond } = results;
+  const rows: Row[] = [
+    {
+      metric: 'end to end, recorded readings (best step)',
+      measured: `${rate(readingsPerSecond)} at ${rate(results.bestOfferedPerSecond)} offered`,
+      target: rate(TARGET_PER_SECOND),
+      baseline: `${rate(results.baselineReadingsPerSecond)} (one tx per reading)`,
+    },
+    {
+      metric: 'factor over the baseline',
+      measured: `${String(results.factorOverBaseline)}×`,
+      target: `${String(TARGET_FACTOR)}×`,
+      baseline: 'papers: 300–380 tx/s',
+    },
+    {
+      metric: `ingest ack p50 / p99 at ${rate(results.ingestAckMeasuredAtPerSecond)}`,
+      measured: `${ms(results.ingestAckP50Ms)} / ${ms(results.ingestAckP99Ms)}`,
+      target: `p99 < ${String(TARGET_ACK_P99_MS)} ms at ${rate(ACK_RATE)}`,
+      baseline: '-',
+    },
+    {
+      metric: 'commit p50 / p99 (accepted → event), best step',
+      measured: `${ms(results.commitP50Ms)} / ${ms(results.commitP99Ms)}`,
+      target: '-',
+      baseline: '-',
+    },
+  ];
+  console.log(`\n${formatTable(rows)}\n`);
+  const file = path.join(REPO_ROOT, 'bench', 'results', 'pipeline.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(inspect(error, { depth: 6 }));
+  process.exitCode = 1;
+});

@@ -1,0 +1,108 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { MeasurementApiPaths, type Reading } from '@metrochain/contracts';
+import type { BenchMeter } from '../pki/meters';
+import { Latencies } from './latency';
+import type { RecordedWatch } from './recorded-watch';
+
+export interface LoadStepOptions {
+  url: string;
+  ratePerSecond: number;
+  durationMs: number;
+  /** Posting loops; each owns a share of the meters and has one request in flight, so a meter's readings stay in order. */
+  lanes: number;
+  postSize: number;
+  meters: readonly BenchMeter[];
+  nextSeq: (meterId: string) => number;
+  makeReading: (meter: BenchMeter, seq: number) => Reading;
+  watch: RecordedWatch;
+  /** How long after the step to wait for its readings to be recorded. */
+  drainMs: number;
+}
+
+export interface LoadStepResult {
+  offeredPerSecond: number;
+  accepted: number;
+  refusedRequests: number;
+  /** Readings recorded per second while the step ran (after its first second), as `measurements.recorded.v1` shows. */
+  recordedPerSecond: number;
+  ackP50Ms: number;
+  ackP99Ms: number;
+  commitP50Ms: number;
+  commitP99Ms: number;
+  /** Accepted readings not recorded when the drain time ran out. */
+  unrecorded: number;
+  rejected: number;
+}
+
+const WARM_UP_MS = 1000;
+
+/** Offers `ratePerSecond` readings for `durationMs`, then waits for them to be recorded; measures both ends. */
+export async function runLoadStep(options: Readonly<LoadStepOptions>): Promise<LoadStepResult> {
+  const acks = new Latencies();
+  const commits = new Latencies();
+  const sentAt = new Map<string, number>();
+  let refusedRequests = 0;
+  let recordedInWindow = 0;
+  const started = performance.now();
+  const windowStart = started + WARM_UP_MS;
+  const stop = started + options.durationMs;
+  const rejectedBefore = options.watch.rejected.size;
+  options.watch.onRecorded((event) => {
+    const sent = sentAt.get(`${event.meterId}~${String(event.seq)}`);
+    if (sent !== undefined) {
+      commits.add(event.at - sent);
+    }
+    if (event.at >= windowStart && event.at <= stop) {
+      recordedInWindow += 1;
+    }
+  });
+
+  const lane = async (index: number): Promise<void> => {
+    const meters = options.meters.filter((_, i) => i % options.lanes === index);
+    const intervalMs = (options.postSize / (options.ratePerSecond / options.lanes)) * 1000;
+    let due = started + (intervalMs * index) / options.lanes;
+    for (let round = 0; performance.now() < stop; round += 1) {
+      const readings = Array.from({ length: options.postSize }, (_, i) => {
+        const meter = meters[(round * options.postSize + i) % meters.length] as BenchMeter;
+        return options.makeReading(meter, options.nextSeq(meter.id));
+      });
+      const postedAt = performance.now();
+      const response = await fetch(`${options.url}${MeasurementApiPaths.ingestBatch}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ readings }),
+      });
+      await response.arrayBuffer();
+      acks.add(performance.now() - postedAt);
+      if (response.status === 202) {
+        readings.forEach((reading) => sentAt.set(`${reading.meterId}~${String(reading.seq)}`, postedAt));
+      } else {
+        refusedRequests += 1;
+      }
+      due += intervalMs;
+      const wait = due - performance.now();
+      if (wait > 0) {
+        await delay(wait);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.lanes }, (_, index) => lane(index)));
+
+  const keys = [...sentAt.keys()];
+  const drainUntil = performance.now() + options.drainMs;
+  while (keys.some((key) => !options.watch.recorded.has(key)) && performance.now() < drainUntil) {
+    await delay(200);
+  }
+  return {
+    offeredPerSecond: options.ratePerSecond,
+    accepted: sentAt.size,
+    refusedRequests,
+    recordedPerSecond: recordedInWindow / ((options.durationMs - WARM_UP_MS) / 1000),
+    ackP50Ms: acks.percentile(50),
+    ackP99Ms: acks.percentile(99),
+    commitP50Ms: commits.percentile(50),
+    commitP99Ms: commits.percentile(99),
+    unrecorded: keys.filter((key) => !options.watch.recorded.has(key)).length,
+    rejected: options.watch.rejected.size - rejectedBefore,
+  };
+}

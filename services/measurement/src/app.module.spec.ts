@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Global, Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LEDGER_CONNECTION } from '@metrochain/ledger';
+import { EventProducer } from '@metrochain/messaging';
+import { createLogger } from '@metrochain/observability';
+import { KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT, createHttpApp } from '@metrochain/service-kit';
+import type { ConsumerConfig } from 'kafkajs';
+import { loadMeasurementConfig } from './config/measurement.config';
+import { IngestModule } from './ingest/ingest.module';
+import { RecorderModule } from './recorder/recorder.module';
+import { StatsModule } from './stats/stats.module';
+import { StatusModule } from './status/status.module';
+import { FakeDeadLetters, FakeKafkaConsumer } from './testing/fake-kafka-consumer';
+import { FakeProducer } from './testing/fake-producer';
+import { readingOf } from './testing/reading-fixtures';
+
+/** The Kafka client: a driven consumer per group, and producers that accept anything. */
+class FakeKafka {
+  readonly consumers = new Map<string, FakeKafkaConsumer>();
+
+  consumer(config: ConsumerConfig): FakeKafkaConsumer {
+    const consumer = new FakeKafkaConsumer();
+    this.consumers.set(config.groupId, consumer);
+    return consumer;
+  }
+
+  producer(): FakeDeadLetters {
+    return new FakeDeadLetters();
+  }
+}
+
+const kafka = new FakeKafka();
+const producer = new FakeProducer();
+const evals: unknown[][] = [];
+const redis = {
+  pipeline: () => {
+    const pipeline = {
+      eval: (...args: unknown[]) => (evals.push(args), pipeline),
+      exec: () => Promise.resolve([]),
+    };
+    return pipeline;
+  },
+  hgetall: () => Promise.resolve({}),
+};
+
+// What PlatformModule provides, without Kafka, Redis or a ledger behind it.
+@Global()
+@Module({
+  providers: [
+    {
+      provide: SERVICE_CONTEXT,
+      useValue: {
+        serviceName: 'measurement',
+        identity: 'measurement',
+        config: loadMeasurementConfig({}),
+        profile: { organizations: { PTB: { mspId: 'PTBMSP' } } },
+      },
+    },
+    { provide: KAFKA_CLIENT, useValue: kafka },
+    { provide: REDIS_CLIENT, useValue: redis },
+    { provide: EventProducer, useValue: producer },
+    { provide: LEDGER_CONNECTION, useValue: { contract: () => ({}) } },
+  ],
+  exports: [SERVICE_CONTEXT, KAFKA_CLIENT, REDIS_CLIENT, EventProducer, LEDGER_CONNECTION],
+})
+class FakePlatformModule {}
+
+// The feature modules of AppModule, on the fake platform.
+@Module({ imports: [FakePlatformModule, IngestModule, StatusModule, RecorderModule, StatsModule] })
+class SpecAppModule {}
+
+describe('the measurement service wiring', () => {
+  let app: NestFastifyApplication;
+  before(async () => {
+    const logger = createLogger('spec', { level: 'silent' });
+    app = await createHttpApp({ serviceName: 'measurement', module: SpecAppModule, logger });
+    await app.init();
+  });
+  after(() => app.close());
+
+  it('starts the recorder and the rejection consumer in their own groups', () => {
+    assert.deepEqual([...kafka.consumers.keys()].sort(), ['measurement-recorder', 'measurement-status']);
+    assert.deepEqual(kafka.consumers.get('measurement-recorder')?.subscribed, {
+      topics: ['readings.verified.v1'],
+      fromBeginning: true,
+    });
+    assert.deepEqual(kafka.consumers.get('measurement-status')?.subscribed, {
+      topics: ['readings.rejected.v1'],
+      fromBeginning: true,
+    });
+  });
+
+  it('ingests through the platform producer and writes the status through the platform Redis', async () => {
+    const response = await app.inject({ method: 'POST', url: '/readings', payload: readingOf(1) });
+    assert.equal(response.statusCode, 202);
+    assert.equal(producer.on('readings.received.v1').length, 1);
+    assert.equal(evals.length, 1);
+    assert.equal(evals[0]?.[3], String(7 * 24 * 3600));
+  });
+
+  it('leaves both groups on shutdown', async () => {
+    await app.close();
+    for (const consumer of kafka.consumers.values()) {
+      assert.deepEqual([consumer.stopped, consumer.disconnected], [true, true]);
+    }
+  });
+});

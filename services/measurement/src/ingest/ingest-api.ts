@@ -1,0 +1,124 @@
+import {
+  type IngestResponse,
+  MAX_INGEST_BATCH,
+  type Reading,
+  describeValidationIssues,
+  ingestBatchRequestSchema,
+  ingestRequestSchema,
+  validationIssues,
+} from '@metrochain/contracts';
+import { type TraceContext, readTraceContext } from '@metrochain/messaging';
+import type { z } from 'zod';
+import { MeasurementErrorCode, measurementError } from '../http/measurement-error';
+import { identify } from '../readings/reading-identity';
+import type { StatusStore } from '../status/reading-status';
+import type { MeasurementStats } from '../stats/measurement-stats';
+import type { ReceivedPublisher } from './received-publisher';
+
+/** A 500-reading batch can have thousands of issues; the answer names the first ones. */
+const MAX_ISSUES_SHOWN = 20;
+
+export type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** The W3C trace context of an HTTP request, when it carries a well-formed one. */
+export function requestTrace(headers: RequestHeaders): TraceContext | undefined {
+  const text: Record<string, string> = {};
+  for (const name of ['traceparent', 'tracestate']) {
+    const value = headers[name];
+    if (typeof value === 'string') {
+      text[name] = value;
+    }
+  }
+  return readTraceContext(text);
+}
+
+export interface IngestApiOptions {
+  publisher: Pick<ReceivedPublisher, 'publish'>;
+  statuses: Pick<StatusStore, 'apply'>;
+  stats: Pick<MeasurementStats, 'count'>;
+  /** Called when the `received` statuses could not be written; the readings are accepted all the same. */
+  onStatusFailure?: (error: unknown) => void;
+  now?: () => number;
+}
+
+/**
+ * The ingest API behind the controller. A request is refused whole (400) before anything is published; an accepted
+ * one is answered only once Kafka acknowledged every reading. The `received` status is written after that, so an
+ * id never shows `received` for a reading that was not accepted (and never replaces a later status).
+ */
+export class IngestApi {
+  readonly #options: Readonly<IngestApiOptions>;
+
+  constructor(options: Readonly<IngestApiOptions>) {
+    this.#options = options;
+  }
+
+  async ingest(body: unknown, trace?: TraceContext): Promise<IngestResponse> {
+    return this.#accept([parseRequest(ingestRequestSchema, body)], trace);
+  }
+
+  async ingestBatch(body: unknown, trace?: TraceContext): Promise<IngestResponse> {
+    refuseOversizedBatch(body);
+    const { readings } = parseRequest(ingestBatchRequestSchema, body);
+    return this.#accept(readings, trace);
+  }
+
+  async #accept(readings: readonly Reading[], trace: TraceContext | undefined): Promise<IngestResponse> {
+    const receivedAt = new Date((this.#options.now ?? Date.now)()).toISOString();
+    const identified = readings.map(identify);
+    try {
+      await this.#options.publisher.publish(readings, receivedAt, trace);
+    } catch (cause) {
+      throw measurementError(
+        MeasurementErrorCode.INGEST_UNAVAILABLE,
+        'the readings could not be handed on; none is confirmed, send the request again (the ids stay the same)',
+        { retriable: true, cause },
+      );
+    }
+    this.#options.stats.count('accepted', readings.length);
+    try {
+      await this.#options.statuses.apply(
+        identified.map(({ readingId }) => ({
+          readingId,
+          update: { status: 'received', updatedAt: receivedAt },
+        })),
+      );
+    } catch (error) {
+      // Accepted is accepted: the pipeline writes the later statuses, so the ids still become visible.
+      this.#options.onStatusFailure?.(error);
+    }
+    return {
+      accepted: identified.map(({ readingId, reading }) => ({
+        readingId,
+        meterId: reading.meterId,
+        seq: reading.seq,
+      })),
+      receivedAt,
+    };
+  }
+}
+
+function parseRequest<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issues = validationIssues(parsed.error);
+    const more = issues.length > MAX_ISSUES_SHOWN ? ` (and ${issues.length - MAX_ISSUES_SHOWN} more)` : '';
+    throw measurementError(
+      MeasurementErrorCode.REQUEST_INVALID,
+      `invalid request: ${describeValidationIssues(issues.slice(0, MAX_ISSUES_SHOWN))}${more}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Counted before the readings are checked, so that a client learns to split rather than what else is wrong. */
+function refuseOversizedBatch(body: unknown): void {
+  const readings: unknown =
+    typeof body === 'object' && body !== null ? Reflect.get(body, 'readings') : undefined;
+  if (Array.isArray(readings) && readings.length > MAX_INGEST_BATCH) {
+    throw measurementError(
+      MeasurementErrorCode.BATCH_TOO_LARGE,
+      `${readings.length} readings in one request; at most ${MAX_INGEST_BATCH}`,
+    );
+  }
+}

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  MAX_INGEST_BATCH_BODY_BYTES,
+  MAX_INGEST_BODY_BYTES,
+  type Reading,
+  ingestResponseSchema,
+  measurementStatsResponseSchema,
+  readingStatusResponseSchema,
+} from '@metrochain/contracts';
+import { createLogger } from '@metrochain/observability';
+import { createHttpApp } from '@metrochain/service-kit';
+import { MeasurementErrorFilter } from '../http/measurement-error';
+import { MeasurementStats } from '../stats/measurement-stats';
+import { StatsController } from '../stats/stats.controller';
+import { StatusApi } from '../status/status-api';
+import { StatusController } from '../status/status.controller';
+import { FakeProducer } from '../testing/fake-producer';
+import { FakeStatusStore } from '../testing/fake-status-store';
+import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
+import { IngestApi } from './ingest-api';
+import { IngestController } from './ingest.controller';
+import { ReceivedPublisher } from './received-publisher';
+import { RouteBodyLimits } from './route-body-limits';
+
+const producer = new FakeProducer();
+const statuses = new FakeStatusStore();
+const stats = new MeasurementStats();
+
+@Module({
+  controllers: [IngestController, StatusController, StatsController],
+  providers: [
+    MeasurementErrorFilter,
+    RouteBodyLimits,
+    {
+      provide: IngestApi,
+      useValue: new IngestApi({ publisher: new ReceivedPublisher(producer), statuses, stats }),
+    },
+    { provide: StatusApi, useValue: new StatusApi(statuses) },
+    { provide: MeasurementStats, useValue: stats },
+  ],
+})
+class MeasurementHttpModule {}
+
+/** A reading whose JSON is about `bytes` long. */
+function readingOfSize(seq: number, bytes: number): Reading {
+  return readingOf(seq, 'meter-1', { payload: { samples: 'x'.repeat(bytes) } });
+}
+
+describe('measurement HTTP API', () => {
+  let app: NestFastifyApplication;
+  before(async () => {
+    app = await createHttpApp({
+      serviceName: 'measurement',
+      module: MeasurementHttpModule,
+      logger: createLogger('spec', { level: 'silent' }),
+    });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  });
+  after(() => app.close());
+  beforeEach(() => {
+    producer.sends.length = 0;
+    producer.failWith = undefined;
+  });
+
+  it('answers POST /readings with 202 and the id, carrying the traceparent to Kafka', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/readings',
+      payload: readingOf(1),
+      headers: { traceparent: TRACEPARENT },
+    });
+    assert.equal(response.statusCode, 202);
+    const body = ingestResponseSchema.parse(response.json());
+    assert.equal(body.accepted[0]?.meterId, 'meter-1');
+    assert.deepEqual(producer.events[0]?.metadata, { trace: { traceparent: TRACEPARENT } });
+  });
+
+  it('answers a body over 256 KiB with 413 PAYLOAD_TOO_LARGE and publishes nothing', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/readings',
+      payload: readingOfSize(1, MAX_INGEST_BODY_BYTES),
+    });
+    assert.equal(response.statusCode, 413);
+    assert.deepEqual(response.json(), { code: 'PAYLOAD_TOO_LARGE', message: 'request body too large' });
+    assert.deepEqual(producer.events, []);
+  });
+
+  it('takes a batch above Fastify’s default 1 MiB but within 4 MiB', async () => {
+    const readings = [1, 2, 3, 4, 5].map((seq) => readingOfSize(seq, 250_000));
+    const response = await app.inject({ method: 'POST', url: '/readings/batch', payload: { readings } });
+    assert.equal(response.statusCode, 202);
+    assert.equal(producer.events.length, 5);
+    assert.ok(producer.sends.length > 1, 'sent in several requests below Kafka’s message size limit');
+  });
+
+  it('answers a batch body over 4 MiB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const readings = Array.from({ length: 17 }, (_, index) => readingOfSize(index, 250_000));
+    assert.ok(JSON.stringify({ readings }).length > MAX_INGEST_BATCH_BODY_BYTES);
+    const response = await app.inject({ method: 'POST', url: '/readings/batch', payload: { readings } });
+    assert.equal(response.statusCode, 413);
+    assert.equal(response.json<{ code: string }>().code, 'PAYLOAD_TOO_LARGE');
+    assert.deepEqual(producer.events, []);
+  });
+
+  it('answers a body that is not JSON, or not sent as JSON, with 400 REQUEST_INVALID', async () => {
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/readings',
+      payload: '{"meterId":',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(broken.statusCode, 400);
+    assert.equal(broken.json<{ code: string }>().code, 'REQUEST_INVALID');
+    const text = await app.inject({
+      method: 'POST',
+      url: '/readings',
+      payload: 'meter-1 7',
+      headers: { 'content-type': 'text/plain' },
+    });
+    assert.equal(text.statusCode, 400);
+    assert.equal(text.json<{ code: string }>().code, 'REQUEST_INVALID');
+    assert.deepEqual(producer.events, []);
+  });
+
+  it('answers a bad reading with 400 REQUEST_INVALID naming the field', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/readings/batch',
+      payload: { readings: [readingOf(1), { ...readingOf(2), extra: 1 }] },
+    });
+    assert.equal(response.statusCode, 400);
+    const body = response.json<{ code: string; message: string }>();
+    assert.equal(body.code, 'REQUEST_INVALID');
+    assert.match(body.message, /readings\.1/);
+    assert.deepEqual(producer.events, []);
+  });
+
+  it('answers more than 500 readings with 400 BATCH_TOO_LARGE', async () => {
+    const readings = Array.from({ length: 501 }, (_, index) => readingOf(index));
+    const response = await app.inject({ method: 'POST', url: '/readings/batch', payload: { readings } });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json<{ code: string }>().code, 'BATCH_TOO_LARGE');
+  });
+
+  it('answers 503 INGEST_UNAVAILABLE when Kafka fails', async () => {
+    producer.failWith = new Error('broker down');
+    const response = await app.inject({ method: 'POST', url: '/readings', payload: readingOf(99) });
+    assert.equal(response.statusCode, 503);
+    assert.equal(response.json<{ code: string }>().code, 'INGEST_UNAVAILABLE');
+  });
+
+  it('answers GET /readings/:id with the status of an accepted reading', async () => {
+    const accepted = await app.inject({ method: 'POST', url: '/readings', payload: readingOf(5) });
+    const readingId = ingestResponseSchema.parse(accepted.json()).accepted[0]?.readingId ?? '';
+    const response = await app.inject({ method: 'GET', url: `/readings/${encodeURIComponent(readingId)}` });
+    assert.equal(response.statusCode, 200);
+    const status = readingStatusResponseSchema.parse(response.json());
+    assert.deepEqual([status.readingId, status.status, status.seq], [readingId, 'received', 5]);
+  });
+
+  it('answers an unknown or malformed reading id with 404 READING_UNKNOWN', async () => {
+    for (const id of ['meter-1~5~ffffffffffffffff', 'nonsense']) {
+      const response = await app.inject({ method: 'GET', url: `/readings/${id}` });
+      assert.equal(response.statusCode, 404);
+      assert.equal(response.json<{ code: string }>().code, 'READING_UNKNOWN');
+    }
+  });
+
+  it('answers GET /stats in the contract shape', async () => {
+    const response = await app.inject({ method: 'GET', url: '/stats' });
+    assert.equal(response.statusCode, 200);
+    assert.ok(measurementStatsResponseSchema.parse(response.json()).totals.accepted > 0);
+  });
+
+  it('documents every route at /docs', async () => {
+    const response = await app.inject({ method: 'GET', url: '/docs-json' });
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths).sort();
+    assert.deepEqual(paths, ['/readings', '/readings/batch', '/readings/{readingId}', '/stats']);
+  });
+});

@@ -1,0 +1,88 @@
+import { Logger, Module } from '@nestjs/common';
+import { LEDGER_CONNECTION, type LedgerConnection, MeasurementClient } from '@metrochain/ledger';
+import { EventProducer, IDEMPOTENT_PRODUCER_CONFIG } from '@metrochain/messaging';
+import { KAFKA_CLIENT, SERVICE_CONTEXT, type ServiceContext, mspIdOf } from '@metrochain/service-kit';
+import type { Kafka } from 'kafkajs';
+import type { MeasurementConfig } from '../config/measurement.config';
+import { MeasurementStats } from '../stats/measurement-stats';
+import { StatsModule } from '../stats/stats.module';
+import { RedisStatusStore } from '../status/redis-status-store';
+import { StatusModule } from '../status/status.module';
+import { BatchRecorder } from './batch-recorder';
+import type { MeasurementLedger } from './measurement-ledger';
+import { RECORDER_GROUP_ID, RecorderConsumer } from './recorder-consumer';
+import { RecorderHost } from './recorder.host';
+import { VerifiedIntake } from './verified-intake';
+
+const logger = new Logger('Recorder');
+
+/** The measurement contract through this service's own identity. */
+export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
+
+/** readings.verified.v1 → measurement.recordBatch → measurements.recorded.v1 / readings.rejected.v1, statuses. */
+@Module({
+  imports: [StatusModule, StatsModule],
+  providers: [
+    {
+      provide: MEASUREMENT_LEDGER,
+      useFactory: (connection: LedgerConnection): MeasurementLedger =>
+        MeasurementClient.forConnection(connection),
+      inject: [LEDGER_CONNECTION],
+    },
+    {
+      provide: BatchRecorder,
+      useFactory: (
+        context: ServiceContext<MeasurementConfig>,
+        ledger: MeasurementLedger,
+        producer: EventProducer,
+        statuses: RedisStatusStore,
+        stats: MeasurementStats,
+      ): BatchRecorder =>
+        new BatchRecorder({
+          ledger,
+          producer,
+          statuses,
+          stats,
+          rejectedBy: mspIdOf(context),
+          onRetry: (step, error, attempt) => {
+            if (attempt === 1 || attempt % 10 === 0) {
+              logger.warn(`${step} failed (attempt ${attempt}), retrying: ${String(error)}`);
+            }
+          },
+        }),
+      inject: [SERVICE_CONTEXT, MEASUREMENT_LEDGER, EventProducer, RedisStatusStore, MeasurementStats],
+    },
+    {
+      provide: RecorderHost,
+      useFactory: (
+        context: ServiceContext<MeasurementConfig>,
+        kafka: Kafka,
+        recorder: BatchRecorder,
+        stats: MeasurementStats,
+      ): RecorderHost =>
+        new RecorderHost(
+          new RecorderConsumer({
+            consumer: kafka.consumer({ groupId: RECORDER_GROUP_ID, allowAutoTopicCreation: false }),
+            intake: new VerifiedIntake(kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG })),
+            recorder,
+            stats,
+            batchMaxSize: context.config.batchMaxSize,
+            batchMaxAgeMs: context.config.batchMaxAgeMs,
+            concurrency: context.config.recorderConcurrency,
+            onCommitFailure: (partition, error) => {
+              logger.warn(
+                `offset commit of partition ${partition} failed, the next one covers it: ${String(error)}`,
+              );
+            },
+            onBatchFailure: (partition, error) => {
+              logger.warn(
+                `partition ${partition} stopped; it is consumed again after restart: ${String(error)}`,
+              );
+            },
+          }),
+        ),
+      inject: [SERVICE_CONTEXT, KAFKA_CLIENT, BatchRecorder, MeasurementStats],
+    },
+  ],
+})
+export class RecorderModule {}

@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ReadingStatusResponse } from '@metrochain/contracts';
+import { ErrorBodyDto } from '../http/error-body.dto';
+import { MeasurementErrorFilter } from '../http/measurement-error';
+import { StatusApi } from './status-api';
+import { ReadingStatusResponseDto } from './status.dto';
+
+@ApiTags('readings')
+@Controller('readings')
+@UseFilters(MeasurementErrorFilter)
+export class StatusController {
+  readonly #api: StatusApi;
+
+  constructor(@Inject(StatusApi) api: StatusApi) {
+    this.#api = api;
+  }
+
+  @Get(':readingId')
+  @ApiOkResponse({ type: ReadingStatusResponseDto, description: 'Where the reading is; kept 7 days.' })
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'READING_UNKNOWN: malformed, unknown or expired id.',
+  })
+  status(@Param('readingId') readingId: string): Promise<ReadingStatusResponse> {
+    return this.#api.status(readingId);
+  }
+}
