@@ -48,3 +48,4 @@ export { closeRedis } from './redis/redis.provider';
 export { type ServiceContext, mspIdOf } from './service-context';
 export { type ErrorBody, type HttpStatusOf, domainErrorFilter } from './http/domain-error.filter';
 export { ConsumerHost } from './kafka/consumer-host';
+export { type RetryOptions, retryUntilDone } from './retry/retry-until-done';

@@ -18,6 +18,7 @@ import { attestationStatement, keyFingerprint, newNonce, signData, verifyInclusi
 import canonicalize from 'canonicalize';
 import { Kafka, logLevel } from 'kafkajs';
 import { type TestMeter, attestation, newKeyPair, newMeter, rotation } from './support/meters';
+import { eventually } from './support/eventually';
 import { networkProfile, openSession, type Session } from './support/network';
 
 const VERIFICATION = 'http://127.0.0.1:3002';
@@ -35,25 +36,6 @@ async function verify(request: Record<string, unknown>): Promise<VerifyResponse>
   const answer = await post(request);
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
   return verifyResponseSchema.parse(answer.body);
-}
-
-/** Polls until `probe` returns a value (or the deadline passes, which fails the test). */
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      assert.fail(`timed out waiting for ${what}`);
-    }
-    await delay(250);
-  }
 }
 
 /** Signs as the authors' Python meter clients did (python-ecdsa, P-256, SHA-256, DER, base64). */

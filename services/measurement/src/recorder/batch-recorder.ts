@@ -1,13 +1,13 @@
 import { MAX_RECORD_BATCH, type TopicName } from '@metrochain/contracts';
 import { LedgerError, LedgerTransportCode } from '@metrochain/ledger';
 import type { EventEntry, EventProducer } from '@metrochain/messaging';
+import { retryUntilDone } from '@metrochain/service-kit';
 import { chunkBySize } from '../publishing/chunk-by-size';
 import type { StatusStore } from '../status/reading-status';
 import type { MeasurementStats } from '../stats/measurement-stats';
 import { type BatchEffects, effectsOf, outcomesMatch } from './batch-effects';
 import { inBatchSpan } from './batch-span';
 import type { CommittedBatch, MeasurementLedger } from './measurement-ledger';
-import { retryUntilDone } from './retry-until-done';
 import type { VerifiedReading } from './verified-reading';
 
 export type RecorderStep = 'ledger' | 'events' | 'statuses';

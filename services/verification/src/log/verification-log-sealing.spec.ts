@@ -5,7 +5,7 @@ import { isDomainError } from '@metrochain/errors';
 import { merkleRoot, verifyInclusion } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
 import { type CallLog, FakeAnchorer, FakeLogStore, FakePublisher, draft } from '../testing/log-fakes';
-import type { RetryOptions } from './retry-until-done';
+import type { RetryOptions } from '@metrochain/service-kit';
 import { formatVerificationId, parseVerificationId } from './verification-id';
 import { VerificationLog } from './verification-log';
 

@@ -1,10 +1,10 @@
 import type { VerificationRecord, VerificationRecordResponse } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
+import { type RetryOptions, retryUntilDone } from '@metrochain/service-kit';
 import canonicalize from 'canonicalize';
 import type { VerificationDraft, VerificationSink } from '../verify/verification.engine';
 import { BatchTree } from './batch-tree';
 import type { BatchAnchorer, LogStore, LoggedRecord, RecordPublisher } from './log-ports';
-import { type RetryOptions, retryUntilDone } from './retry-until-done';
 import { batchIdFactory, formatVerificationId, parseVerificationId } from './verification-id';
 
 export const LogErrorCode = { LOG_UNAVAILABLE: 'LOG_UNAVAILABLE' } as const;
@@ -16,7 +16,7 @@ export interface VerificationLogOptions {
   instanceId: string;
   batchMaxSize: number;
   batchMaxAgeMs: number;
-  retry?: Partial<RetryOptions>;
+  retry?: Omit<RetryOptions, 'signal'>;
   onSealFailure?: (batchId: string, error: unknown) => void;
 }
 

@@ -11,8 +11,8 @@ export interface RetryOptions {
 
 /**
  * Runs `operation` until it succeeds, waiting twice as long after each failure (200 ms up to 10 s by default). For
- * work that must happen before the offsets move on — recording, publishing — where giving up would lose readings;
- * only `signal` (shutdown) stops it, and then nothing after it runs, so the batch is consumed again after restart.
+ * work that must happen eventually — recording, anchoring, publishing before offsets move on — where giving up
+ * would lose data; only `signal` (shutdown) stops it, and the caller then leaves the work for its next start.
  */
 export async function retryUntilDone<T>(
   operation: () => Promise<T>,
