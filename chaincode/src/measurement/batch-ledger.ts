@@ -1,5 +1,6 @@
 import type { MeasurementRecord, MeterProgress, MeterRecord } from '@metrochain/contracts';
 import type { Context } from 'fabric-contract-api';
+import { type MeterPublicKey, readMeterKey } from '../registry/meter-keys';
 import { findMeter } from '../registry/registry-state';
 import { findProgress, findRecord, putProgress, putRecord } from './measurement-state';
 
@@ -14,6 +15,7 @@ export class BatchLedger {
   readonly #progress = new Map<string, MeterProgress | undefined>();
   readonly #recorded = new Map<string, MeasurementRecord>();
   readonly #changedProgress = new Set<string>();
+  readonly #keys = new Map<string, MeterPublicKey>();
 
   constructor(ctx: Context) {
     this.#ctx = ctx;
@@ -31,6 +33,16 @@ export class BatchLedger {
       this.#progress.set(meterId, await findProgress(this.#ctx, meterId));
     }
     return this.#progress.get(meterId);
+  }
+
+  /** A meter key parsed once per batch: parsing and checking a PEM costs as much as verifying a signature. */
+  key(pem: string): MeterPublicKey {
+    let key = this.#keys.get(pem);
+    if (key === undefined) {
+      key = readMeterKey(pem);
+      this.#keys.set(pem, key);
+    }
+    return key;
   }
 
   /** The record of meterId + seq: recorded earlier in this batch, or on the ledger before it. */

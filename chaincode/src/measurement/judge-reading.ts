@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MeterRecord, Reading, ReadingRejectionReason } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
 import { toCanonicalJson } from '../common/state';
-import { readMeterKey, signatureMatches } from '../registry/meter-keys';
+import { type MeterPublicKey, readMeterKey, signatureMatches } from '../registry/meter-keys';
 import { instantOf, keyAt, statusAt } from '../registry/meter-timeline';
 
 /** How far a measurement time may lie after the transaction time: meters' clocks drift, a little. */
@@ -27,6 +27,7 @@ export function judgeReading(
   reading: Readonly<Reading>,
   meter: Readonly<MeterRecord> | undefined,
   transactionTime: string,
+  keyOf: (pem: string) => MeterPublicKey = readMeterKey,
 ): Judgement {
   if (meter === undefined) {
     return { ok: false, reason: 'METER_UNKNOWN', detail: `meter ${reading.meterId} is not registered` };
@@ -41,7 +42,7 @@ export function judgeReading(
   }
   const key = keyAt(meter, reading.measuredAt);
   const signed = signedBytesOf(reading);
-  const verdict = verify(key.publicKeyPem, signed, reading.signature);
+  const verdict = verify(keyOf(key.publicKeyPem), signed, reading.signature);
   if (verdict !== 'valid') {
     return {
       ok: false,
@@ -57,12 +58,12 @@ export function judgeReading(
 }
 
 function verify(
-  pem: string,
+  key: MeterPublicKey,
   data: string,
   signature: string,
 ): 'valid' | 'SIGNATURE_INVALID' | 'SIGNATURE_MALFORMED' {
   try {
-    return signatureMatches(readMeterKey(pem), data, signature) ? 'valid' : 'SIGNATURE_INVALID';
+    return signatureMatches(key, data, signature) ? 'valid' : 'SIGNATURE_INVALID';
   } catch (error) {
     if (isDomainError(error) && error.code === 'SIGNATURE_MALFORMED') {
       return 'SIGNATURE_MALFORMED';
