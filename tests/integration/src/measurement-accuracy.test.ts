@@ -27,7 +27,8 @@ for (const noise of [false, true]) {
       const kafka = createKafkaClient({ clientId: 'it-accuracy', brokers: networkProfile().kafka.brokers });
       consumer = kafka.consumer({ groupId: `it-accuracy-${Date.now().toString(36)}` });
       await consumer.connect();
-      await consumer.subscribe({ topics: ['measurements.recorded.v1'], fromBeginning: false });
+      // From the beginning (the meters are new): a group created now might otherwise start after the first events.
+      await consumer.subscribe({ topics: ['measurements.recorded.v1'], fromBeginning: true });
       await consumer.run({
         eachMessage: ({ message }) => {
           const value = measurementsRecordedV1ValueSchema.parse(

@@ -44,7 +44,8 @@ describe('measurement ingest API: bad requests are refused whole and publish not
     const kafka = createKafkaClient({ clientId: 'it-ingest', brokers: networkProfile().kafka.brokers });
     consumer = kafka.consumer({ groupId: `it-ingest-${Date.now().toString(36)}` });
     await consumer.connect();
-    await consumer.subscribe({ topics: ['readings.received.v1'], fromBeginning: false });
+    // From the beginning: a group created now would otherwise start after what the first test publishes.
+    await consumer.subscribe({ topics: ['readings.received.v1'], fromBeginning: true });
     await consumer.run({
       eachMessage: ({ message }) => {
         if (message.key?.toString() === meter.id) {
