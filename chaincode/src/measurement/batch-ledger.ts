@@ -50,11 +50,13 @@ export class BatchLedger {
     return this.#recorded.get(keyOf(meterId, seq)) ?? (await findRecord(this.#ctx, meterId, seq));
   }
 
-  async write(record: MeasurementRecord, progress: MeterProgress): Promise<void> {
-    this.#recorded.set(keyOf(record.meterId, record.seq), record);
+  /** Writes the record now and the meter's progress at flush; returns the record as stored. */
+  async write(record: MeasurementRecord, progress: MeterProgress): Promise<MeasurementRecord> {
+    const stored = await putRecord(this.#ctx, record);
+    this.#recorded.set(keyOf(stored.meterId, stored.seq), stored);
     this.#progress.set(progress.meterId, progress);
     this.#changedProgress.add(progress.meterId);
-    await putRecord(this.#ctx, record);
+    return stored;
   }
 
   /** Writes the progress of every meter this batch recorded for, in a fixed order. */

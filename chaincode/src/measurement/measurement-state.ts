@@ -33,25 +33,62 @@ export async function findRecord(
   return getParsedState(ctx, recordKey(ctx, meterId, seq), measurementRecordSchema);
 }
 
-export async function putRecord(ctx: Context, record: MeasurementRecord): Promise<void> {
-  await putCanonicalState(
-    ctx,
-    recordKey(ctx, record.meterId, record.seq),
-    measurementRecordSchema.parse(record),
+/** Validates and writes the record; returns it as stored. */
+export async function putRecord(ctx: Context, record: MeasurementRecord): Promise<MeasurementRecord> {
+  const stored = measurementRecordSchema.parse(record);
+  await putCanonicalState(ctx, recordKey(ctx, stored.meterId, stored.seq), stored);
+  return stored;
+}
+
+/** One page of a meter's records in `seq` order; `bookmark` is where the next page starts, '' when none follows. */
+export interface RecordPage {
+  records: MeasurementRecord[];
+  bookmark: string;
+}
+
+/**
+ * Where a scan of a meter's records starting at `fromSeq` begins. For range queries the peer takes a non-empty
+ * bookmark as the scan's inclusive start key, so a page can start at any `seq` without walking the ones before it.
+ */
+export function recordBookmark(ctx: Context, meterId: string, fromSeq: number): string {
+  return recordKey(ctx, meterId, fromSeq);
+}
+
+/** Read-only transactions only: Fabric refuses paginated queries in transactions that write. */
+export async function readRecordPage(
+  ctx: Context,
+  meterId: string,
+  pageSize: number,
+  bookmark: string,
+): Promise<RecordPage> {
+  const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(
+    RECORD_OBJECT_TYPE,
+    [meterId],
+    pageSize,
+    bookmark,
   );
+  const records: MeasurementRecord[] = [];
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const json: unknown = JSON.parse(Buffer.from(next.value.value).toString('utf8'));
+      records.push(measurementRecordSchema.parse(json));
+    }
+  } finally {
+    await iterator.close();
+  }
+  return { records, bookmark: metadata.bookmark };
+}
+
+export function progressKey(ctx: Context, meterId: string): string {
+  return ctx.stub.createCompositeKey(PROGRESS_OBJECT_TYPE, [meterId]);
 }
 
 export async function findProgress(ctx: Context, meterId: string): Promise<MeterProgress | undefined> {
-  return getParsedState(
-    ctx,
-    ctx.stub.createCompositeKey(PROGRESS_OBJECT_TYPE, [meterId]),
-    meterProgressSchema,
-  );
+  return getParsedState(ctx, progressKey(ctx, meterId), meterProgressSchema);
 }
 
 export async function putProgress(ctx: Context, progress: MeterProgress): Promise<void> {
-  const key = ctx.stub.createCompositeKey(PROGRESS_OBJECT_TYPE, [progress.meterId]);
-  await putCanonicalState(ctx, key, meterProgressSchema.parse(progress));
+  await putCanonicalState(ctx, progressKey(ctx, progress.meterId), meterProgressSchema.parse(progress));
 }
 
 /** Validates the payload against its contract schema, then sets it as the transaction's one chaincode event. */

@@ -1,8 +1,8 @@
 import {
+  MAX_MEASUREMENT_QUERY_LIMIT,
   type MeasurementRecord,
   type QueryMeasurementsResult,
   measurementKeySchema,
-  measurementRecordSchema,
   queryMeasurementsRequestSchema,
   queryMeasurementsResultSchema,
 } from '@metrochain/contracts';
@@ -11,9 +11,18 @@ import { ChaincodeError } from '../common/chaincode-error';
 import { toCanonicalJson } from '../common/state';
 import { parseJsonArgument, validateArgument } from '../common/validate-argument';
 import { instantOf } from '../registry/meter-timeline';
-import { RECORD_OBJECT_TYPE, findProgress, findRecord } from './measurement-state';
+import {
+  type RecordPage,
+  findProgress,
+  findRecord,
+  readRecordPage,
+  recordBookmark,
+} from './measurement-state';
 
 type QueryRequest = ReturnType<typeof queryMeasurementsRequestSchema.parse>;
+
+/** Records one query reads at most, matching or not: bounds the cost of a narrow time range over a long history. */
+export const MAX_SCANNED_RECORDS = 10 * MAX_MEASUREMENT_QUERY_LIMIT;
 
 export function parseQueryRequest(requestJson: string): QueryRequest {
   return parseJsonArgument(queryMeasurementsRequestSchema, requestJson, 'measurement query');
@@ -44,42 +53,46 @@ export async function getMeterProgress(ctx: Context, meterId: string): Promise<s
 }
 
 /**
- * A meter's measurements in `seq` order (the keys' order), after `afterSeq`, measured in [from, to). The scan
- * walks the meter's keys, so a page is cheap for a meter's recent history; `nextAfterSeq` continues it.
+ * A meter's measurements measured in [from, to), in `seq` order (the keys' order), after `afterSeq`. The scan starts
+ * at `afterSeq + 1` and reads at most MAX_SCANNED_RECORDS records, so a call costs the same however long the meter's
+ * history; `nextAfterSeq` continues it whenever more may follow, even when a narrow time range filled no page.
  */
 export async function queryMeasurements(ctx: Context, request: QueryRequest): Promise<string> {
-  const iterator = await ctx.stub.getStateByPartialCompositeKey(RECORD_OBJECT_TYPE, [request.meterId]);
   const measurements: MeasurementRecord[] = [];
-  let more = false;
-  try {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const record = measurementRecordSchema.parse(
-        JSON.parse(Buffer.from(next.value.value).toString('utf8')),
-      );
-      if (!wanted(record, request)) {
-        continue;
+  let bookmark =
+    request.afterSeq === undefined ? '' : recordBookmark(ctx, request.meterId, request.afterSeq + 1);
+  let scanned = 0;
+  let lastSeq: number | undefined;
+  let page: RecordPage;
+  do {
+    const pageSize = Math.min(request.limit + 1, MAX_SCANNED_RECORDS - scanned);
+    page = await readRecordPage(ctx, request.meterId, pageSize, bookmark);
+    for (const record of page.records) {
+      if (measuredWithin(record, request)) {
+        if (measurements.length === request.limit) {
+          return pageResult(measurements, lastSeq);
+        }
+        measurements.push(record);
       }
-      if (measurements.length === request.limit) {
-        more = true;
-        break;
-      }
-      measurements.push(record);
+      lastSeq = record.seq;
     }
-  } finally {
-    await iterator.close();
-  }
-  const last = measurements.at(-1);
+    scanned += page.records.length;
+    bookmark = page.bookmark;
+  } while (bookmark !== '' && page.records.length > 0 && scanned < MAX_SCANNED_RECORDS);
+  return pageResult(measurements, bookmark === '' ? undefined : lastSeq);
+}
+
+function pageResult(measurements: MeasurementRecord[], nextAfterSeq: number | undefined): string {
   const result: QueryMeasurementsResult = {
     measurements,
-    ...(more && last !== undefined ? { nextAfterSeq: last.seq } : {}),
+    ...(nextAfterSeq === undefined ? {} : { nextAfterSeq }),
   };
   return toCanonicalJson(queryMeasurementsResultSchema.parse(result));
 }
 
-function wanted(record: MeasurementRecord, request: QueryRequest): boolean {
+function measuredWithin(record: MeasurementRecord, request: QueryRequest): boolean {
   const at = instantOf(record.measuredAt);
   return (
-    (request.afterSeq === undefined || record.seq > request.afterSeq) &&
     (request.from === undefined || at >= instantOf(request.from)) &&
     (request.to === undefined || at < instantOf(request.to))
   );

@@ -31,6 +31,9 @@ export function parseRecordBatchRequest(requestJson: string): RecordBatchRequest
   return parseJsonArgument(recordBatchRequestSchema, requestJson, 'record batch request');
 }
 
+// The outcome schema's bound; the LR's details are short, but the result is not parsed again before it is returned.
+const MAX_DETAIL_LENGTH = 1000;
+
 interface BatchScope {
   ledger: BatchLedger;
   recordedBy: string;
@@ -94,8 +97,8 @@ async function recordReading(scope: BatchScope, reading: Readonly<Reading>): Pro
   if (!computed.ok) {
     return rejection(reading, reasonOfLr(computed.code), computed.detail, computed.code);
   }
-  const measurement = measurementOf(scope, reading, judged, withTotal(computed.result, progress));
-  await scope.ledger.write(measurement, nextProgress(progress, measurement));
+  const record = measurementOf(scope, reading, judged, withTotal(computed.result, progress));
+  const measurement = await scope.ledger.write(record, nextProgress(progress, record));
   return { status: 'recorded', measurement };
 }
 
@@ -115,7 +118,7 @@ function rejection(
     meterId: reading.meterId,
     seq: reading.seq,
     reason,
-    detail,
+    detail: detail.slice(0, MAX_DETAIL_LENGTH),
     ...(lrCode === undefined ? {} : { lrCode }),
   };
 }

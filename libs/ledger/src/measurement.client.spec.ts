@@ -1,9 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EVENT_SAMPLES, type RecordBatchResult } from '@metrochain/contracts';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import {
+  type Contract,
+  EndorseError,
+  GatewayError,
+  StatusCode,
+  type SubmittedTransaction,
+} from '@hyperledger/fabric-gateway';
+import { EVENT_SAMPLES, MEASUREMENT_CONTRACT, type RecordBatchResult } from '@metrochain/contracts';
 import { LedgerError } from './ledger-error';
 import { MeasurementClient } from './measurement.client';
-import { FakeContract, jsonBytes, submittedTransaction } from './testing/fabric-fakes';
+import {
+  FakeContract,
+  errorDetail,
+  jsonBytes,
+  serviceError,
+  submittedTransaction,
+} from './testing/fabric-fakes';
 
 const reading = EVENT_SAMPLES['readings.verified.v1'].value.reading;
 const recorded = EVENT_SAMPLES['measurements.recorded.v1'].value;
@@ -87,5 +101,92 @@ describe('MeasurementClient', () => {
       progress,
     );
     assert.deepEqual(progressContract.evaluations, [['getMeterProgress', reading.meterId]]);
+  });
+
+  it('submits the batch again when it commits with a read conflict or the endorsements differ', async () => {
+    const conflict = submittedTransaction(jsonBytes(result), {
+      successful: false,
+      code: StatusCode.MVCC_READ_CONFLICT,
+      transactionId: 'tx-conflict',
+    });
+    const committed = submittedTransaction(jsonBytes(result), {
+      transactionId: 'tx-record',
+      blockNumber: 9n,
+    });
+    const differ = new EndorseError({
+      code: GrpcStatus.ABORTED,
+      message: 'failed to collect enough transaction endorsements',
+      details: [errorDetail('ProposalResponsePayloads do not match')],
+      cause: serviceError(GrpcStatus.ABORTED, 'failed to collect enough transaction endorsements'),
+      transactionId: 'tx-differ',
+    });
+    const answers: (() => Promise<SubmittedTransaction>)[] = [
+      () => Promise.resolve(conflict),
+      () => Promise.reject(differ),
+      () => Promise.resolve(committed),
+    ];
+    const names: string[] = [];
+    const contract = {
+      evaluateTransaction: (): Promise<Uint8Array> => Promise.reject(new Error('unused')),
+      submitAsync: (name: string): Promise<SubmittedTransaction> => {
+        names.push(name);
+        return answers[names.length - 1]?.() ?? Promise.reject(new Error('too many submissions'));
+      },
+    };
+    const batch = await new MeasurementClient(contract).recordBatch({
+      batchId: 'batch-1',
+      readings: [reading],
+    });
+    assert.deepEqual(names, ['recordBatch', 'recordBatch', 'recordBatch']);
+    assert.deepEqual([batch.transactionId, batch.blockNumber], ['tx-record', 9n]);
+  });
+
+  it('surfaces the chaincode code of a failed read and refuses a malformed key before any round trip', async () => {
+    const message = 'chaincode response 500, [MEASUREMENT_NOT_FOUND] no measurement of meter-1 seq 4';
+    const contract = new FakeContract(
+      () =>
+        Promise.reject(
+          new GatewayError({
+            code: GrpcStatus.UNKNOWN,
+            message,
+            details: [],
+            cause: serviceError(GrpcStatus.UNKNOWN, message),
+          }),
+        ),
+      submittedTransaction(jsonBytes(result)),
+    );
+    const client = new MeasurementClient(contract);
+    await assert.rejects(
+      client.getMeasurement('meter-1', 4),
+      (error: unknown) => error instanceof LedgerError && error.code === 'MEASUREMENT_NOT_FOUND',
+    );
+    assert.deepEqual(contract.evaluations, [['getMeasurement', 'meter-1', '4']]);
+    for (const bad of [client.getMeasurement('meter-1', -1), client.getMeterProgress('../meter')]) {
+      await assert.rejects(
+        bad,
+        (error: unknown) => error instanceof LedgerError && error.code === 'INVALID_ARGUMENT',
+      );
+    }
+    assert.equal(contract.evaluations.length, 1);
+  });
+
+  it('fails loudly when the chaincode answers outside the contract schema', async () => {
+    const client = new MeasurementClient(contractReturning({ ...measurement, seq: -1 }));
+    await assert.rejects(
+      client.getMeasurement('meter-1', 3),
+      (error: unknown) => error instanceof LedgerError && error.code === 'LEDGER_ERROR',
+    );
+  });
+
+  it('binds to the measurement contract of a connection', async () => {
+    const names: (string | undefined)[] = [];
+    const client = MeasurementClient.forConnection({
+      contract: (name?: string): Contract => {
+        names.push(name);
+        return contractReturning(measurement) as unknown as Contract;
+      },
+    });
+    await client.getMeasurement('meter-1', 3);
+    assert.deepEqual(names, [MEASUREMENT_CONTRACT]);
   });
 });

@@ -25,6 +25,7 @@ import { submitWithRetry } from './submit-with-retry';
 export type MeasurementContract = Pick<Contract, 'evaluateTransaction' | 'submitAsync'>;
 
 type MeasurementTransactionName = (typeof MeasurementTransactions)[keyof typeof MeasurementTransactions];
+type Committed<T> = T & CommittedTransaction;
 
 /**
  * Typed client of the measurement contract (docs/measurement.md): the LR software recording batches of verified
@@ -46,7 +47,7 @@ export class MeasurementClient {
    * with a reason on its own. Retried on read conflicts and differing endorsements: a transaction that failed
    * wrote nothing, and one that committed makes the retry answer `duplicate`.
    */
-  async recordBatch(request: RecordBatchRequest): Promise<RecordBatchResult & CommittedTransaction> {
+  async recordBatch(request: RecordBatchRequest): Promise<Committed<RecordBatchResult>> {
     const valid = validateRequest(recordBatchRequestSchema, request);
     const args = [JSON.stringify(valid)];
     const submitted = await submitWithRetry(() =>

@@ -73,13 +73,14 @@ async function killAndRestart(supervisor: Supervisor, name: string): Promise<voi
   );
 }
 
+/** Every record of the meter, a small page at a time so that paging from `afterSeq` runs on the real peers too. */
 async function allRecorded(ledger: MeasurementClient, meterId: string): Promise<MeasurementRecord[]> {
   const records: MeasurementRecord[] = [];
   let afterSeq: number | undefined;
   for (;;) {
     const page = await ledger.queryMeasurements({
       meterId,
-      limit: 1000,
+      limit: 25,
       ...(afterSeq === undefined ? {} : { afterSeq }),
     });
     records.push(...page.measurements);

@@ -1,10 +1,14 @@
+import assert from 'node:assert/strict';
 import {
   type MeasurementRecord,
   type MeterProgress,
+  type QueryMeasurementsRequest,
+  type QueryMeasurementsResult,
   type Reading,
   type RecordBatchResult,
   measurementRecordSchema,
   meterProgressSchema,
+  queryMeasurementsResultSchema,
   recordBatchResultSchema,
 } from '@metrochain/contracts';
 import { synthesizeEnergyWindow, synthesizeLoopSignals } from '@metrochain/sensor-signals';
@@ -12,6 +16,7 @@ import canonicalize from 'canonicalize';
 import { type MeterKeys, HOUR, T0, isoAt, signText, txAs } from '../../registry/testing/registry-fixtures';
 import { newStubContext } from '../../testing/stub-context';
 import { MeasurementContract } from '../measurement.contract';
+import { newPagingContext } from './paging-stub-context';
 
 export const measurement = new MeasurementContract();
 /** Readings are measured from T0 + 2 h, after the fixtures' meters became active (T0 + 1 h). */
@@ -79,4 +84,15 @@ export async function readMeasurement(
 export async function readProgress(state: Map<string, Uint8Array>, meterId: string): Promise<MeterProgress> {
   const json = await measurement.getMeterProgress(newStubContext({ state }).ctx, meterId);
   return meterProgressSchema.parse(JSON.parse(json));
+}
+
+/** queryMeasurements as a read-only transaction; `pageSizes` are the page sizes the scan asked the peer for. */
+export async function queryAs(
+  state: Map<string, Uint8Array>,
+  request: QueryMeasurementsRequest,
+): Promise<QueryMeasurementsResult & { pageSizes: number[] }> {
+  const { ctx, stub } = newPagingContext(state);
+  const json = await measurement.queryMeasurements(ctx, JSON.stringify(request));
+  assert.equal(stub.openIterators, 0);
+  return { ...queryMeasurementsResultSchema.parse(JSON.parse(json)), pageSizes: stub.pageSizes };
 }
