@@ -4,7 +4,7 @@ import { readingSchema } from '../shared/reading';
 
 export const readingsVerifiedV1KeySchema = meterIdSchema;
 
-/** A reading whose signature and sequence number checked out against an active meter. */
+/** A reading whose signature checked out against a meter active at its measurement time (`seq` is the contract's check). */
 export const readingsVerifiedV1ValueSchema = z.object({
   reading: readingSchema,
   verifiedBy: mspIdSchema,
