@@ -26,11 +26,12 @@ export async function getParsedState<T>(
   key: string,
   parser: Parser<T>,
 ): Promise<T | undefined> {
-  const bytes = await ctx.stub.getState(key);
-  if (bytes.length === 0) {
-    return undefined;
-  }
-  return parseStoredJson(bytes, parser);
+  return parseStoredValue(await ctx.stub.getState(key), parser);
+}
+
+/** Validates a value as read from the ledger; undefined for the empty value of a key that has none. */
+export function parseStoredValue<T>(bytes: Uint8Array, parser: Parser<T>): T | undefined {
+  return bytes.length === 0 ? undefined : parseStoredJson(bytes, parser);
 }
 
 /** Reads every value under a composite-key prefix, in key order; the iterator is always closed. */

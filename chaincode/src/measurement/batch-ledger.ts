@@ -1,38 +1,56 @@
-import type { MeasurementRecord, MeterProgress, MeterRecord } from '@metrochain/contracts';
+import {
+  type MeasurementRecord,
+  type MeterProgress,
+  type MeterRecord,
+  measurementRecordSchema,
+  meterProgressSchema,
+  meterRecordSchema,
+} from '@metrochain/contracts';
 import type { Context } from 'fabric-contract-api';
+import { parseStoredValue, toCanonicalJson } from '../common/state';
+import { type StateBatch, type StateWrite, stateBatchOf } from '../common/state-batch';
 import { type MeterPublicKey, readMeterKey } from '../registry/meter-keys';
-import { findMeter } from '../registry/registry-state';
-import { findProgress, findRecord, putProgress, putRecord } from './measurement-state';
+import { meterKey } from '../registry/registry-state';
+import { progressKey, recordKey } from './measurement-state';
+
+type ReadingIdentity = Readonly<{ meterId: string; seq: number }>;
 
 /**
- * The ledger as one recordBatch transaction sees it. Fabric does not let a transaction read its own writes, so
- * what this batch recorded and each meter's progress are kept here and written once at the end; each meter and
- * progress is read from the ledger at most once per batch.
+ * The ledger as one recordBatch transaction sees it, read and written in as few peer messages as possible.
+ * `load` reads the batch's meters and their progress in one message, then — in a second one — the records its
+ * readings may repeat: a meter's records go up to its last recorded `seq` and no further, so a reading above it
+ * needs no read (the progress key in the read set still makes a concurrent batch of the meter fail validation).
+ * Fabric does not let a transaction read its own writes, so what this batch recorded and each meter's progress are
+ * kept here and written together by `flush`.
  */
 export class BatchLedger {
   readonly #ctx: Context;
+  readonly #state: StateBatch;
   readonly #meters = new Map<string, MeterRecord | undefined>();
   readonly #progress = new Map<string, MeterProgress | undefined>();
-  readonly #recorded = new Map<string, MeasurementRecord>();
+  readonly #records = new Map<string, MeasurementRecord>();
+  readonly #writes: StateWrite[] = [];
   readonly #changedProgress = new Set<string>();
   readonly #keys = new Map<string, MeterPublicKey>();
 
-  constructor(ctx: Context) {
+  private constructor(ctx: Context, state: StateBatch) {
     this.#ctx = ctx;
+    this.#state = state;
   }
 
-  async meter(meterId: string): Promise<MeterRecord | undefined> {
-    if (!this.#meters.has(meterId)) {
-      this.#meters.set(meterId, await findMeter(this.#ctx, meterId));
-    }
-    return this.#meters.get(meterId);
+  static async load(ctx: Context, readings: readonly ReadingIdentity[]): Promise<BatchLedger> {
+    const ledger = new BatchLedger(ctx, stateBatchOf(ctx));
+    await ledger.#loadMeters([...new Set(readings.map((reading) => reading.meterId))]);
+    await ledger.#loadRecords(readings);
+    return ledger;
   }
 
-  async progress(meterId: string): Promise<MeterProgress | undefined> {
-    if (!this.#progress.has(meterId)) {
-      this.#progress.set(meterId, await findProgress(this.#ctx, meterId));
-    }
-    return this.#progress.get(meterId);
+  meter(meterId: string): MeterRecord | undefined {
+    return this.#loaded(this.#meters, meterId);
+  }
+
+  progress(meterId: string): MeterProgress | undefined {
+    return this.#loaded(this.#progress, meterId);
   }
 
   /** A meter key parsed once per batch: parsing and checking a PEM costs as much as verifying a signature. */
@@ -46,30 +64,83 @@ export class BatchLedger {
   }
 
   /** The record of meterId + seq: recorded earlier in this batch, or on the ledger before it. */
-  async record(meterId: string, seq: number): Promise<MeasurementRecord | undefined> {
-    return this.#recorded.get(keyOf(meterId, seq)) ?? (await findRecord(this.#ctx, meterId, seq));
+  record(meterId: string, seq: number): MeasurementRecord | undefined {
+    return this.#records.get(identityOf(meterId, seq));
   }
 
-  /** Writes the record now and the meter's progress at flush; returns the record as stored. */
-  async write(record: MeasurementRecord, progress: MeterProgress): Promise<MeasurementRecord> {
-    const stored = await putRecord(this.#ctx, record);
-    this.#recorded.set(keyOf(stored.meterId, stored.seq), stored);
+  /** Validates the record and keeps it with the meter's new progress for `flush`; returns the record as stored. */
+  write(record: MeasurementRecord, progress: MeterProgress): MeasurementRecord {
+    const stored = measurementRecordSchema.parse(record);
+    this.#writes.push({ key: recordKey(this.#ctx, stored.meterId, stored.seq), value: utf8(stored) });
+    this.#records.set(identityOf(stored.meterId, stored.seq), stored);
     this.#progress.set(progress.meterId, progress);
     this.#changedProgress.add(progress.meterId);
     return stored;
   }
 
-  /** Writes the progress of every meter this batch recorded for, in a fixed order. */
+  /** Writes the records and the progress of every meter this batch recorded for. */
   async flush(): Promise<void> {
-    for (const meterId of [...this.#changedProgress].sort()) {
-      const progress = this.#progress.get(meterId);
-      if (progress !== undefined) {
-        await putProgress(this.#ctx, progress);
+    const progress = [...this.#changedProgress].sort().flatMap((meterId) => {
+      const current = this.#progress.get(meterId);
+      return current === undefined
+        ? []
+        : [{ key: progressKey(this.#ctx, meterId), value: utf8(meterProgressSchema.parse(current)) }];
+    });
+    await this.#state.putMany([...this.#writes, ...progress]);
+    this.#writes.length = 0;
+    this.#changedProgress.clear();
+  }
+
+  async #loadMeters(meterIds: readonly string[]): Promise<void> {
+    const values = await this.#state.getMany([
+      ...meterIds.map((meterId) => meterKey(this.#ctx, meterId)),
+      ...meterIds.map((meterId) => progressKey(this.#ctx, meterId)),
+    ]);
+    meterIds.forEach((meterId, index) => {
+      this.#meters.set(meterId, parseStoredValue(valueAt(values, index), meterRecordSchema));
+      this.#progress.set(
+        meterId,
+        parseStoredValue(valueAt(values, meterIds.length + index), meterProgressSchema),
+      );
+    });
+  }
+
+  async #loadRecords(readings: readonly ReadingIdentity[]): Promise<void> {
+    const candidates = new Map<string, ReadingIdentity>();
+    for (const reading of readings) {
+      const lastSeq = this.#progress.get(reading.meterId)?.lastSeq;
+      if (lastSeq !== undefined && reading.seq <= lastSeq) {
+        candidates.set(identityOf(reading.meterId, reading.seq), reading);
       }
     }
+    const identities = [...candidates.values()];
+    const values = await this.#state.getMany(
+      identities.map(({ meterId, seq }) => recordKey(this.#ctx, meterId, seq)),
+    );
+    identities.forEach(({ meterId, seq }, index) => {
+      const record = parseStoredValue(valueAt(values, index), measurementRecordSchema);
+      if (record !== undefined) {
+        this.#records.set(identityOf(meterId, seq), record);
+      }
+    });
+  }
+
+  #loaded<T>(values: ReadonlyMap<string, T | undefined>, meterId: string): T | undefined {
+    if (!values.has(meterId)) {
+      throw new RangeError(`meter ${meterId} is not part of the loaded batch`);
+    }
+    return values.get(meterId);
   }
 }
 
-function keyOf(meterId: string, seq: number): string {
+function identityOf(meterId: string, seq: number): string {
   return `${meterId}\u0000${String(seq)}`;
+}
+
+function utf8(value: unknown): Uint8Array {
+  return Buffer.from(toCanonicalJson(value), 'utf8');
+}
+
+function valueAt(values: readonly Uint8Array[], index: number): Uint8Array {
+  return values[index] ?? new Uint8Array();
 }

@@ -9,7 +9,7 @@ import {
   meterProgressSchema,
 } from '@metrochain/contracts';
 import type { Context } from 'fabric-contract-api';
-import { getParsedState, putCanonicalState, toCanonicalJson } from '../common/state';
+import { getParsedState, toCanonicalJson } from '../common/state';
 
 // Prefixed like the registry's: all contracts share one chaincode namespace.
 export const RECORD_OBJECT_TYPE = `${MEASUREMENT_CONTRACT}-record`;
@@ -31,13 +31,6 @@ export async function findRecord(
   seq: number,
 ): Promise<MeasurementRecord | undefined> {
   return getParsedState(ctx, recordKey(ctx, meterId, seq), measurementRecordSchema);
-}
-
-/** Validates and writes the record; returns it as stored. */
-export async function putRecord(ctx: Context, record: MeasurementRecord): Promise<MeasurementRecord> {
-  const stored = measurementRecordSchema.parse(record);
-  await putCanonicalState(ctx, recordKey(ctx, stored.meterId, stored.seq), stored);
-  return stored;
 }
 
 /** One page of a meter's records in `seq` order; `bookmark` is where the next page starts, '' when none follows. */
@@ -85,10 +78,6 @@ export function progressKey(ctx: Context, meterId: string): string {
 
 export async function findProgress(ctx: Context, meterId: string): Promise<MeterProgress | undefined> {
   return getParsedState(ctx, progressKey(ctx, meterId), meterProgressSchema);
-}
-
-export async function putProgress(ctx: Context, progress: MeterProgress): Promise<void> {
-  await putCanonicalState(ctx, progressKey(ctx, progress.meterId), meterProgressSchema.parse(progress));
 }
 
 /** Validates the payload against its contract schema, then sets it as the transaction's one chaincode event. */

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { activeMeter, isoAt, newMeterKeys } from '../registry/testing/registry-fixtures';
 import { chaincodeErrorWithCode } from '../testing/chaincode-error-matcher';
 import { newStubContext } from '../testing/stub-context';
-import { putRecord } from './measurement-state';
+import { putCanonicalState } from '../common/state';
+import { recordKey } from './measurement-state';
 import { MAX_SCANNED_RECORDS } from './query-measurements';
 import {
   MEASURED_FROM,
@@ -65,7 +66,7 @@ describe('queryMeasurements', () => {
     const template = await readMeasurement(state, 'meter-1', 1);
     const { ctx } = newStubContext({ state });
     for (let seq = 2; seq <= MAX_SCANNED_RECORDS + 5; seq += 1) {
-      await putRecord(ctx, { ...template, seq });
+      await putCanonicalState(ctx, recordKey(ctx, 'meter-1', seq), { ...template, seq });
     }
     const nothing = { meterId: 'meter-1', to: isoAt(MEASURED_FROM), limit: 1000 };
     const first = await queryAs(state, nothing);

@@ -51,14 +51,14 @@ export async function recordBatch(
   recordedBy: string,
 ): Promise<string> {
   const scope: BatchScope = {
-    ledger: new BatchLedger(ctx),
+    ledger: await BatchLedger.load(ctx, request.readings),
     recordedBy,
     recordedAt: transactionTimeIso(ctx),
     txId: ctx.stub.getTxID(),
   };
   const outcomes: ReadingOutcome[] = [];
   for (const reading of request.readings) {
-    outcomes.push(await recordReading(scope, reading));
+    outcomes.push(recordReading(scope, reading));
   }
   await scope.ledger.flush();
   const recorded = outcomes.flatMap((outcome) =>
@@ -77,19 +77,19 @@ export async function recordBatch(
   return toCanonicalJson(result);
 }
 
-async function recordReading(scope: BatchScope, reading: Readonly<Reading>): Promise<ReadingOutcome> {
-  const meter = await scope.ledger.meter(reading.meterId);
+function recordReading(scope: BatchScope, reading: Readonly<Reading>): ReadingOutcome {
+  const meter = scope.ledger.meter(reading.meterId);
   const judged = judgeReading(reading, meter, scope.recordedAt, (pem) => scope.ledger.key(pem));
   if (!judged.ok) {
     return rejection(reading, judged.reason, judged.detail);
   }
-  const existing = await scope.ledger.record(reading.meterId, reading.seq);
+  const existing = scope.ledger.record(reading.meterId, reading.seq);
   if (existing !== undefined) {
     return existing.readingDigest === judged.readingDigest
       ? { status: 'duplicate', measurement: existing }
       : rejection(reading, 'SEQ_REPLAYED', `seq ${String(reading.seq)} was recorded for another reading`);
   }
-  const progress = await scope.ledger.progress(reading.meterId);
+  const progress = scope.ledger.progress(reading.meterId);
   if (progress !== undefined && reading.seq <= progress.lastSeq) {
     return rejection(reading, 'SEQ_OUT_OF_ORDER', `seq ${String(progress.lastSeq)} is recorded already`);
   }
@@ -98,7 +98,7 @@ async function recordReading(scope: BatchScope, reading: Readonly<Reading>): Pro
     return rejection(reading, reasonOfLr(computed.code), computed.detail, computed.code);
   }
   const record = measurementOf(scope, reading, judged, withTotal(computed.result, progress));
-  const measurement = await scope.ledger.write(record, nextProgress(progress, record));
+  const measurement = scope.ledger.write(record, nextProgress(progress, record));
   return { status: 'recorded', measurement };
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import Long from 'long';
+import { FakeShimHandler } from './fake-shim-handler';
 
 type KV = Readonly<{ namespace: string; key: string; value: Uint8Array }>;
 type NextResult = Readonly<{ value: KV; done: false }> | Readonly<{ value: undefined; done: true }>;
@@ -18,6 +19,8 @@ export class MemoryChaincodeStub {
   readonly events: RecordedEvent[] = [];
   readonly writtenKeys: string[] = [];
   openIterators = 0;
+  /** What fabric-shim's stub calls `handler`: here it answers the many-key messages (see common/state-batch). */
+  readonly handler: FakeShimHandler;
   readonly #txId: string;
   readonly #txTime: Readonly<{ seconds: number; nanos: number }>;
 
@@ -27,6 +30,7 @@ export class MemoryChaincodeStub {
     this.state = options.state;
     this.#txId = options.txId;
     this.#txTime = { seconds: options.seconds, nanos: options.nanos };
+    this.handler = new FakeShimHandler(this.state, (key) => this.writtenKeys.push(key));
   }
 
   getState(key: string): Promise<Uint8Array> {
@@ -71,6 +75,10 @@ export class MemoryChaincodeStub {
 
   getTxID(): string {
     return this.#txId;
+  }
+
+  getChannelID(): string {
+    return 'nmichannel';
   }
 
   getTxTimestamp(): Readonly<{ seconds: Long; nanos: number }> {

@@ -1,9 +1,9 @@
 import type { EventKey, EventValue, TopicName } from '@metrochain/contracts';
 import type { Message, RecordMetadata } from 'kafkajs';
+import { CoalescingSender } from './coalescing-sender';
 import { type TrustedEvent, encodeEvent, encodeTrustedEvent } from './event-codec';
 import type { PublishMetadata } from './event-headers';
 import {
-  ACKS_ALL,
   IDEMPOTENT_PRODUCER_CONFIG,
   type ProducerFactory,
   type ProducerPort,
@@ -23,13 +23,16 @@ export interface EventEntry<T extends TopicName> {
 
 /**
  * Publishes events of any catalogued topic through one idempotent producer. Every event is checked against its
- * contract before anything is sent; a batch with one bad event sends nothing.
+ * contract before anything is sent; a batch with one bad event sends nothing. Publishes that wait for the one
+ * request in flight go out together in the next (see CoalescingSender).
  */
 export class EventProducer {
   readonly #producer: ProducerPort;
+  readonly #sender: CoalescingSender;
 
   constructor(options: Readonly<EventProducerOptions>) {
     this.#producer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
+    this.#sender = new CoalescingSender((record) => this.#producer.send(record));
   }
 
   async connect(): Promise<void> {
@@ -77,6 +80,6 @@ export class EventProducer {
     if (messages.length === 0) {
       return [];
     }
-    return this.#producer.send({ topic, messages, acks: ACKS_ALL });
+    return this.#sender.send(topic, messages);
   }
 }

@@ -1,0 +1,42 @@
+import { peer } from '@hyperledger/fabric-protos';
+import { MessageType } from '../common/state-batch';
+
+/**
+ * Answers the many-key state messages a Fabric 3.1 peer answers (GET_STATE_MULTIPLE, WRITE_BATCH_STATE), decoded
+ * from their wire form, over the memory stub's state; it counts the messages so tests can see the round trips.
+ */
+export class FakeShimHandler {
+  readonly messages: string[] = [];
+  readonly #state: Map<string, Uint8Array>;
+  readonly #onWrite: (key: string) => void;
+
+  constructor(state: Map<string, Uint8Array>, onWrite: (key: string) => void) {
+    this.#state = state;
+    this.#onWrite = onWrite;
+  }
+
+  _askPeerAndListen(message: peer.ChaincodeMessage, method: string): Promise<Buffer> {
+    const wire = peer.ChaincodeMessage.deserializeBinary(message.serializeBinary());
+    this.messages.push(method);
+    switch (wire.getType()) {
+      case MessageType.GET_STATE_MULTIPLE: {
+        const keys = peer.GetStateMultiple.deserializeBinary(wire.getPayload_asU8()).getKeysList();
+        const result = new peer.GetStateMultipleResult();
+        result.setValuesList(keys.map((key) => this.#state.get(key) ?? new Uint8Array()));
+        return Promise.resolve(Buffer.from(result.serializeBinary()));
+      }
+      case MessageType.WRITE_BATCH_STATE: {
+        for (const record of peer.WriteBatchState.deserializeBinary(wire.getPayload_asU8()).getRecList()) {
+          if (record.getType() !== peer.WriteRecord.Type.PUT_STATE) {
+            return Promise.reject(new Error(`unexpected write record type ${String(record.getType())}`));
+          }
+          this.#state.set(record.getKey(), Uint8Array.from(record.getValue_asU8()));
+          this.#onWrite(record.getKey());
+        }
+        return Promise.resolve(Buffer.alloc(0));
+      }
+      default:
+        return Promise.reject(new Error(`unexpected message type ${String(wire.getType())}`));
+    }
+  }
+}
