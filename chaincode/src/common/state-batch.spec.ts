@@ -24,10 +24,13 @@ describe('state batch', () => {
       { key: 'x', value: bytes('{"x":1}') },
       { key: 'y', value: bytes('{"y":2}') },
     ]);
-    assert.deepEqual([...stub.state].map(([key, value]) => [key, text(value)]), [
-      ['x', '{"x":1}'],
-      ['y', '{"y":2}'],
-    ]);
+    assert.deepEqual(
+      [...stub.state].map(([key, value]) => [key, text(value)]),
+      [
+        ['x', '{"x":1}'],
+        ['y', '{"y":2}'],
+      ],
+    );
     assert.deepEqual([stub.handler.messages, stub.writtenKeys], [['WriteBatchState'], ['x', 'y']]);
   });
 

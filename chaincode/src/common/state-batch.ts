@@ -67,7 +67,11 @@ function keyByKey(ctx: Context): StateBatch {
 }
 
 function peerMessages(ctx: Context, handler: ShimHandler): StateBatch {
-  const ask = async (type: (typeof MessageType)[keyof typeof MessageType], payload: Uint8Array, method: string): Promise<unknown> => {
+  const ask = async (
+    type: (typeof MessageType)[keyof typeof MessageType],
+    payload: Uint8Array,
+    method: string,
+  ): Promise<unknown> => {
     const message = new peer.ChaincodeMessage();
     message.setType(type);
     message.setPayload(payload);
@@ -81,10 +85,16 @@ function peerMessages(ctx: Context, handler: ShimHandler): StateBatch {
       for (const chunk of chunksOf(keys)) {
         const request = new peer.GetStateMultiple();
         request.setKeysList([...chunk]);
-        const reply = await ask(MessageType.GET_STATE_MULTIPLE, request.serializeBinary(), 'GetStateMultiple');
+        const reply = await ask(
+          MessageType.GET_STATE_MULTIPLE,
+          request.serializeBinary(),
+          'GetStateMultiple',
+        );
         const answered = peer.GetStateMultipleResult.deserializeBinary(asBytes(reply)).getValuesList_asU8();
         if (answered.length !== chunk.length) {
-          throw new Error(`the peer answered ${String(answered.length)} values for ${String(chunk.length)} keys`);
+          throw new Error(
+            `the peer answered ${String(answered.length)} values for ${String(chunk.length)} keys`,
+          );
         }
         values.push(...answered);
       }

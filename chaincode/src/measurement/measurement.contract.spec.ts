@@ -106,7 +106,8 @@ describe('MeasurementContract.recordBatch', () => {
   it('reads the batch’s meters and progress in one peer message and writes everything in another', async () => {
     const state = await activeMeter('meter-1', keys);
     const { ctx, stub } = txAs('measurement', 'PTBMSP', { state, seconds: T0 + 3 * HOUR });
-    stub.getState = (key: string): Promise<Uint8Array> => Promise.reject(new Error(`getState(${key}) one by one`));
+    stub.getState = (key: string): Promise<Uint8Array> =>
+      Promise.reject(new Error(`getState(${key}) one by one`));
     const readings = [1, 2, 3].map((seq) => energyReading('meter-1', keys, seq));
     await measurement.recordBatch(ctx, JSON.stringify({ batchId: 'b', readings }));
     // New seqs above the meter's progress cannot be recorded yet: their records are not read.
@@ -121,14 +122,22 @@ describe('MeasurementContract.recordBatch', () => {
     const state = await activeMeter('meter-1', keys);
     const readings = [1, 2, 3].map((seq) => energyReading('meter-1', keys, seq));
     const request = JSON.stringify({ batchId: 'b', readings });
-    await measurement.recordBatch(txAs('measurement', 'PTBMSP', { state, seconds: T0 + 3 * HOUR }).ctx, request);
+    await measurement.recordBatch(
+      txAs('measurement', 'PTBMSP', { state, seconds: T0 + 3 * HOUR }).ctx,
+      request,
+    );
     const { ctx, stub } = txAs('measurement', 'PTBMSP', { state, seconds: T0 + 3 * HOUR });
-    const result = JSON.parse(await measurement.recordBatch(ctx, request)) as { outcomes: { status: string }[] };
+    const result = JSON.parse(await measurement.recordBatch(ctx, request)) as {
+      outcomes: { status: string }[];
+    };
     assert.deepEqual(
       result.outcomes.map((outcome) => outcome.status),
       ['duplicate', 'duplicate', 'duplicate'],
     );
-    assert.deepEqual([stub.handler.messages, stub.writtenKeys], [['GetStateMultiple', 'GetStateMultiple'], []]);
+    assert.deepEqual(
+      [stub.handler.messages, stub.writtenKeys],
+      [['GetStateMultiple', 'GetStateMultiple'], []],
+    );
   });
 
   it('gives two endorsers of the same proposal byte-identical results, events and writes', async () => {

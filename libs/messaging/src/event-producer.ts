@@ -3,11 +3,7 @@ import type { Message, RecordMetadata } from 'kafkajs';
 import { CoalescingSender } from './coalescing-sender';
 import { type TrustedEvent, encodeEvent, encodeTrustedEvent } from './event-codec';
 import type { PublishMetadata } from './event-headers';
-import {
-  IDEMPOTENT_PRODUCER_CONFIG,
-  type ProducerFactory,
-  type ProducerPort,
-} from './producer-config';
+import { IDEMPOTENT_PRODUCER_CONFIG, type ProducerFactory, type ProducerPort } from './producer-config';
 
 export interface EventProducerOptions {
   /** Usually the process's `Kafka` client from `createKafkaClient`. */
