@@ -10,7 +10,7 @@ export interface LoadStepOptions {
   durationMs: number;
   /** Posting loops; each owns a share of the meters and has one request in flight, so a meter's readings stay in order. */
   lanes: number;
-  /** Readings per request at most; lower rates send fewer, so that each lane posts about ten times a second. */
+  /** Readings per request at most; lower rates send fewer, so that each lane posts about four times a second. */
   postSize: number;
   meters: readonly BenchMeter[];
   nextSeq: (meterId: string) => number;
@@ -39,6 +39,13 @@ export interface LoadStepResult {
   rejected: number;
 }
 
+/**
+ * How often a lane posts while the post size allows. A lane waits for each answer before its next post (a meter's
+ * readings stay in order), so the offered rate holds only while an answer takes less than 1 / this: at ten posts a
+ * second the ramp measured the ack latency's limit on the load generator rather than the pipeline's capacity.
+ */
+const POSTS_PER_SECOND_PER_LANE = 4;
+
 /** Offers `ratePerSecond` readings for `durationMs`, then waits for them to be recorded; measures both ends. */
 export async function runLoadStep(options: Readonly<LoadStepOptions>): Promise<LoadStepResult> {
   const acks = new Latencies();
@@ -63,7 +70,7 @@ export async function runLoadStep(options: Readonly<LoadStepOptions>): Promise<L
 
   const postSize = Math.max(
     1,
-    Math.min(options.postSize, Math.round(options.ratePerSecond / options.lanes / 10)),
+    Math.min(options.postSize, Math.round(options.ratePerSecond / options.lanes / POSTS_PER_SECOND_PER_LANE)),
   );
   const lane = async (index: number): Promise<void> => {
     const meters = options.meters.filter((_, i) => i % options.lanes === index);

@@ -27,6 +27,31 @@ export function readMeterKey(pem: string): MeterPublicKey {
   return withChaincodeCodes(() => parsePublicKey(pem));
 }
 
+/** How many parsed meter keys a chaincode server keeps; beyond that the oldest is forgotten (and parsed again). */
+export const METER_KEY_CACHE_LIMIT = 20_000;
+const parsedKeys = new Map<string, MeterPublicKey>();
+
+/**
+ * `readMeterKey` remembered across transactions: parsing and normalising a PEM costs several signature checks, and
+ * a batch of readings names the same few hundred meters again and again. The result depends on the PEM alone, so
+ * every endorser still computes the same; a PEM that does not parse is not remembered and fails every time.
+ */
+export function cachedMeterKey(pem: string): MeterPublicKey {
+  const cached = parsedKeys.get(pem);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const key = readMeterKey(pem);
+  if (parsedKeys.size >= METER_KEY_CACHE_LIMIT) {
+    const oldest = parsedKeys.keys().next();
+    if (oldest.done !== true) {
+      parsedKeys.delete(oldest.value);
+    }
+  }
+  parsedKeys.set(pem, key);
+  return key;
+}
+
 export function attestationStatementOf(input: AttestationInput): string {
   return withChaincodeCodes(() => attestationStatement(input));
 }

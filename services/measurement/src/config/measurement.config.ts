@@ -24,7 +24,7 @@ const positiveInt = z.coerce.number().int().positive();
 const SEVEN_DAYS_S = 7 * 24 * 3600;
 
 const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAULT_PORT }).extend({
-  MEASUREMENT_BATCH_MAX_SIZE: positiveInt.max(MAX_RECORD_BATCH).default(200),
+  MEASUREMENT_BATCH_MAX_SIZE: positiveInt.max(MAX_RECORD_BATCH).default(MAX_RECORD_BATCH),
   MEASUREMENT_BATCH_MAX_AGE_MS: positiveInt.max(60_000).default(50),
   MEASUREMENT_RECORDER_CONCURRENCY: positiveInt.max(256).default(6),
   MEASUREMENT_STATUS_TTL_S: positiveInt
