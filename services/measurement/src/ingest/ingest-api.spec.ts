@@ -4,7 +4,7 @@ import { MAX_INGEST_BATCH, ingestResponseSchema } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
 import { identify } from '../readings/reading-identity';
 import { MeasurementStats } from '../stats/measurement-stats';
-import { Deferred, settle } from '../testing/deferred';
+import { Deferred, settle } from '@metrochain/service-kit/testing';
 import { FakeProducer } from '../testing/fake-producer';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { MeasurementStats } from '../stats/measurement-stats';
-import { Deferred, settle } from '../testing/deferred';
+import { Deferred, settle } from '@metrochain/service-kit/testing';
 import { FakeLedger } from '../testing/fake-ledger';
 import { FakeProducer } from '../testing/fake-producer';
 import { FakeStatusStore } from '../testing/fake-status-store';

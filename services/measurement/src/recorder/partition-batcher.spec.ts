@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { Deferred, settle } from '../testing/deferred';
+import { Deferred, settle } from '@metrochain/service-kit/testing';
 import { ManualClock } from '../testing/manual-clock';
 import { PartitionBatcher } from './partition-batcher';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import type { KafkaMessage } from 'kafkajs';
 import { MeasurementStats } from '../stats/measurement-stats';
-import { Deferred, eventually, settle } from '../testing/deferred';
+import { Deferred, eventually, settle } from '@metrochain/service-kit/testing';
 import {
   FakeDeadLetters,
   FakeKafkaConsumer,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { settle } from '../testing/deferred';
+import { settle } from '@metrochain/service-kit/testing';
 import type { BatchAnchor } from './log-ports';
 import { type LogRedis, RedisLogStore } from './redis-log-store';
 

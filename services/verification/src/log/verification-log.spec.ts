@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { VerificationRecord } from '@metrochain/contracts';
 import { leafHash, verifyInclusion } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
-import { settle } from '../testing/deferred';
+import { settle } from '@metrochain/service-kit/testing';
 import { FakeAnchorer, FakeLogStore, FakePublisher, draft } from '../testing/log-fakes';
 import { parseVerificationId } from './verification-id';
 import { VerificationLog } from './verification-log';

@@ -3,7 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import type { MeterRecord } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
 import { LedgerError } from '@metrochain/ledger';
-import { Deferred, settle } from '../testing/deferred';
+import { Deferred, settle } from '@metrochain/service-kit/testing';
 import { ACTIVATED_AT, meterRecord, newMeterKey } from '../testing/meter-fixtures';
 import { MeterDirectory, type MeterSource, type SharedMeterCache } from './meter-directory';
 

@@ -1,0 +1,2 @@
+// Helpers for the services' unit tests (`@metrochain/service-kit/testing`); never imported by product code.
+export { Deferred, eventually, settle } from './async-control';
