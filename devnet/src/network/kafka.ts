@@ -67,10 +67,23 @@ export function kafkaSpec(ctx: NetworkContext, broker: KafkaBrokerSpec): Process
   };
 }
 
+/**
+ * A fresh KRaft cluster id: 16 random bytes in base64url, never starting with '-'. The storage tool would read such
+ * an id as an option and refuse to format (1 start in 64 failed that way); Kafka's own Uuid.randomUuid skips them too.
+ */
+export function newClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) {
+      return id;
+    }
+  }
+}
+
 /** KRaft brokers (combined broker+controller), storage formatted with one fresh cluster id. */
 export async function startKafka(ctx: NetworkContext): Promise<void> {
   step(`starting Kafka (${String(ctx.topology.kafka.length)} KRaft node(s))`);
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = newClusterId();
   for (const broker of ctx.topology.kafka) {
     const configDir = path.join(ctx.paths.config, `kafka-${String(broker.nodeId)}`);
     const logDir = path.join(ctx.paths.data, `kafka-${String(broker.nodeId)}`);
