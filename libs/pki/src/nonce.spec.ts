@@ -12,4 +12,14 @@ describe('newNonce', () => {
       assert.equal(Buffer.from(nonce, 'base64url').toString('base64url'), nonce);
     }
   });
+
+  it('draws again rather than issue a nonce starting with "-", which a command line reads as an option', () => {
+    // 0xf8 encodes as '-' first in base64url; the second draw starts with 'A'.
+    const draws = [Buffer.alloc(32, 0xf8), Buffer.alloc(32, 0)];
+    assert.equal(Buffer.alloc(32, 0xf8).toString('base64url').startsWith('-'), true);
+    assert.equal(
+      newNonce(() => draws.shift() ?? Buffer.alloc(32, 1)),
+      Buffer.alloc(32, 0).toString('base64url'),
+    );
+  });
 });
