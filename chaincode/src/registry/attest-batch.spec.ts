@@ -7,7 +7,14 @@ import {
   metersAttestedEventSchema,
 } from '@metrochain/contracts';
 import { chaincodeErrorWithCode } from '../testing/chaincode-error-matcher';
-import { attestRequest, contract, newMeterKeys, readMeter, txAs } from './testing/registry-fixtures';
+import {
+  attestRequest,
+  contract,
+  newMeterKeys,
+  newNonce,
+  readMeter,
+  txAs,
+} from './testing/registry-fixtures';
 
 async function attestBatchAs(
   state: Map<string, Uint8Array>,
@@ -81,6 +88,35 @@ describe('attestBatch', () => {
     await assert.rejects(readMeter(state, 'batch-forged'));
     assert.equal((await readMeter(state, 'batch-good')).attestations.length, 1);
     assert.equal(stub.events.length, 1);
+  });
+
+  it('reads the ledger in one peer message and writes it in one, however many meters the batch has', async () => {
+    const state = new Map<string, Uint8Array>();
+    const ids = Array.from({ length: 40 }, (_, i) => `batch-many-${String(i)}`);
+    const { result, stub } = await attestBatchAs(
+      state,
+      'PTBMSP',
+      ids.map((id) => attestRequest(id, newMeterKeys(), 'PTBMSP')),
+    );
+    assert.equal(result.results.filter((r) => r.ok).length, ids.length);
+    assert.deepEqual(stub.handler.messages, ['GetStateMultiple', 'WriteBatchState']);
+    assert.equal(stub.writtenKeys.length, 2 * ids.length);
+  });
+
+  it('refuses a nonce used twice in one batch with NONCE_REUSED for the second meter', async () => {
+    const state = new Map<string, Uint8Array>();
+    const nonce = newNonce();
+    const first = newMeterKeys();
+    const second = newMeterKeys();
+    const { result } = await attestBatchAs(state, 'PTBMSP', [
+      attestRequest('batch-nonce-1', first, 'PTBMSP', { nonce }),
+      attestRequest('batch-nonce-2', second, 'PTBMSP', { nonce }),
+    ]);
+    assert.deepEqual(
+      result.results.map((r) => (r.ok ? 'ok' : r.code)),
+      ['ok', 'NONCE_REUSED'],
+    );
+    await assert.rejects(readMeter(state, 'batch-nonce-2'));
   });
 
   it('refuses the whole call for an identity without the registrar role, writing nothing', async () => {

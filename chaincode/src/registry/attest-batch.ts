@@ -4,13 +4,13 @@ import {
   type MetersAttestedEvent,
   RegistryEvents,
   attestBatchRequestSchema,
-  meterRecordSchema,
 } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
 import type { Context } from 'fabric-contract-api';
 import { toCanonicalJson } from '../common/state';
 import { parseJsonArgument } from '../common/validate-argument';
-import { type RegistryEventSink, attestMeter } from './attest-meter';
+import { type RegistryEventSink, recordAttestation } from './attest-meter';
+import { AttestationLedger } from './attestation-ledger';
 import { emitRegistryEvent } from './registry-state';
 
 export function parseAttestBatchRequest(requestJson: string): AttestBatchRequest {
@@ -20,8 +20,8 @@ export function parseAttestBatchRequest(requestJson: string): AttestBatchRequest
 /**
  * Attests many meters for the caller's NMI in one transaction, each with the checks of `attest`. An attestation
  * that fails is reported with its code and writes nothing; the others are recorded. A meter may appear once per
- * batch (state written in a transaction is not readable in it). One `registry.meters.attested` event carries the
- * events of every recorded attestation.
+ * batch, and a nonce too. The ledger is read in one peer message and written in one (AttestationLedger). One
+ * `registry.meters.attested` event carries the events of every recorded attestation.
  */
 export async function attestBatch(
   ctx: Context,
@@ -32,6 +32,7 @@ export async function attestBatch(
   const collect: RegistryEventSink = (_ctx, name, payload) => {
     events.push({ name, payload } as MetersAttestedEvent['events'][number]);
   };
+  const ledger = await AttestationLedger.load(ctx, attester, request.attestations);
   const seen = new Set<string>();
   const results: AttestBatchResult['results'] = [];
   for (const attestation of request.attestations) {
@@ -47,9 +48,7 @@ export async function attestBatch(
     }
     seen.add(meterId);
     try {
-      const meter = meterRecordSchema.parse(
-        JSON.parse(await attestMeter(ctx, attestation, attester, collect)),
-      );
+      const meter = recordAttestation(ctx, ledger, attestation, attester, collect);
       results.push({ ok: true, meterId, status: meter.status });
     } catch (error) {
       if (!isDomainError(error)) {
@@ -58,6 +57,7 @@ export async function attestBatch(
       results.push({ ok: false, meterId, code: error.code, message: error.message });
     }
   }
+  await ledger.flush();
   if (events.length > 0) {
     emitRegistryEvent(ctx, RegistryEvents.metersAttested, { events });
   }

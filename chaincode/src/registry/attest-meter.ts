@@ -10,11 +10,13 @@ import {
 } from '@metrochain/contracts';
 import type { Context } from 'fabric-contract-api';
 import { ChaincodeError } from '../common/chaincode-error';
+import { toCanonicalJson } from '../common/state';
 import { transactionTimeIso } from '../common/transaction-time';
 import { parseJsonArgument } from '../common/validate-argument';
-import { type MeterPublicKey, attestationStatementOf, readMeterKey, requireSignature } from './meter-keys';
-import { readRegistryConfig, requireApprovedModel } from './registry-config';
-import { emitRegistryEvent, findMeter, markNonceUsed, putMeter, requireFreshNonce } from './registry-state';
+import { AttestationLedger } from './attestation-ledger';
+import { type MeterPublicKey, attestationStatementOf, cachedMeterKey, requireSignature } from './meter-keys';
+import { requireApprovedModel } from './registry-config';
+import { emitRegistryEvent, nonceReused } from './registry-state';
 
 /** Where an attestation's event goes: the transaction's event, or a batch that emits one event for all. */
 export type RegistryEventSink = (ctx: Context, name: RegistryEventName, payload: unknown) => void;
@@ -31,18 +33,32 @@ export function parseAttestRequest(requestJson: string): AttestRequest {
  * The first attestation fixes key and model; the meter becomes active once the configured number of distinct NMIs
  * attested that key. Emits `registry.meter.activated` for the attestation that activates, `attested` otherwise.
  */
-export async function attestMeter(
+export async function attestMeter(ctx: Context, request: AttestRequest, attester: string): Promise<string> {
+  const ledger = await AttestationLedger.load(ctx, attester, [request]);
+  const meter = recordAttestation(ctx, ledger, request, attester, emitRegistryEvent);
+  await ledger.flush();
+  return toCanonicalJson(meter);
+}
+
+/**
+ * The checks and the new meter of one attestation against a loaded ledger, kept there for its `flush`; returns the
+ * attested meter. Throws a coded ChaincodeError, keeping nothing, when a check fails.
+ */
+export function recordAttestation(
   ctx: Context,
+  ledger: AttestationLedger,
   request: AttestRequest,
   attester: string,
-  emit: RegistryEventSink = emitRegistryEvent,
-): Promise<string> {
-  const key = readMeterKey(request.publicKeyPem);
-  const config = await readRegistryConfig(ctx);
-  const existing = await findMeter(ctx, request.meterId);
+  emit: RegistryEventSink,
+): MeterRecord {
+  const key = cachedMeterKey(request.publicKeyPem);
+  const config = ledger.config;
+  const existing = ledger.meter(request.meterId);
   requireAttestable(existing, request, key, attester);
   requireApprovedModel(config, request.model);
-  await requireFreshNonce(ctx, attester, request.nonce);
+  if (ledger.nonceUsed(request.nonce)) {
+    throw nonceReused(attester, request.nonce);
+  }
   const statement = attestationStatementOf({
     meterId: request.meterId,
     keyFingerprint: key.fingerprint,
@@ -57,11 +73,10 @@ export async function attestMeter(
     txId: ctx.stub.getTxID(),
   };
   const meter = withAttestation(existing ?? newMeter(request, key, attestation.at), attestation, config);
-  const json = await putMeter(ctx, meter);
-  await markNonceUsed(ctx, attester, request.nonce);
+  ledger.write(meter, request.nonce);
   const activated = meter.status === 'active' && existing?.status !== 'active';
   emitAttestationEvent(ctx, meter, attestation, config, activated, emit);
-  return json;
+  return meter;
 }
 
 function requireAttestable(

@@ -44,6 +44,6 @@ export function requireApprovedModel(config: RegistryConfig, model: string): voi
   }
 }
 
-function configKey(ctx: Context): string {
+export function configKey(ctx: Context): string {
   return ctx.stub.createCompositeKey(CONFIG_OBJECT_TYPE, []);
 }

@@ -43,8 +43,12 @@ export async function putMeter(ctx: Context, meter: MeterRecord): Promise<string
 export async function requireFreshNonce(ctx: Context, mspId: string, nonce: string): Promise<void> {
   const used = await ctx.stub.getState(nonceKey(ctx, mspId, nonce));
   if (used.length > 0) {
-    throw new ChaincodeError('NONCE_REUSED', `nonce already used by ${mspId}`, { mspId, nonce });
+    throw nonceReused(mspId, nonce);
   }
+}
+
+export function nonceReused(mspId: string, nonce: string): ChaincodeError {
+  return new ChaincodeError('NONCE_REUSED', `nonce already used by ${mspId}`, { mspId, nonce });
 }
 
 /** Records that `mspId` used `nonce`, with the transaction that used it. */
@@ -62,6 +66,6 @@ export function meterKey(ctx: Context, meterId: string): string {
   return ctx.stub.createCompositeKey(METER_OBJECT_TYPE, [meterId]);
 }
 
-function nonceKey(ctx: Context, mspId: string, nonce: string): string {
+export function nonceKey(ctx: Context, mspId: string, nonce: string): string {
   return ctx.stub.createCompositeKey(NONCE_OBJECT_TYPE, [mspId, nonce]);
 }
