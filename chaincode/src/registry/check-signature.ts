@@ -7,7 +7,7 @@ import {
 import type { Context } from 'fabric-contract-api';
 import { transactionTimeIso } from '../common/transaction-time';
 import { parseJsonArgument } from '../common/validate-argument';
-import { readMeterKey, signatureMatches } from './meter-keys';
+import { cachedMeterKey, signatureMatches } from './meter-keys';
 import { keyAt, normalizeTimestamp, statusAt } from './meter-timeline';
 import { findMeter } from './registry-state';
 
@@ -32,7 +32,7 @@ export async function checkMeterSignature(
   }
   const status = statusAt(meter, measuredAt);
   const key = keyAt(meter, measuredAt);
-  const verifies = signatureMatches(readMeterKey(key.publicKeyPem), request.data, request.signature);
+  const verifies = signatureMatches(cachedMeterKey(key.publicKeyPem), request.data, request.signature);
   return signatureCheckSchema.parse({
     meterId: meter.meterId,
     valid: status === 'active' && verifies,
