@@ -1,7 +1,6 @@
 import { type KeyObject, createPrivateKey, sign } from 'node:crypto';
-import type { Reading } from '@metrochain/contracts';
+import { type Reading, signedTextOf } from '@metrochain/contracts';
 import { synthesizeEnergyWindow } from '@metrochain/sensor-signals';
-import canonicalize from 'canonicalize';
 import type { BenchMeter } from '../pki/meters';
 
 /** A few realistic energy windows (one mains cycle each), made once: readings differ by meter, seq and time. */
@@ -44,7 +43,7 @@ export class BenchReadings {
       kind: 'energy' as const,
       payload: this.#payloads[this.#made % this.#payloads.length] ?? {},
     };
-    const signature = sign('sha256', Buffer.from(canonicalize(unsigned) ?? ''), this.#keyOf(meter)).toString(
+    const signature = sign('sha256', Buffer.from(signedTextOf(unsigned)), this.#keyOf(meter)).toString(
       'base64',
     );
     return { ...unsigned, signature };

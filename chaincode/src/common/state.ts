@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '@metrochain/contracts';
 import type { Context } from 'fabric-contract-api';
 
 /** Anything that turns an unknown value into a T or throws; a zod schema is one. */
@@ -6,11 +6,7 @@ export type Parser<T> = Readonly<{ parse: (value: unknown) => T }>;
 
 /** RFC 8785 canonical JSON, so that every endorser writes and returns byte-identical values. */
 export function toCanonicalJson(value: unknown): string {
-  const json = canonicalize(value);
-  if (json === undefined) {
-    throw new TypeError('value has no JSON representation');
-  }
-  return json;
+  return canonicalJson(value);
 }
 
 /** Writes `value` as canonical JSON and returns the JSON written. */

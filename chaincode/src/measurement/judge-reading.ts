@@ -1,7 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { MeterRecord, Reading, ReadingRejectionReason } from '@metrochain/contracts';
+import {
+  type MeterRecord,
+  type Reading,
+  type ReadingRejectionReason,
+  digestOfSignedText,
+  signedTextOf,
+} from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
-import { toCanonicalJson } from '../common/state';
 import { type MeterPublicKey, readMeterKey, signatureMatches } from '../registry/meter-keys';
 import { instantOf, keyAt, statusAt } from '../registry/meter-timeline';
 
@@ -11,13 +15,6 @@ export const FUTURE_SKEW_MS = 5 * 60 * 1000;
 export type Judgement =
   | Readonly<{ ok: true; readingDigest: string; keyFingerprint: string }>
   | Readonly<{ ok: false; reason: ReadingRejectionReason; detail: string }>;
-
-/** The bytes a meter signs: the RFC 8785 canonical JSON of the reading without its signature. */
-export function signedBytesOf(reading: Readonly<Reading>): string {
-  return toCanonicalJson(
-    Object.fromEntries(Object.entries(reading).filter(([field]) => field !== 'signature')),
-  );
-}
 
 /**
  * The registry's rule for one reading, as the verification service applies it: the meter must have been active at
@@ -41,7 +38,7 @@ export function judgeReading(
     return { ok: false, reason, detail: `meter ${meter.meterId} was ${status} at ${reading.measuredAt}` };
   }
   const key = keyAt(meter, reading.measuredAt);
-  const signed = signedBytesOf(reading);
+  const signed = signedTextOf(reading);
   const verdict = verify(keyOf(key.publicKeyPem), signed, reading.signature);
   if (verdict !== 'valid') {
     return {
@@ -52,7 +49,7 @@ export function judgeReading(
   }
   return {
     ok: true,
-    readingDigest: createHash('sha256').update(signed, 'utf8').digest('hex'),
+    readingDigest: digestOfSignedText(signed),
     keyFingerprint: key.keyFingerprint,
   };
 }

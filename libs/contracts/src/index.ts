@@ -8,3 +8,4 @@ export * from './api/verification-api';
 export * from './api/registration-api';
 export * from './api/measurement-api';
 export * from './validation/validation-issues';
+export * from './encoding/canonical-json';

@@ -58,7 +58,16 @@ export {
   sha256HexSchema,
   txIdSchema,
 } from './shared/event-primitives';
-export { READING_KINDS, type Reading, type ReadingKind, readingSchema } from './shared/reading';
+export {
+  READING_KINDS,
+  type Reading,
+  type ReadingKind,
+  type SignableReading,
+  digestOfSignedText,
+  readingDigestOf,
+  readingSchema,
+  signedTextOf,
+} from './shared/reading';
 export {
   READING_REJECTION_REASONS,
   type ReadingRejectionReason,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { type Reading, parseReadingId, readingIdSchema } from '@metrochain/contracts';
-import { identify, readingDigestOf } from './reading-identity';
+import { identify } from './reading-identity';
 
 // Fields deliberately out of canonical order; the signature is not checked here, only excluded.
 const READING: Reading = {
@@ -16,13 +16,6 @@ const READING: Reading = {
 const SIGNED_TEXT =
   '{"kind":"energy","measuredAt":"2025-03-01T11:59:00.000Z","meterId":"meter-1","payload":{"phases":[1,2,3],"wh":1200},"seq":7}';
 const DIGEST = createHash('sha256').update(SIGNED_TEXT).digest('hex');
-
-describe('readingDigestOf', () => {
-  it('is the SHA-256 of the RFC 8785 JSON of the reading without its signature', () => {
-    assert.equal(readingDigestOf(READING), DIGEST);
-    assert.equal(readingDigestOf({ ...READING, signature: 'AAAA' }), DIGEST);
-  });
-});
 
 describe('identify', () => {
   it('names a reading <meterId>~<seq>~<16 hex of the digest>, which the contract parses back', () => {

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { MeasurementRecord, ReadingOutcome, RecordBatchRequest } from '@metrochain/contracts';
+import {
+  type MeasurementRecord,
+  type ReadingOutcome,
+  type RecordBatchRequest,
+  readingDigestOf,
+} from '@metrochain/contracts';
 import type { CommittedBatch, MeasurementLedger } from '../recorder/measurement-ledger';
-import { readingDigestOf } from '../readings/reading-identity';
 
 type Rejection = Extract<ReadingOutcome, { status: 'rejected' }>;
 

@@ -1,7 +1,10 @@
-import type { VerificationRecord, VerificationRecordResponse } from '@metrochain/contracts';
+import {
+  type VerificationRecord,
+  type VerificationRecordResponse,
+  canonicalJson,
+} from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
 import { type RetryOptions, retryUntilDone } from '@metrochain/service-kit';
-import canonicalize from 'canonicalize';
 import type { VerificationDraft, VerificationSink } from '../verify/verification.engine';
 import { BatchTree } from './batch-tree';
 import type { BatchAnchorer, LogStore, LoggedRecord, RecordPublisher } from './log-ports';
@@ -185,12 +188,4 @@ export class VerificationLog implements VerificationSink {
     );
     await retryUntilDone(() => this.#options.store.writeAnchor(this.#options.instanceId, anchor), retry);
   }
-}
-
-function canonicalJson(record: VerificationRecord): string {
-  const json = canonicalize(record);
-  if (json === undefined) {
-    throw new TypeError('a verification record cannot be canonicalised');
-  }
-  return json;
 }

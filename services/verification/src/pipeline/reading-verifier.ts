@@ -1,7 +1,11 @@
-import type { Reading, ReadingsReceivedV1, VerificationRecord } from '@metrochain/contracts';
+import {
+  type Reading,
+  type ReadingsReceivedV1,
+  type VerificationRecord,
+  signedTextOf,
+} from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
 import type { EventEntry, EventProducer, PublishMetadata } from '@metrochain/messaging';
-import canonicalize from 'canonicalize';
 import type { VerificationEngine } from '../verify/verification.engine';
 
 /** A consumed reading with the trace context to carry on. */
@@ -17,16 +21,6 @@ interface Outcome {
 }
 
 export const PipelineErrorCode = { VERIFICATION_UNAVAILABLE: 'VERIFICATION_UNAVAILABLE' } as const;
-
-/** The bytes a meter signs: the RFC 8785 canonical JSON of the reading without its signature. */
-export function signedBytesOf(reading: Readonly<Reading>): string {
-  const signed = Object.fromEntries(Object.entries(reading).filter(([field]) => field !== 'signature'));
-  const text = canonicalize(signed);
-  if (text === undefined) {
-    throw new TypeError(`reading ${reading.meterId}/${String(reading.seq)} cannot be canonicalised`);
-  }
-  return text;
-}
 
 /**
  * The pipeline step between ingest and measurement: each received reading is checked and logged like any API
@@ -72,7 +66,7 @@ export class ReadingVerifier {
       source: 'pipeline',
       meterId: reading.meterId,
       seq: reading.seq,
-      data: signedBytesOf(reading),
+      data: signedTextOf(reading),
       signature: reading.signature,
       measuredAt: reading.measuredAt,
     });

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from '../../encoding/canonical-json';
 import { base64Schema, isoTimestampSchema, meterIdSchema, sequenceNumberSchema } from './event-primitives';
 
 export const READING_KINDS = ['speed', 'energy', 'energy-fe'] as const;
@@ -21,3 +23,23 @@ export const readingSchema = z
   // Unknown fields are refused rather than stripped: stripping would change the signed bytes and break the signature.
   .strict();
 export type Reading = z.infer<typeof readingSchema>;
+
+/** A reading before it is signed, or a signed one: its signed text leaves `signature` out either way. */
+export type SignableReading = Omit<Reading, 'signature'> & { signature?: string };
+
+/** The text a meter signs: the RFC 8785 canonical JSON of the reading without `signature`. */
+export function signedTextOf(reading: Readonly<SignableReading>): string {
+  const signed: Record<string, unknown> = { ...reading };
+  delete signed['signature'];
+  return canonicalJson(signed);
+}
+
+/** SHA-256 hex of the signed text (UTF-8): the reading's digest on the ledger and in its reading id. */
+export function readingDigestOf(reading: Readonly<SignableReading>): string {
+  return digestOfSignedText(signedTextOf(reading));
+}
+
+/** `readingDigestOf` for a signed text already at hand. */
+export function digestOfSignedText(signedText: string): string {
+  return createHash('sha256').update(signedText, 'utf8').digest('hex');
+}
