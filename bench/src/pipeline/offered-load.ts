@@ -55,8 +55,6 @@ export async function runLoadStep(options: Readonly<LoadStepOptions>): Promise<L
   let recorded = 0;
   let firstRecordedAt = Number.POSITIVE_INFINITY;
   let lastRecordedAt = 0;
-  const started = performance.now();
-  const stop = started + options.durationMs;
   const rejectedBefore = options.watch.rejected.size;
   options.watch.onRecorded((event) => {
     const sent = sentAt.get(`${event.meterId}~${String(event.seq)}`);
@@ -72,15 +70,17 @@ export async function runLoadStep(options: Readonly<LoadStepOptions>): Promise<L
     1,
     Math.min(options.postSize, Math.round(options.ratePerSecond / options.lanes / POSTS_PER_SECOND_PER_LANE)),
   );
+  const intervalMs = (postSize / (options.ratePerSecond / options.lanes)) * 1000;
+  const lanePosts = Array.from({ length: options.lanes }, (_, index) =>
+    signedPosts(options, index, postSize, Math.ceil(options.durationMs / intervalMs) + 1),
+  );
+  const started = performance.now();
+  const stop = started + options.durationMs;
   const lane = async (index: number): Promise<void> => {
-    const meters = options.meters.filter((_, i) => i % options.lanes === index);
-    const intervalMs = (postSize / (options.ratePerSecond / options.lanes)) * 1000;
+    const posts = lanePosts[index] ?? [];
     let due = started + (intervalMs * index) / options.lanes;
-    for (let round = 0; performance.now() < stop; round += 1) {
-      const readings = Array.from({ length: postSize }, (_, i) => {
-        const meter = meters[(round * postSize + i) % meters.length] as BenchMeter;
-        return options.makeReading(meter, options.nextSeq(meter.id));
-      });
+    for (let round = 0; performance.now() < stop && round < posts.length; round += 1) {
+      const readings = posts[round] ?? [];
       const postedAt = performance.now();
       const response = await fetch(`${options.url}${MeasurementApiPaths.ingestBatch}`, {
         method: 'POST',
@@ -121,4 +121,24 @@ export async function runLoadStep(options: Readonly<LoadStepOptions>): Promise<L
     unrecorded: keys.filter((key) => !options.watch.recorded.has(key)).length,
     rejected: options.watch.rejected.size - rejectedBefore,
   };
+}
+
+/**
+ * A lane's posts for a whole step, signed before the step's clock starts: meters sign on their own hardware, so the
+ * load generator's signing should not compete for the cores of the system it measures. A meter's readings keep
+ * their order (seqs are drawn here, in posting order); `measuredAt` lies at most one step before the post.
+ */
+function signedPosts(
+  options: Readonly<LoadStepOptions>,
+  lane: number,
+  postSize: number,
+  rounds: number,
+): Reading[][] {
+  const meters = options.meters.filter((_, i) => i % options.lanes === lane);
+  return Array.from({ length: rounds }, (_, round) =>
+    Array.from({ length: postSize }, (_, i) => {
+      const meter = meters[(round * postSize + i) % meters.length] as BenchMeter;
+      return options.makeReading(meter, options.nextSeq(meter.id));
+    }),
+  );
 }
