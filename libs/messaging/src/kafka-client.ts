@@ -1,4 +1,5 @@
 import { Kafka, type KafkaConfig, logLevel as KafkaLogLevel } from 'kafkajs';
+import { stopKafkajsIdleLoop } from './kafkajs-idle-loop';
 
 export interface KafkaClientOptions {
   clientId: string;
@@ -15,6 +16,7 @@ export const DEFAULT_KAFKA_REQUEST_TIMEOUT_MS = 30_000;
 
 /** One client per process; producers, consumers and the admin of a service all come from it. */
 export function createKafkaClient(options: Readonly<KafkaClientOptions>): Kafka {
+  stopKafkajsIdleLoop();
   return new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],
