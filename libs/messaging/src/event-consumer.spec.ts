@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { EVENT_SAMPLES } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
 import { EventConsumer, type EventConsumerOptions } from './event-consumer';
+import { PIPELINE_FETCH_CONFIG } from './consumer-config';
 import { DeadLetterHeader, readHeaders } from './event-headers';
 import type { ConsumedEvent, ProcessOutcome } from './process-message';
 import { FakeKafka, deliverBatch, kafkaMessage } from './testing/fake-kafka';
@@ -29,6 +30,16 @@ describe('EventConsumer', () => {
       sessionTimeout: 12_000,
     });
     assert.equal(kafka.producerConfigs[0]?.idempotent, true);
+  });
+
+  it('asks the broker for fetches as configured, e.g. the larger pipeline fetches', () => {
+    const { kafka } = setup({ fetch: PIPELINE_FETCH_CONFIG });
+    assert.deepEqual(kafka.consumerConfigs[0], {
+      groupId: 'verification',
+      allowAutoTopicCreation: false,
+      minBytes: 65_536,
+      maxWaitTimeInMs: 50,
+    });
   });
 
   it('subscribes to its one topic and commits only offsets kafkajs resolved', async () => {

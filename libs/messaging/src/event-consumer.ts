@@ -43,6 +43,8 @@ export interface EventConsumerOptions<T extends TopicName> {
   /** Partitions handled in parallel; order holds within a partition, i.e. per key. Default 1. */
   partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
+  /** How the broker batches fetches (minBytes, maxWaitTimeInMs); kafkajs' defaults unless given, e.g. PIPELINE_FETCH_CONFIG. */
+  fetch?: Pick<ConsumerConfig, 'minBytes' | 'maxWaitTimeInMs'>;
   /** Records per handler call of `runBatches`; default 500. */
   maxBatchSize?: number;
   /** Called after each record, e.g. for metrics and logs; must not throw. */
@@ -64,6 +66,7 @@ export class EventConsumer<T extends TopicName> {
     this.#consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
+      ...options.fetch,
       ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: options.sessionTimeoutMs }),
     });
     this.#deadLetterProducer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });

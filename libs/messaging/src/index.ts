@@ -58,4 +58,5 @@ export {
   type ProducerFactory,
   type ProducerPort,
 } from './producer-config';
+export { PIPELINE_FETCH_CONFIG } from './consumer-config';
 export { type BatchHandler, type ProcessBatchInput, processBatch } from './process-batch';

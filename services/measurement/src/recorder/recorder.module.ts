@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { LEDGER_CONNECTION, type LedgerConnection, MeasurementClient } from '@metrochain/ledger';
-import { EventProducer, IDEMPOTENT_PRODUCER_CONFIG } from '@metrochain/messaging';
+import { EventProducer, IDEMPOTENT_PRODUCER_CONFIG, PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
 import { KAFKA_CLIENT, SERVICE_CONTEXT, type ServiceContext, mspIdOf } from '@metrochain/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { MeasurementConfig } from '../config/measurement.config';
@@ -62,7 +62,11 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
       ): RecorderHost =>
         new RecorderHost(
           new RecorderConsumer({
-            consumer: kafka.consumer({ groupId: RECORDER_GROUP_ID, allowAutoTopicCreation: false }),
+            consumer: kafka.consumer({
+              groupId: RECORDER_GROUP_ID,
+              allowAutoTopicCreation: false,
+              ...PIPELINE_FETCH_CONFIG,
+            }),
             intake: new VerifiedIntake(kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG })),
             recorder,
             stats,

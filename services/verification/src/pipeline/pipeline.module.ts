@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EventConsumer, EventProducer } from '@metrochain/messaging';
+import { EventConsumer, EventProducer, PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
 import { ConsumerHost, KAFKA_CLIENT } from '@metrochain/service-kit';
 import type { Kafka } from 'kafkajs';
 import { VerificationEngine } from '../verify/verification.engine';
@@ -33,6 +33,7 @@ class ReceivedReadingsConsumer extends ConsumerHost<'readings.received.v1'> {}
             maxAttempts: 30,
             partitionsConsumedConcurrently: 6,
             maxBatchSize: 500,
+            fetch: PIPELINE_FETCH_CONFIG,
           }),
           {
             batches: (events) =>

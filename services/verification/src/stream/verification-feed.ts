@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { TopicName, VerificationRecord } from '@metrochain/contracts';
-import { type RawRecord, decodeEvent } from '@metrochain/messaging';
+import { PIPELINE_FETCH_CONFIG, type RawRecord, decodeEvent } from '@metrochain/messaging';
 import type { Consumer, ConsumerConfig } from 'kafkajs';
 import type { VerificationFanout } from './verification-fanout';
 
@@ -64,6 +64,7 @@ export class VerificationFeed implements OnApplicationBootstrap, BeforeApplicati
       allowAutoTopicCreation: false,
       maxBytes: FEED_MAX_FETCH_BYTES,
       maxBytesPerPartition: FEED_MAX_FETCH_BYTES,
+      ...PIPELINE_FETCH_CONFIG,
     });
     this.#consumer = consumer;
     await consumer.connect();
