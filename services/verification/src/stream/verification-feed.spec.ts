@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { VerificationRecord } from '@metrochain/contracts';
+import { PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
 import type { ConsumerConfig, ConsumerRunConfig, ConsumerSubscribeTopics, EachMessagePayload } from 'kafkajs';
 import { verificationRecord } from './stream-fixtures';
 import {
@@ -88,6 +89,7 @@ describe('VerificationFeed', () => {
         allowAutoTopicCreation: false,
         maxBytes: FEED_MAX_FETCH_BYTES,
         maxBytesPerPartition: FEED_MAX_FETCH_BYTES,
+        ...PIPELINE_FETCH_CONFIG,
       },
     ]);
     assert.deepEqual(consumer.calls, ['connect', 'subscribe', 'run']);
