@@ -95,6 +95,21 @@ describe('RedisStatusStore against a real redis-server', { skip: redisMissing },
     }
   });
 
+  it('runs the script by its hash, and loads it again after Redis forgot its scripts (a restart)', async () => {
+    const calls = async (command: string): Promise<number> => {
+      const stats = String(await redis.client.call('INFO', 'commandstats'));
+      return Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+    };
+    await store.apply([{ readingId: ID, update: UPDATES.received }]);
+    await redis.client.call('CONFIG', 'RESETSTAT');
+    const ids = ['meter-1~1~0123456789abcdef', 'meter-1~2~0123456789abcdef', 'meter-1~3~0123456789abcdef'];
+    await store.apply(ids.map((readingId) => ({ readingId, update: UPDATES.received })));
+    assert.deepEqual([await calls('evalsha'), await calls('eval')], [3, 0]);
+    await redis.client.call('SCRIPT', 'FLUSH');
+    await store.apply([{ readingId: ID, update: UPDATES.verified }]);
+    assert.equal((await store.read(ID))?.['status'], 'verified');
+  });
+
   it('reads an unknown id as undefined', async () => {
     assert.equal(await store.read('meter-9~1~0123456789abcdef'), undefined);
   });
@@ -102,7 +117,10 @@ describe('RedisStatusStore against a real redis-server', { skip: redisMissing },
 
 describe('RedisStatusStore when Redis fails', () => {
   const failing = (exec: () => Promise<unknown>): StatusRedis =>
-    ({ pipeline: () => ({ eval: () => undefined, exec }) }) as unknown as StatusRedis;
+    ({
+      defineCommand: () => undefined,
+      pipeline: () => ({ metrochainApplyReadingStatus: () => undefined, exec }),
+    }) as unknown as StatusRedis;
 
   it('rejects when the pipeline cannot be sent', async () => {
     const store = new RedisStatusStore(
