@@ -36,5 +36,8 @@ const args = [
 const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
 const tap = readFileSync(tapFile, 'utf8');
 const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
-console.log(`${kind}: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
+// A test cancelled because its suite's hook failed is a failure too (as in scripts/summarise-tests.mjs).
+console.log(
+  `${kind}: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped')} skipped`,
+);
 process.exit(result.status ?? 1);

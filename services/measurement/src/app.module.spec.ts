@@ -33,11 +33,12 @@ class FakeKafka {
 
 const kafka = new FakeKafka();
 const producer = new FakeProducer();
-const evals: unknown[][] = [];
+const statusChanges: unknown[][] = [];
 const redis = {
+  defineCommand: () => undefined,
   pipeline: () => {
     const pipeline = {
-      eval: (...args: unknown[]) => (evals.push(args), pipeline),
+      metrochainApplyReadingStatus: (...args: unknown[]) => (statusChanges.push(args), pipeline),
       exec: () => Promise.resolve([]),
     };
     return pipeline;
@@ -96,8 +97,8 @@ describe('the measurement service wiring', () => {
     const response = await app.inject({ method: 'POST', url: '/readings', payload: readingOf(1) });
     assert.equal(response.statusCode, 202);
     assert.equal(producer.on('readings.received.v1').length, 1);
-    assert.equal(evals.length, 1);
-    assert.equal(evals[0]?.[3], String(7 * 24 * 3600));
+    assert.equal(statusChanges.length, 1);
+    assert.equal(statusChanges[0]?.[1], String(7 * 24 * 3600));
   });
 
   it('leaves both groups on shutdown', async () => {
