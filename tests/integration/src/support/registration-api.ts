@@ -56,10 +56,23 @@ export async function call(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** Calls the API, expects `status` (the body in the message otherwise) and returns the body as `schema` reads it. */
+export async function expectAnswer<T>(
+  expected: Readonly<{ status: number; schema: { parse: (value: unknown) => T } }>,
+  instance: RegistrationInstance,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const answer = await call(instance, method, path, body);
+  assert.equal(answer.status, expected.status, JSON.stringify(answer.body));
+  return expected.schema.parse(answer.body);
+}
+
+const OK_METER = { status: 200, schema: committedMeterViewSchema } as const;
+
 export async function getMeter(instance: RegistrationInstance, meterId: string): Promise<MeterView> {
-  const answer = await call(instance, 'GET', `/meters/${meterId}`);
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  return meterViewSchema.parse(answer.body);
+  return expectAnswer({ status: 200, schema: meterViewSchema }, instance, 'GET', `/meters/${meterId}`);
 }
 
 export interface KeyPair {
@@ -81,15 +94,16 @@ export async function register(
   meterId: string,
   key: KeyPair,
 ): Promise<CommittedMeterView> {
-  const issued = await call(instance, 'POST', '/meters/registrations', {
-    meterId,
-    model: 'LOOP-2',
-    publicKeyPem: key.publicPem,
-  });
-  assert.equal(issued.status, 201, JSON.stringify(issued.body));
-  const challenge = issuedChallengeSchema.parse(issued.body);
+  const challenge = await expectAnswer(
+    { status: 201, schema: issuedChallengeSchema },
+    instance,
+    'POST',
+    '/meters/registrations',
+    { meterId, model: 'LOOP-2', publicKeyPem: key.publicPem },
+  );
   assert.ok(challenge.statement.includes(`"attester":"${instance.mspId}"`), challenge.statement);
-  const answered = await call(
+  return expectAnswer(
+    OK_METER,
     instance,
     'POST',
     `/meters/registrations/${challenge.registrationId}/response`,
@@ -97,8 +111,6 @@ export async function register(
       signature: signData(key.privatePem, challenge.statement),
     },
   );
-  assert.equal(answered.status, 200, JSON.stringify(answered.body));
-  return committedMeterViewSchema.parse(answered.body);
 }
 
 /** A meter active after PTB's and Inmetro's instances attested it; returns both committed attestations. */
@@ -116,11 +128,15 @@ export async function issueRotation(
   meterId: string,
   next: KeyPair,
 ): Promise<IssuedRotation> {
-  const issued = await call(instance, 'POST', `/meters/${meterId}/rotations`, {
-    newPublicKeyPem: next.publicPem,
-  });
-  assert.equal(issued.status, 201, JSON.stringify(issued.body));
-  return issuedRotationSchema.parse(issued.body);
+  return expectAnswer(
+    { status: 201, schema: issuedRotationSchema },
+    instance,
+    'POST',
+    `/meters/${meterId}/rotations`,
+    {
+      newPublicKeyPem: next.publicPem,
+    },
+  );
 }
 
 export async function rotate(
@@ -130,12 +146,10 @@ export async function rotate(
   next: KeyPair,
 ): Promise<CommittedMeterView> {
   const issued = await issueRotation(instance, meterId, next);
-  const answered = await call(instance, 'POST', `/meters/rotations/${issued.rotationId}/response`, {
+  return expectAnswer(OK_METER, instance, 'POST', `/meters/rotations/${issued.rotationId}/response`, {
     oldKeySignature: signData(current.privatePem, issued.statement),
     newKeySignature: signData(next.privatePem, issued.statement),
   });
-  assert.equal(answered.status, 200, JSON.stringify(answered.body));
-  return committedMeterViewSchema.parse(answered.body);
 }
 
 export async function revoke(
@@ -143,9 +157,7 @@ export async function revoke(
   meterId: string,
   reason: string,
 ): Promise<CommittedMeterView> {
-  const answered = await call(instance, 'POST', `/meters/${meterId}/revocation`, { reason });
-  assert.equal(answered.status, 200, JSON.stringify(answered.body));
-  return committedMeterViewSchema.parse(answered.body);
+  return expectAnswer(OK_METER, instance, 'POST', `/meters/${meterId}/revocation`, { reason });
 }
 
 export const newMeterId = (): string => `reg-nmi-${randomUUID()}`;
