@@ -4,6 +4,13 @@ import { requireRole } from '../common/access-control';
 import { toCanonicalJson } from '../common/state';
 import { CHAINCODE_VERSION } from './chaincode-version';
 import {
+  MODEL_APPROVER_ROLE,
+  approveMeterModel,
+  getMeterModel,
+  parseMeterModel,
+  parseMeterModelApprovalRequest,
+} from './meter-model-approval';
+import {
   approveSoftware,
   getSoftwareApproval,
   listSoftwareApprovals,
@@ -20,7 +27,7 @@ type GovernanceTransactionMethods = Record<
 >;
 
 // `Context` is imported as a value: fabric-contract-api recognises the context parameter by its emitted design type.
-@Info({ title: GOVERNANCE_CONTRACT, description: 'Chaincode identity and approved LR software versions' })
+@Info({ title: GOVERNANCE_CONTRACT, description: 'Chaincode identity, approved LR software versions and meter models' })
 export class GovernanceContract extends Contract implements GovernanceTransactionMethods {
   constructor() {
     super(GOVERNANCE_CONTRACT);
@@ -49,5 +56,18 @@ export class GovernanceContract extends Contract implements GovernanceTransactio
   @Returns('string')
   async listApprovedSoftware(ctx: Context): Promise<string> {
     return toCanonicalJson(await listSoftwareApprovals(ctx));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async approveMeterModel(ctx: Context, requestJson: string): Promise<string> {
+    const approvedBy = requireRole(ctx, MODEL_APPROVER_ROLE);
+    return approveMeterModel(ctx, parseMeterModelApprovalRequest(requestJson), approvedBy);
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async getMeterModel(ctx: Context, model: string): Promise<string> {
+    return toCanonicalJson(await getMeterModel(ctx, parseMeterModel(model)));
   }
 }

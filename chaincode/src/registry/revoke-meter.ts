@@ -54,5 +54,6 @@ function newRevocation(ctx: Context, request: RevokeRequest, revokedBy: string):
       { effectiveAt, earliest: new Date(earliest).toISOString() },
     );
   }
-  return { reason: request.reason, effectiveAt, by: revokedBy, at, txId: ctx.stub.getTxID() };
+  const operator = request.operator === undefined ? {} : { operator: request.operator };
+  return { reason: request.reason, effectiveAt, by: revokedBy, ...operator, at, txId: ctx.stub.getTxID() };
 }

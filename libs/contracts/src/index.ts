@@ -9,3 +9,4 @@ export * from './api/registration-api';
 export * from './api/measurement-api';
 export * from './validation/validation-issues';
 export * from './encoding/canonical-json';
+export * from './api/principals';

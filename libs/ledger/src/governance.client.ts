@@ -2,6 +2,10 @@ import type { Contract } from '@hyperledger/fabric-gateway';
 import {
   type ChaincodeVersion,
   GOVERNANCE_CONTRACT,
+  type MeterModelApproval,
+  type MeterModelApprovalRequest,
+  meterModelApprovalRequestSchema,
+  meterModelApprovalSchema,
   GovernanceTransactions,
   type SoftwareApproval,
   type SoftwareApprovalRequest,
@@ -59,6 +63,23 @@ export class GovernanceClient {
 
   async listApprovedSoftware(): Promise<SoftwareApproval[]> {
     return this.#evaluate(GovernanceTransactions.listApprovedSoftware, [], approvalListSchema);
+  }
+
+  /** Approves a meter model for one manufacturer (registrar identities only); resolves once committed. */
+  async approveMeterModel(
+    request: MeterModelApprovalRequest,
+  ): Promise<MeterModelApproval & CommittedTransaction> {
+    const valid = validateRequest(meterModelApprovalRequestSchema, request);
+    const name = GovernanceTransactions.approveMeterModel;
+    const submitted = await submitTransaction(this.#contract, name, [JSON.stringify(valid)]);
+    const approval = decodeJson(submitted.result, meterModelApprovalSchema, `${GOVERNANCE_CONTRACT}.${name} result`);
+    return { ...approval, transactionId: submitted.transactionId, blockNumber: submitted.blockNumber };
+  }
+
+  /** The approval of one model; fails with NOT_FOUND when the model is not approved. */
+  async getMeterModel(model: string): Promise<MeterModelApproval> {
+    const valid = validateRequest(meterModelApprovalRequestSchema.shape.model, model);
+    return this.#evaluate(GovernanceTransactions.getMeterModel, [valid], meterModelApprovalSchema);
   }
 
   async #evaluate<Schema extends z.ZodTypeAny>(

@@ -46,6 +46,16 @@ export {
 export { ReadinessService } from './readiness/readiness.service';
 export { closeRedis } from './redis/redis.provider';
 export { type ServiceContext, mspIdOf } from './service-context';
-export { type ErrorBody, type HttpStatusOf, domainErrorFilter } from './http/domain-error.filter';
+export { type ErrorAnswer, type HttpStatusOf, HttpErrorFilter, answerOf } from './http/http-error.filter';
+export { PLATFORM_ERROR_STATUS } from './http/platform-error-status';
+export { ErrorBodyDto } from './http/error-body.dto';
+export { BodyLimit, RouteBodyLimits } from './http/route-body-limits';
+export { type ErrorBody } from '@metrochain/contracts';
+export { errorFilterProviders } from './access/access.providers';
+export { ACCESS_EXTENSION, type AccessPolicy, Allow, BEARER_SCHEME, Public } from './access/access-policy';
+export { type AuthenticatedRequest, AccessGuard } from './access/access.guard';
+export { CurrentPrincipal } from './access/current-principal';
+export { ROUTE_POLICY_MISSING, RoutePolicyCheck } from './access/route-policy-check';
+export { TokenVerifier, TOKEN_ALGORITHM } from './access/token-verifier';
 export { ConsumerHost } from './kafka/consumer-host';
 export { type RetryOptions, retryUntilDone } from './retry/retry-until-done';

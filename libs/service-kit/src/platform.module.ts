@@ -1,9 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LedgerModule } from '@metrochain/ledger';
 import { EventProducer } from '@metrochain/messaging';
 import type { PlatformConfig } from './config/platform-config';
 import { HealthController } from './health/health.controller';
 import { eventProducerProvider, kafkaAdminProvider, kafkaClientProvider } from './kafka/kafka.providers';
+import { accessProviders } from './access/access.providers';
+import type { HttpStatusOf } from './http/http-error.filter';
+import { RouteBodyLimits } from './http/route-body-limits';
 import { PlatformShutdown } from './platform-shutdown';
 import { KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT } from './platform.tokens';
 import { ReadinessService } from './readiness/readiness.service';
@@ -17,11 +22,17 @@ import type { ServiceContext } from './service-context';
  */
 @Module({})
 export class PlatformModule {
-  static register(context: ServiceContext<PlatformConfig>): DynamicModule {
+  static register(
+    context: ServiceContext<PlatformConfig>,
+    options: Readonly<{ errorStatus?: HttpStatusOf }> = {},
+  ): DynamicModule {
+    const { writes, windowMs } = context.config.rateLimit;
     return {
       module: PlatformModule,
       global: true,
       imports: [
+        DiscoveryModule,
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: windowMs, limit: writes }] }),
         LedgerModule.register({
           profile: context.profile,
           org: context.config.org,
@@ -37,8 +48,10 @@ export class PlatformModule {
         kafkaAdminProvider,
         ReadinessService,
         PlatformShutdown,
+        RouteBodyLimits,
+        ...accessProviders(context, options.errorStatus ?? ((): undefined => undefined)),
       ],
-      exports: [SERVICE_CONTEXT, REDIS_CLIENT, KAFKA_CLIENT, EventProducer, LedgerModule],
+      exports: [ThrottlerModule, SERVICE_CONTEXT, REDIS_CLIENT, KAFKA_CLIENT, EventProducer, LedgerModule],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
 import type { MeasurementConfig } from './config/measurement.config';
+import { measurementHttpStatus } from './http/measurement-error';
 import { IngestModule } from './ingest/ingest.module';
 import { RecorderModule } from './recorder/recorder.module';
 import { StatsModule } from './stats/stats.module';
@@ -12,7 +13,7 @@ export class AppModule {
   static register(context: ServiceContext<MeasurementConfig>): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(context), IngestModule, StatusModule, RecorderModule, StatsModule],
+      imports: [PlatformModule.register(context, { errorStatus: measurementHttpStatus }), IngestModule, StatusModule, RecorderModule, StatsModule],
     };
   }
 }

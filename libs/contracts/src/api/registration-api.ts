@@ -29,6 +29,12 @@ export const RegistrationApiPaths = {
   rotations: '/meters/:meterId/rotations',
   rotationResponse: '/meters/rotations/:rotationId/response',
   lifecyclePublisher: '/lifecycle/publisher',
+  heldRegistrations: '/meters/registrations/held',
+  registrationApproval: '/meters/registrations/:registrationId/approval',
+  registrationRejection: '/meters/registrations/:registrationId/rejection',
+  attestationPolicy: '/attestation-policies/:manufacturer',
+  models: '/models',
+  model: '/models/:model',
 } as const;
 
 /** Ids of issued challenges (registration and rotation) are their nonces: 32 random bytes, base64url. */
@@ -110,6 +116,52 @@ export const lifecyclePublisherStatusSchema = z.object({
     .nullable(),
 });
 export type LifecyclePublisherStatus = z.infer<typeof lifecyclePublisherStatusSchema>;
+
+// ---- attestation policy and the approval queue (docs/identity.md) --------------------------------------------
+
+/** `automatic` attests a proven meter of an approved model at once; `operator-approval` holds it for an operator. */
+export const ATTESTATION_MODES = ['automatic', 'operator-approval'] as const;
+export type AttestationMode = (typeof ATTESTATION_MODES)[number];
+
+export const attestationPolicyRequestSchema = z.object({ mode: z.enum(ATTESTATION_MODES) }).strict();
+export type AttestationPolicyRequest = z.infer<typeof attestationPolicyRequestSchema>;
+
+export const attestationPolicySchema = z.object({
+  nmi: mspIdSchema,
+  manufacturer: z.string().min(1),
+  mode: z.enum(ATTESTATION_MODES),
+});
+export type AttestationPolicy = z.infer<typeof attestationPolicySchema>;
+
+/** 202 from a challenge answer under `operator-approval`: the proof checked out, the attestation waits. */
+export const heldRegistrationViewSchema = z.object({
+  registrationId: challengeIdSchema,
+  status: z.literal('held'),
+  meterId: meterIdSchema,
+  model: meterModelSchema,
+  manufacturer: z.string().min(1),
+  keyFingerprint: sha256HexSchema,
+  heldAt: isoTimestampSchema,
+});
+export type HeldRegistrationView = z.infer<typeof heldRegistrationViewSchema>;
+
+export const registrationRejectionRequestSchema = z.object({ reason: z.string().min(1).max(1000) }).strict();
+export type RegistrationRejectionRequest = z.infer<typeof registrationRejectionRequestSchema>;
+
+export const registrationRejectedSchema = z.object({
+  registrationId: challengeIdSchema,
+  status: z.literal('rejected'),
+  meterId: meterIdSchema,
+  reason: z.string(),
+  rejectedBy: z.string().min(1),
+});
+export type RegistrationRejected = z.infer<typeof registrationRejectedSchema>;
+
+/** POST /models: an operator approves a model for a manufacturer (recorded on the ledger by governance). */
+export const modelApprovalInputSchema = z
+  .object({ model: meterModelSchema, manufacturer: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/) })
+  .strict();
+export type ModelApprovalInput = z.infer<typeof modelApprovalInputSchema>;
 
 export const registrationErrorBodySchema = z.object({ code: z.string().min(1), message: z.string() });
 export type RegistrationErrorBody = z.infer<typeof registrationErrorBodySchema>;

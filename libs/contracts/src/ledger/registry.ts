@@ -75,10 +75,15 @@ export const attestBatchRequestSchema = z.object({
 export type AttestBatchRequest = z.infer<typeof attestBatchRequestSchema>;
 
 /** `effectiveAt` defaults to the transaction time. */
+/** Operator principal names as the registration services pass them to the ledger (who, besides which NMI). */
+export const operatorNameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected a principal name');
+
 export const revokeRequestSchema = z.object({
   meterId: meterIdSchema,
   reason: reasonSchema,
   effectiveAt: isoTimestampSchema.optional(),
+  /** The NMI operator who decided; `by` (the NMI) comes from the caller's certificate. */
+  operator: operatorNameSchema.optional(),
 });
 export type RevokeRequest = z.infer<typeof revokeRequestSchema>;
 
@@ -144,6 +149,7 @@ export const revocationSchema = z.object({
   reason: reasonSchema,
   effectiveAt: isoTimestampSchema,
   by: mspIdSchema,
+  operator: operatorNameSchema.optional(),
   at: isoTimestampSchema,
   txId: ledgerTxIdSchema,
 });

@@ -35,5 +35,6 @@ export function testProfile(
     ],
     kafka: { brokers: ['127.0.0.1:19092'] },
     redis: { url: 'redis://127.0.0.1:16379' },
+    identity: { issuers: [], principals: [] },
   };
 }

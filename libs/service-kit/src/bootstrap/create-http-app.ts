@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type Logger, NestPinoLogger } from '@metrochain/observability';
+import { BEARER_SCHEME } from '../access/access-policy';
 
 export const OPENAPI_PATH = 'docs';
 
@@ -36,8 +37,13 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
       .setTitle(`metrochain ${options.serviceName}`)
       .setDescription(`HTTP API of the ${options.serviceName} service`)
       .setVersion('1')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token issued by an NMI (docs/identity.md).' },
+        BEARER_SCHEME,
+      )
       .build(),
   );
   SwaggerModule.setup(OPENAPI_PATH, app, document);
   return app;
 }
+

@@ -28,12 +28,15 @@ describe('platformConfigSchema', () => {
       METROCHAIN_ORG: 'Inmetro',
       METROCHAIN_NETWORK_FILE: 'net.json',
       LOG_LEVEL: 'debug',
+      RATE_LIMIT_WRITES: '20',
+      RATE_LIMIT_WINDOW_MS: '60000',
     });
     assert.deepEqual(config, {
       port: 4100,
       org: 'Inmetro',
       networkFile: path.resolve('net.json'),
       logLevel: 'debug',
+      rateLimit: { writes: 20, windowMs: 60_000 },
     });
   });
 

@@ -14,6 +14,8 @@ export interface PlatformConfig {
   /** Absolute path of the connection file (`.devnet/network.json` unless METROCHAIN_NETWORK_FILE is set). */
   networkFile: string;
   logLevel: LogLevel;
+  /** Writes (POST, PUT, PATCH, DELETE) each principal or anonymous client may make per window. */
+  rateLimit: { writes: number; windowMs: number };
 }
 
 const portSchema = z.coerce.number().int().min(1).max(65_535);
@@ -22,6 +24,8 @@ const sharedEnvSchema = z.object({
   METROCHAIN_ORG: z.string().trim().min(1).default(DEFAULT_ORG),
   METROCHAIN_NETWORK_FILE: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default(DEFAULT_LOG_LEVEL),
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(3_600_000).default(1_000),
 });
 
 export type PlatformEnvSchema = z.ZodObject<
@@ -45,6 +49,7 @@ export function toPlatformConfig(env: Readonly<PlatformEnv>): PlatformConfig {
     org: env.METROCHAIN_ORG,
     networkFile: defaultNetworkFile({ METROCHAIN_NETWORK_FILE: env.METROCHAIN_NETWORK_FILE }),
     logLevel: env.LOG_LEVEL,
+    rateLimit: { writes: env.RATE_LIMIT_WRITES, windowMs: env.RATE_LIMIT_WINDOW_MS },
   };
 }
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../access/access-policy';
 import type { ReadinessReport } from '../readiness/readiness';
 import { ReadinessService } from '../readiness/readiness.service';
 import { LivenessDto, ReadinessReportDto } from './health.dto';
@@ -9,6 +10,7 @@ export interface Liveness {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   readonly #readiness: Pick<ReadinessService, 'requireReady'>;

@@ -15,6 +15,8 @@ export interface MeasurementSettings {
   recorderConcurrency: number;
   /** How long a reading's status is kept after its last change. */
   statusTtlSeconds: number;
+  /** Readings one meter may have accepted per window (429 beyond); bursts after an outage fit within it. */
+  meterLimit: { readings: number; windowMs: number };
 }
 
 export type MeasurementConfig = PlatformConfig & MeasurementSettings;
@@ -31,6 +33,8 @@ const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAUL
     .min(60)
     .max(90 * 24 * 3600)
     .default(SEVEN_DAYS_S),
+  MEASUREMENT_METER_LIMIT_READINGS: positiveInt.max(1_000_000).default(600),
+  MEASUREMENT_METER_LIMIT_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(60_000),
 });
 
 export const measurementConfigSchema = measurementEnvSchema.transform((env): MeasurementConfig => ({
@@ -39,6 +43,7 @@ export const measurementConfigSchema = measurementEnvSchema.transform((env): Mea
   batchMaxAgeMs: env.MEASUREMENT_BATCH_MAX_AGE_MS,
   recorderConcurrency: env.MEASUREMENT_RECORDER_CONCURRENCY,
   statusTtlSeconds: env.MEASUREMENT_STATUS_TTL_S,
+  meterLimit: { readings: env.MEASUREMENT_METER_LIMIT_READINGS, windowMs: env.MEASUREMENT_METER_LIMIT_WINDOW_MS },
 }));
 
 /** Validates the environment once at start-up; throws CONFIG_INVALID naming every bad variable. */

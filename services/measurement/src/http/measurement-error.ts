@@ -1,6 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@metrochain/errors';
-import { domainErrorFilter } from '@metrochain/service-kit';
 
 /** The codes of the measurement API (libs/contracts `api/measurement-api.ts`). */
 export const MeasurementErrorCode = {
@@ -9,6 +8,7 @@ export const MeasurementErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   READING_UNKNOWN: 'READING_UNKNOWN',
   INGEST_UNAVAILABLE: 'INGEST_UNAVAILABLE',
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 export type MeasurementErrorCode = (typeof MeasurementErrorCode)[keyof typeof MeasurementErrorCode];
 
@@ -18,22 +18,18 @@ export const MEASUREMENT_HTTP_STATUS: Readonly<Record<MeasurementErrorCode, Http
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   READING_UNKNOWN: HttpStatus.NOT_FOUND,
   INGEST_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 export function measurementError(
   code: MeasurementErrorCode,
   message: string,
-  options: Readonly<{ retriable?: boolean; cause?: unknown }> = {},
+  options: Readonly<{ retriable?: boolean; cause?: unknown; details?: Record<string, unknown> }> = {},
 ): DomainError<MeasurementErrorCode> {
   return new DomainError({ code, message, ...options });
 }
 
-/** The API's own codes map by the table; anything else coded is a 500. */
-export function measurementHttpStatus(error: DomainError): HttpStatus {
-  return (
-    (MEASUREMENT_HTTP_STATUS as Readonly<Record<string, HttpStatus>>)[error.code] ??
-    HttpStatus.INTERNAL_SERVER_ERROR
-  );
+/** The API's own codes map by the table; other codes are the platform's (an unknown one is 500). */
+export function measurementHttpStatus(error: DomainError): HttpStatus | undefined {
+  return (MEASUREMENT_HTTP_STATUS as Readonly<Partial<Record<string, HttpStatus>>>)[error.code];
 }
-
-export const MeasurementErrorFilter = domainErrorFilter(measurementHttpStatus);

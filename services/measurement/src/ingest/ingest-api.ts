@@ -13,6 +13,7 @@ import { MeasurementErrorCode, measurementError } from '../http/measurement-erro
 import { identify } from '../readings/reading-identity';
 import type { StatusStore } from '../status/reading-status';
 import type { MeasurementStats } from '../stats/measurement-stats';
+import type { MeterRateLimit } from './meter-rate-limit';
 import type { ReceivedPublisher } from './received-publisher';
 
 /** A 500-reading batch can have thousands of issues; the answer names the first ones. */
@@ -36,6 +37,8 @@ export interface IngestApiOptions {
   publisher: Pick<ReceivedPublisher, 'publish'>;
   statuses: Pick<StatusStore, 'apply'>;
   stats: Pick<MeasurementStats, 'count'>;
+  /** Refuses the whole request (429) when one of its meters is over its limit; none means no per-meter limit. */
+  meterLimit?: Pick<MeterRateLimit, 'admit'>;
   /** Called when the `received` statuses could not be written; the readings are accepted all the same. */
   onStatusFailure?: (error: unknown) => void;
   now?: () => number;
@@ -66,6 +69,7 @@ export class IngestApi {
   async #accept(readings: readonly Reading[], trace: TraceContext | undefined): Promise<IngestResponse> {
     const receivedAt = new Date((this.#options.now ?? Date.now)()).toISOString();
     const identified = readings.map(identify);
+    await this.#options.meterLimit?.admit(readings);
     try {
       await this.#options.publisher.publish(readings, receivedAt, trace);
     } catch (cause) {

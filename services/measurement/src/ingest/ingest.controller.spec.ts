@@ -11,8 +11,8 @@ import {
   readingStatusResponseSchema,
 } from '@metrochain/contracts';
 import { createLogger } from '@metrochain/observability';
-import { createHttpApp } from '@metrochain/service-kit';
-import { MeasurementErrorFilter } from '../http/measurement-error';
+import { RouteBodyLimits, createHttpApp, errorFilterProviders } from '@metrochain/service-kit';
+import { measurementHttpStatus } from '../http/measurement-error';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsController } from '../stats/stats.controller';
 import { StatusApi } from '../status/status-api';
@@ -23,7 +23,6 @@ import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
 import { IngestApi } from './ingest-api';
 import { IngestController } from './ingest.controller';
 import { ReceivedPublisher } from './received-publisher';
-import { RouteBodyLimits } from './route-body-limits';
 
 const producer = new FakeProducer();
 const statuses = new FakeStatusStore();
@@ -32,7 +31,7 @@ const stats = new MeasurementStats();
 @Module({
   controllers: [IngestController, StatusController, StatsController],
   providers: [
-    MeasurementErrorFilter,
+    ...errorFilterProviders(measurementHttpStatus, createLogger('spec', { level: 'silent' })),
     RouteBodyLimits,
     {
       provide: IngestApi,
@@ -86,7 +85,7 @@ describe('measurement HTTP API', () => {
       payload: readingOfSize(1, MAX_INGEST_BODY_BYTES),
     });
     assert.equal(response.statusCode, 413);
-    assert.deepEqual(response.json(), { code: 'PAYLOAD_TOO_LARGE', message: 'request body too large' });
+    assert.deepEqual(response.json(), { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' });
     assert.deepEqual(producer.events, []);
   });
 

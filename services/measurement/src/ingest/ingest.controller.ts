@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -11,17 +11,17 @@ import {
   MAX_INGEST_BATCH_BODY_BYTES,
   MAX_INGEST_BODY_BYTES,
 } from '@metrochain/contracts';
-import { ErrorBodyDto } from '../http/error-body.dto';
-import { MeasurementErrorFilter } from '../http/measurement-error';
+import { BodyLimit, ErrorBodyDto, Public } from '@metrochain/service-kit';
 import { IngestApi, type RequestHeaders, requestTrace } from './ingest-api';
 import { IngestBatchRequestDto, IngestResponseDto, ReadingDto } from './ingest.dto';
-import { BodyLimit } from './route-body-limits';
 
 const UNAVAILABLE = 'INGEST_UNAVAILABLE: none of the readings is confirmed; send the request again.';
 
 @ApiTags('readings')
 @Controller('readings')
-@UseFilters(MeasurementErrorFilter)
+// Meters are authenticated by the signatures on their readings (checked by verification and the chaincode), not
+// by a token; ingest is limited per meter and per client instead.
+@Public()
 export class IngestController {
   readonly #api: IngestApi;
 

@@ -1,14 +1,14 @@
-import { Controller, Get, Inject, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ReadingStatusResponse } from '@metrochain/contracts';
-import { ErrorBodyDto } from '../http/error-body.dto';
-import { MeasurementErrorFilter } from '../http/measurement-error';
+import { ErrorBodyDto, Public } from '@metrochain/service-kit';
 import { StatusApi } from './status-api';
 import { ReadingStatusResponseDto } from './status.dto';
 
 @ApiTags('readings')
 @Controller('readings')
-@UseFilters(MeasurementErrorFilter)
+// A reading's identity is public (meter id and seq) and so is what became of it: meters and fleets poll it.
+@Public()
 export class StatusController {
   readonly #api: StatusApi;
 

@@ -10,7 +10,6 @@ import {
 import type { Redis } from 'ioredis';
 import type { Kafka } from 'kafkajs';
 import type { MeasurementConfig } from '../config/measurement.config';
-import { MeasurementErrorFilter } from '../http/measurement-error';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsModule } from '../stats/stats.module';
 import { RedisStatusStore } from './redis-status-store';
@@ -28,7 +27,6 @@ class RejectedReadingsConsumer extends ConsumerHost<'readings.rejected.v1'> {}
   imports: [StatsModule],
   controllers: [StatusController],
   providers: [
-    MeasurementErrorFilter,
     {
       provide: RedisStatusStore,
       useFactory: (context: ServiceContext<MeasurementConfig>, redis: Redis): RedisStatusStore =>

@@ -13,7 +13,7 @@ import {
   AttestationBatcher,
   type StartTimer,
 } from './attestation-batcher';
-import { httpStatusOf } from './domain-error.filter';
+import { registrationHttpStatus } from './registration-http-status';
 
 const publicKeyPem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
   .publicKey.export({ format: 'pem', type: 'spki' })
@@ -114,7 +114,7 @@ function hasCode(code: string, status?: HttpStatus): (error: unknown) => boolean
   return (error: unknown) =>
     error instanceof LedgerError &&
     error.code === code &&
-    (status === undefined || httpStatusOf(error) === status);
+    (status === undefined || registrationHttpStatus(error) === status);
 }
 
 describe('AttestationBatcher', () => {

@@ -21,6 +21,7 @@ const challenge: PendingChallenge = {
   publicKeyPem,
   keyFingerprint: keyFingerprint(publicKeyPem),
   attester: 'PTBMSP',
+  manufacturer: 'acme',
 };
 
 describe('RedisChallengeStore', () => {

@@ -17,6 +17,8 @@ export const pendingChallengeSchema = z.object({
   publicKeyPem: publicKeyPemSchema,
   keyFingerprint: sha256HexSchema,
   attester: mspIdSchema,
+  /** The manufacturer principal that asked; only it may answer (object-level check). */
+  manufacturer: z.string().min(1),
 });
 /** What a registration challenge binds until the meter answers it. */
 export type PendingChallenge = z.infer<typeof pendingChallengeSchema>;

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -11,22 +11,25 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { CommittedMeterView, IssuedRotation } from '@metrochain/contracts';
-import { DomainErrorFilter } from './domain-error.filter';
+import type { CommittedMeterView, IssuedRotation, Principal } from '@metrochain/contracts';
+import { Allow, CurrentPrincipal, ErrorBodyDto } from '@metrochain/service-kit';
 import {
   IssuedRotationDto,
   RevocationRequestDto,
   RotationRequestDto,
   RotationResponseDto,
 } from './meter-changes.dto';
-import { CommittedMeterDto, ErrorBodyDto } from './meter-registration.dto';
+import { CommittedMeterDto } from './meter-registration.dto';
 import { RevocationService } from './revocation.service';
 import { RotationService } from './rotation.service';
 
-/** Changes to registered meters by this NMI: revocation and two-step key rotation. */
+/**
+ * Changes to registered meters by this NMI's operators: revocation (any NMI may revoke any meter: revocation is
+ * the fail-safe direction) and two-step key rotation.
+ */
 @ApiTags('meters')
 @Controller('meters')
-@UseFilters(DomainErrorFilter)
+@Allow('nmi-operator')
 @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST_INVALID (bad id or body).' })
 @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ROLE_FORBIDDEN: this identity is no registrar.' })
 @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger failed.' })
@@ -51,8 +54,12 @@ export class MeterChangesController {
     type: ErrorBodyDto,
     description: 'INVALID_ARGUMENT: effectiveAt more than 24 h before the transaction.',
   })
-  revoke(@Param('meterId') meterId: string, @Body() body: RevocationRequestDto): Promise<CommittedMeterView> {
-    return this.#revocation.revoke(meterId, body);
+  revoke(
+    @Param('meterId') meterId: string,
+    @Body() body: RevocationRequestDto,
+    @CurrentPrincipal() operator: Principal,
+  ): Promise<CommittedMeterView> {
+    return this.#revocation.revoke(meterId, body, operator.name);
   }
 
   @Post(':meterId/rotations')

@@ -119,11 +119,3 @@ export class CommittedMeterDto extends MeterRecordDto {
   @ApiProperty({ description: 'Block number as a decimal string' })
   blockNumber!: string;
 }
-
-export class ErrorBodyDto {
-  @ApiProperty({ example: 'CHALLENGE_UNKNOWN' })
-  code!: string;
-
-  @ApiProperty()
-  message!: string;
-}

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiAcceptedResponse,
   ApiBadGatewayResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -11,12 +12,19 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { CommittedMeterView, IssuedChallenge, MeterRecord } from '@metrochain/contracts';
-import { DomainErrorFilter } from './domain-error.filter';
+import type {
+  CommittedMeterView,
+  HeldRegistrationView,
+  IssuedChallenge,
+  MeterRecord,
+  Principal,
+} from '@metrochain/contracts';
+import { Allow, CurrentPrincipal, ErrorBodyDto, Public } from '@metrochain/service-kit';
+import type { FastifyReply } from 'fastify';
+import { HeldRegistrationDto } from './approvals.dto';
 import {
   ChallengeResponseDto,
   CommittedMeterDto,
-  ErrorBodyDto,
   IssuedChallengeDto,
   MeterRecordDto,
   RegistrationRequestDto,
@@ -25,7 +33,6 @@ import { RegistrationService } from './registration.service';
 
 @ApiTags('meters')
 @Controller('meters')
-@UseFilters(DomainErrorFilter)
 export class MetersController {
   readonly #registration: RegistrationService;
 
@@ -34,15 +41,23 @@ export class MetersController {
   }
 
   @Post('registrations')
+  @Allow('manufacturer')
   @ApiCreatedResponse({ type: IssuedChallengeDto, description: 'A single-use challenge, valid for 300 s.' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST_INVALID or KEY_INVALID (not P-256).' })
-  issueChallenge(@Body() body: RegistrationRequestDto): Promise<IssuedChallenge> {
-    return this.#registration.issueChallenge(body);
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'MODEL_NOT_YOURS: another manufacturer’s model.' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'MODEL_NOT_APPROVED on the ledger.' })
+  issueChallenge(
+    @Body() body: RegistrationRequestDto,
+    @CurrentPrincipal() manufacturer: Principal,
+  ): Promise<IssuedChallenge> {
+    return this.#registration.issueChallenge(body, manufacturer.name);
   }
 
   @Post('registrations/:challengeId/response')
+  @Allow('manufacturer')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CommittedMeterDto, description: "This NMI's attestation is on the ledger." })
+  @ApiAcceptedResponse({ type: HeldRegistrationDto, description: 'Proof checked; held for an operator.' })
   @ApiGoneResponse({ type: ErrorBodyDto, description: 'CHALLENGE_UNKNOWN: unknown, expired or used.' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The ledger refused the proof.' })
   @ApiConflictResponse({
@@ -51,14 +66,22 @@ export class MetersController {
   })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ROLE_FORBIDDEN: this identity cannot attest.' })
   @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger failed.' })
-  answerChallenge(
+  async answerChallenge(
     @Param('challengeId') challengeId: string,
     @Body() body: ChallengeResponseDto,
-  ): Promise<CommittedMeterView> {
-    return this.#registration.answerChallenge(challengeId, body);
+    @CurrentPrincipal() manufacturer: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommittedMeterView | HeldRegistrationView> {
+    const answer = await this.#registration.answerChallenge(challengeId, body, manufacturer.name);
+    if ('status' in answer && answer.status === 'held') {
+      void reply.status(HttpStatus.ACCEPTED);
+    }
+    return answer;
   }
 
+  // A PKI's records are public: anyone checking a signature may see the key, its attestations and revocation.
   @Get(':meterId')
+  @Public()
   @ApiOkResponse({ type: MeterRecordDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'METER_UNKNOWN' })
   getMeter(@Param('meterId') meterId: string): Promise<MeterRecord> {

@@ -8,6 +8,10 @@ export const RegistrationErrorCode = {
   METER_NOT_ACTIVE: 'METER_NOT_ACTIVE',
   METER_REVOKED: 'METER_REVOKED',
   KEY_REUSED: 'KEY_REUSED',
+  MODEL_NOT_APPROVED: 'MODEL_NOT_APPROVED',
+  MODEL_NOT_YOURS: 'MODEL_NOT_YOURS',
+  REGISTRATION_NOT_HELD: 'REGISTRATION_NOT_HELD',
+  SIGNATURE_INVALID: 'SIGNATURE_INVALID',
 } as const;
 export type RegistrationErrorCode = (typeof RegistrationErrorCode)[keyof typeof RegistrationErrorCode];
 

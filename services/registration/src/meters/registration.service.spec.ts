@@ -6,6 +6,7 @@ import type {
   AttestBatchRequest,
   AttestBatchResult,
   AttestRequest,
+  CommittedMeterView,
   MeterRecord,
 } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
@@ -14,7 +15,11 @@ import { attestationStatement, keyFingerprint, signData } from '@metrochain/pki'
 import { FakeChallengeRedis } from './challenge-redis.fake';
 import { RedisChallengeStore, challengeKey } from './challenge.store';
 import { type AttestBatchPort, AttestationBatcher } from './attestation-batcher';
-import { type RegistryPort, RegistrationService } from './registration.service';
+import { AttestAndRead, type RegistryPort } from './attest-and-read';
+import type { AttestationMode } from '@metrochain/contracts';
+import type { HeldRegistration } from './held-registrations';
+import { registrationError, RegistrationErrorCode } from './registration-error';
+import { RegistrationService } from './registration.service';
 
 const meterKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const publicKeyPem = meterKeys.publicKey.export({ format: 'pem', type: 'spki' }).toString();
@@ -74,25 +79,48 @@ class FakeRegistry implements RegistryPort, AttestBatchPort {
   }
 }
 
+const MANUFACTURER = 'acme';
+
+/** The governance side: EM-340 Rev.2 is acme's, OTHER-1 globex's, anything else unapproved. */
+const models = {
+  requireApproved: (model: string, manufacturer: string): Promise<never> | Promise<undefined> => {
+    const owner = model === request.model ? MANUFACTURER : model === 'OTHER-1' ? 'globex' : undefined;
+    if (owner === undefined) {
+      return Promise.reject(registrationError(RegistrationErrorCode.MODEL_NOT_APPROVED, 'not approved'));
+    }
+    if (owner !== manufacturer) {
+      return Promise.reject(registrationError(RegistrationErrorCode.MODEL_NOT_YOURS, 'not yours'));
+    }
+    return Promise.resolve(undefined);
+  },
+};
+
 describe('RegistrationService', () => {
   let redis: FakeChallengeRedis;
   let registry: FakeRegistry;
   let service: RegistrationService;
+  let mode: AttestationMode;
+  let held: HeldRegistration[];
   beforeEach(() => {
     redis = new FakeChallengeRedis();
     registry = new FakeRegistry();
+    mode = 'automatic';
+    held = [];
+    const attestations = new AttestationBatcher({ registry, maxBatchSize: 10, lingerMs: 20, maxInFlight: 1 });
     service = new RegistrationService({
       store: new RedisChallengeStore(redis.asRedis()),
       registry,
-      attestations: new AttestationBatcher({ registry, maxBatchSize: 10, lingerMs: 20, maxInFlight: 1 }),
-      attester: 'PTBMSP',
-      maxConcurrentReads: 2,
+      attester: new AttestAndRead({ registry, attestations, maxConcurrentReads: 2 }),
+      models: { requireApproved: models.requireApproved as never },
+      policies: { modeFor: () => Promise.resolve(mode) },
+      held: { hold: (entry) => Promise.resolve(void held.push(entry)) },
+      nmi: 'PTBMSP',
       now: () => NOW,
     });
   });
 
   it('issues a challenge whose statement names the meter, key, attester and nonce, stored for 300 s', async () => {
-    const issued = await service.issueChallenge(request);
+    const issued = await service.issueChallenge(request, MANUFACTURER);
     const fingerprint = keyFingerprint(publicKeyPem);
     assert.equal(
       issued.statement,
@@ -111,12 +139,13 @@ describe('RegistrationService', () => {
       ...request,
       keyFingerprint: fingerprint,
       attester: 'PTBMSP',
+      manufacturer: MANUFACTURER,
     });
   });
 
   it('issues a different nonce each time', async () => {
-    const first = await service.issueChallenge(request);
-    const second = await service.issueChallenge(request);
+    const first = await service.issueChallenge(request, MANUFACTURER);
+    const second = await service.issueChallenge(request, MANUFACTURER);
     assert.notEqual(first.challengeId, second.challengeId);
   });
 
@@ -126,11 +155,11 @@ describe('RegistrationService', () => {
       type: 'spki',
     });
     await assert.rejects(
-      service.issueChallenge({ ...request, publicKeyPem: rsa.toString() }),
+      service.issueChallenge({ ...request, publicKeyPem: rsa.toString() }, MANUFACTURER),
       hasCode('KEY_INVALID'),
     );
     await assert.rejects(
-      service.issueChallenge({ ...request, publicKeyPem: 'garbage' }),
+      service.issueChallenge({ ...request, publicKeyPem: 'garbage' }, MANUFACTURER),
       hasCode('KEY_INVALID'),
     );
     assert.equal(redis.entries.size, 0);
@@ -138,17 +167,17 @@ describe('RegistrationService', () => {
 
   it('refuses a malformed body with REQUEST_INVALID', async () => {
     await assert.rejects(
-      service.issueChallenge({ ...request, meterId: 'bad id' }),
+      service.issueChallenge({ ...request, meterId: 'bad id' }, MANUFACTURER),
       hasCode('REQUEST_INVALID'),
     );
-    await assert.rejects(service.issueChallenge(undefined), hasCode('REQUEST_INVALID'));
+    await assert.rejects(service.issueChallenge(undefined, MANUFACTURER), hasCode('REQUEST_INVALID'));
     assert.equal(redis.entries.size, 0);
   });
 
   it('attests the signed answer with the stored key and nonce, then returns the record', async () => {
-    const issued = await service.issueChallenge(request);
+    const issued = await service.issueChallenge(request, MANUFACTURER);
     const signature = signData(meterKeys.privateKey, issued.statement);
-    const meter = await service.answerChallenge(issued.challengeId, { signature });
+    const meter = (await service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER)) as CommittedMeterView;
     assert.deepEqual(registry.attested, [{ ...request, nonce: issued.challengeId, signature }]);
     assert.equal(meter.status, 'pending');
     assert.equal(meter.transactionId, 'tx-1');
@@ -156,46 +185,46 @@ describe('RegistrationService', () => {
   });
 
   it('accepts each challenge once', async () => {
-    const issued = await service.issueChallenge(request);
+    const issued = await service.issueChallenge(request, MANUFACTURER);
     const signature = signData(meterKeys.privateKey, issued.statement);
-    await service.answerChallenge(issued.challengeId, { signature });
+    await service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER);
     await assert.rejects(
-      service.answerChallenge(issued.challengeId, { signature }),
+      service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER),
       hasCode('CHALLENGE_UNKNOWN'),
     );
     assert.equal(registry.attested.length, 1);
   });
 
   it('answers CHALLENGE_UNKNOWN for expired, unknown and malformed challenge ids', async () => {
-    const issued = await service.issueChallenge(request);
+    const issued = await service.issueChallenge(request, MANUFACTURER);
     const signature = signData(meterKeys.privateKey, issued.statement);
     redis.nowMs += 300_000;
     await assert.rejects(
-      service.answerChallenge(issued.challengeId, { signature }),
+      service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER),
       hasCode('CHALLENGE_UNKNOWN'),
     );
     await assert.rejects(
-      service.answerChallenge('A'.repeat(43), { signature }),
+      service.answerChallenge('A'.repeat(43), { signature }, MANUFACTURER),
       hasCode('CHALLENGE_UNKNOWN'),
     );
-    await assert.rejects(service.answerChallenge('not-a-nonce', { signature }), hasCode('CHALLENGE_UNKNOWN'));
+    await assert.rejects(service.answerChallenge('not-a-nonce', { signature }, MANUFACTURER), hasCode('CHALLENGE_UNKNOWN'));
     assert.equal(registry.attested.length, 0);
   });
 
   it('keeps the challenge when the answer body is malformed', async () => {
-    const issued = await service.issueChallenge(request);
+    const issued = await service.issueChallenge(request, MANUFACTURER);
     await assert.rejects(
-      service.answerChallenge(issued.challengeId, { signature: '!' }),
+      service.answerChallenge(issued.challengeId, { signature: '!' }, MANUFACTURER),
       hasCode('REQUEST_INVALID'),
     );
     assert.equal(redis.entries.size, 1);
   });
 
   it('passes the ledger refusal on with its code, the challenge spent', async () => {
-    const issued = await service.issueChallenge(request);
+    const issued = await service.issueChallenge(request, MANUFACTURER);
     registry.refuseWith = { code: 'SIGNATURE_INVALID', message: 'bad proof' };
     await assert.rejects(
-      service.answerChallenge(issued.challengeId, { signature: 'AAAA' }),
+      service.answerChallenge(issued.challengeId, { signature: 'AAAA' }, MANUFACTURER),
       hasCode('SIGNATURE_INVALID'),
     );
     assert.equal(redis.entries.size, 0);
@@ -205,9 +234,9 @@ describe('RegistrationService', () => {
     const meters = ['meter-0001', 'meter-0002', 'meter-0003'];
     const answers = await Promise.all(
       meters.map(async (meterId) => {
-        const issued = await service.issueChallenge({ ...request, meterId });
+        const issued = await service.issueChallenge({ ...request, meterId }, MANUFACTURER);
         const signature = signData(meterKeys.privateKey, issued.statement);
-        return service.answerChallenge(issued.challengeId, { signature });
+        return (await service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER)) as CommittedMeterView;
       }),
     );
     assert.deepEqual(registry.batches, [3]);
@@ -220,5 +249,49 @@ describe('RegistrationService', () => {
 
   it('reads a meter through the registry, METER_UNKNOWN included', async () => {
     await assert.rejects(service.getMeter('meter-0404'), hasCode('METER_UNKNOWN'));
+  });
+
+  it('refuses an unapproved model with MODEL_NOT_APPROVED and another manufacturer’s with MODEL_NOT_YOURS', async () => {
+    await assert.rejects(
+      service.issueChallenge({ ...request, model: 'NEW-1' }, MANUFACTURER),
+      hasCode('MODEL_NOT_APPROVED'),
+    );
+    await assert.rejects(
+      service.issueChallenge({ ...request, model: 'OTHER-1' }, MANUFACTURER),
+      hasCode('MODEL_NOT_YOURS'),
+    );
+    assert.equal(redis.entries.size, 0);
+  });
+
+  it('answers CHALLENGE_UNKNOWN to another manufacturer and attests nothing', async () => {
+    const issued = await service.issueChallenge(request, MANUFACTURER);
+    const signature = signData(meterKeys.privateKey, issued.statement);
+    await assert.rejects(
+      service.answerChallenge(issued.challengeId, { signature }, 'globex'),
+      hasCode('CHALLENGE_UNKNOWN'),
+    );
+    assert.equal(registry.attested.length, 0);
+  });
+
+  it('holds a proven answer for an operator under operator-approval, attesting nothing', async () => {
+    mode = 'operator-approval';
+    const issued = await service.issueChallenge(request, MANUFACTURER);
+    const signature = signData(meterKeys.privateKey, issued.statement);
+    const answer = await service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER);
+    assert.equal(answer.status, 'held');
+    assert.equal(held.length, 1);
+    assert.equal(held[0]?.signature, signature);
+    assert.equal(registry.attested.length, 0);
+  });
+
+  it('refuses to hold an answer whose signature fails, with SIGNATURE_INVALID', async () => {
+    mode = 'operator-approval';
+    const issued = await service.issueChallenge(request, MANUFACTURER);
+    const signature = signData(meterKeys.privateKey, 'something else');
+    await assert.rejects(
+      service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER),
+      hasCode('SIGNATURE_INVALID'),
+    );
+    assert.equal(held.length, 0);
   });
 });

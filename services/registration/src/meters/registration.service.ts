@@ -1,5 +1,6 @@
 import {
   type CommittedMeterView,
+  type HeldRegistrationView,
   type IssuedChallenge,
   type MeterRecord,
   challengeIdSchema,
@@ -7,103 +8,109 @@ import {
   registrationRequestSchema,
 } from '@metrochain/contracts';
 import type { RegistryClient } from '@metrochain/ledger';
-import { attestationStatement, newNonce, parsePublicKey } from '@metrochain/pki';
-import type { AttestationBatcher } from './attestation-batcher';
-import { CHALLENGE_TTL_SECONDS, type ChallengeStore } from './challenge.store';
-import { committedView } from './committed-view';
-import { ConcurrencyLimit } from './concurrency-limit';
+import { attestationStatement, newNonce, parsePublicKey, verifySignature } from '@metrochain/pki';
+import type { AttestAndRead } from './attest-and-read';
+import type { AttestationPolicyStore } from './attestation-policy';
+import { CHALLENGE_TTL_SECONDS, type ChallengeStore, type PendingChallenge } from './challenge.store';
+import { type HeldRegistrations, heldView } from './held-registrations';
+import type { ModelApprovals } from './model-approvals';
 import { parseRequest } from './parse-request';
 import { RegistrationErrorCode, registrationError } from './registration-error';
 
-export type RegistryPort = Pick<RegistryClient, 'getMeter'>;
-export type AttestationPort = Pick<AttestationBatcher, 'attest'>;
-
 export interface RegistrationServiceOptions {
   store: ChallengeStore;
-  registry: RegistryPort;
-  /** Attests answers on the ledger, many in one transaction (AttestationBatcher). */
-  attestations: AttestationPort;
+  registry: Pick<RegistryClient, 'getMeter'>;
+  attester: AttestAndRead;
+  models: Pick<ModelApprovals, 'requireApproved'>;
+  policies: Pick<AttestationPolicyStore, 'modeFor'>;
+  held: Pick<HeldRegistrations, 'hold'>;
   /** This organisation's MSP id: the attester named in every statement it issues. */
-  attester: string;
-  /** Record reads after attestations at once; a burst of answers must not exhaust the peer's gateway (500). */
-  maxConcurrentReads?: number;
+  nmi: string;
   now?: () => Date;
 }
 
-export const DEFAULT_MAX_CONCURRENT_READS = 32;
-
-/** Proof-of-possession registration: issue a single-use challenge, then attest the signed answer on the ledger. */
+/**
+ * Proof-of-possession registration by a manufacturer: a single-use challenge for a meter of one of its approved
+ * models, then the signed answer, attested at once or held for an operator as this NMI's policy says.
+ */
 export class RegistrationService {
-  readonly #store: ChallengeStore;
-  readonly #registry: RegistryPort;
-  readonly #attestations: AttestationPort;
-  readonly #attester: string;
-  readonly #reads: ConcurrencyLimit;
+  readonly #options: Readonly<RegistrationServiceOptions>;
   readonly #now: () => Date;
 
   constructor(options: Readonly<RegistrationServiceOptions>) {
-    this.#store = options.store;
-    this.#registry = options.registry;
-    this.#attestations = options.attestations;
-    this.#attester = options.attester;
-    this.#reads = new ConcurrencyLimit(options.maxConcurrentReads ?? DEFAULT_MAX_CONCURRENT_READS);
+    this.#options = options;
     this.#now = options.now ?? ((): Date => new Date());
   }
 
-  /** Validates the meter's key (KEY_INVALID otherwise) and stores a fresh challenge for it. */
-  async issueChallenge(body: unknown): Promise<IssuedChallenge> {
+  /** Checks the model (MODEL_NOT_APPROVED, MODEL_NOT_YOURS) and the key (KEY_INVALID), then stores a challenge. */
+  async issueChallenge(body: unknown, manufacturer: string): Promise<IssuedChallenge> {
     const request = parseRequest(registrationRequestSchema, body);
     const key = parsePublicKey(request.publicKeyPem);
+    await this.#options.models.requireApproved(request.model, manufacturer);
     const nonce = newNonce();
     const statement = attestationStatement({
       meterId: request.meterId,
       keyFingerprint: key.fingerprint,
-      attester: this.#attester,
+      attester: this.#options.nmi,
       nonce,
     });
     const expiresAt = new Date(this.#now().getTime() + CHALLENGE_TTL_SECONDS * 1000).toISOString();
-    await this.#store.put(nonce, {
+    await this.#options.store.put(nonce, {
       meterId: request.meterId,
       model: request.model,
       publicKeyPem: key.pem,
       keyFingerprint: key.fingerprint,
-      attester: this.#attester,
+      attester: this.#options.nmi,
+      manufacturer,
     });
     return { challengeId: nonce, registrationId: nonce, statement, expiresAt };
   }
 
   /**
-   * Consumes the challenge (CHALLENGE_UNKNOWN when missing, expired or used), attests on the ledger and returns the
-   * meter's record as read after that transaction committed.
+   * Consumes the challenge (CHALLENGE_UNKNOWN when missing, expired, used or another manufacturer's), then attests
+   * on the ledger and returns the committed record, or, under `operator-approval`, checks the signature here
+   * (SIGNATURE_INVALID) and holds the registration for an operator.
    */
-  async answerChallenge(challengeId: string, body: unknown): Promise<CommittedMeterView> {
+  async answerChallenge(
+    challengeId: string,
+    body: unknown,
+    manufacturer: string,
+  ): Promise<CommittedMeterView | HeldRegistrationView> {
     const { signature } = parseRequest(challengeResponseSchema, body);
     const nonce = challengeIdSchema.safeParse(challengeId);
-    const challenge = nonce.success ? await this.#store.take(nonce.data) : undefined;
-    if (challenge === undefined || !nonce.success) {
+    const challenge = nonce.success ? await this.#options.store.take(nonce.data) : undefined;
+    if (challenge?.manufacturer !== manufacturer || !nonce.success) {
       throw registrationError(
         RegistrationErrorCode.CHALLENGE_UNKNOWN,
         'the challenge is unknown, expired or already answered',
       );
     }
-    const attested = await this.#attestations.attest({
-      meterId: challenge.meterId,
-      model: challenge.model,
-      publicKeyPem: challenge.publicKeyPem,
-      nonce: nonce.data,
-      signature,
-    });
-    // A batch reports each meter's status only; the gateway's peer committed the block, so it reads the record.
-    const meter = await this.#reads.run(() => this.#registry.getMeter(attested.meterId));
-    return committedView({
-      ...meter,
-      transactionId: attested.transactionId,
-      blockNumber: attested.blockNumber,
-    });
+    if ((await this.#options.policies.modeFor(manufacturer)) === 'operator-approval') {
+      return this.#hold(challenge, nonce.data, signature);
+    }
+    return this.#options.attester.attest(challenge, nonce.data, signature);
   }
 
   /** The meter's ledger record; METER_UNKNOWN when it was never attested. */
   getMeter(meterId: string): Promise<MeterRecord> {
-    return this.#registry.getMeter(meterId);
+    return this.#options.registry.getMeter(meterId);
+  }
+
+  async #hold(challenge: PendingChallenge, nonce: string, signature: string): Promise<HeldRegistrationView> {
+    const statement = attestationStatement({
+      meterId: challenge.meterId,
+      keyFingerprint: challenge.keyFingerprint,
+      attester: challenge.attester,
+      nonce,
+    });
+    if (!verifySignature(challenge.publicKeyPem, statement, signature)) {
+      throw registrationError(
+        RegistrationErrorCode.SIGNATURE_INVALID,
+        'the signature does not verify with the meter key over the statement',
+      );
+    }
+    const entry = { ...challenge, registrationId: nonce, signature, heldAt: this.#now().toISOString() };
+    await this.#options.held.hold(entry);
+    return heldView(entry);
   }
 }

@@ -48,8 +48,10 @@ describe('RevocationService', () => {
     const registry = new FakeRegistry();
     const service = new RevocationService({ registry });
     const effectiveAt = '2025-01-01T01:00:00+01:00';
-    const view = await service.revoke('meter-1', { reason: 'seal broken', effectiveAt });
-    assert.deepEqual(registry.revoked, [{ meterId: 'meter-1', reason: 'seal broken', effectiveAt }]);
+    const view = await service.revoke('meter-1', { reason: 'seal broken', effectiveAt }, 'operator-ptb');
+    assert.deepEqual(registry.revoked, [
+      { meterId: 'meter-1', reason: 'seal broken', operator: 'operator-ptb', effectiveAt },
+    ]);
     assert.equal(view.status, 'revoked');
     assert.equal(view.transactionId, 'tx-9');
     assert.equal(view.blockNumber, '12');
@@ -58,8 +60,8 @@ describe('RevocationService', () => {
 
   it('leaves the effective time to the ledger when none is given', async () => {
     const registry = new FakeRegistry();
-    await new RevocationService({ registry }).revoke('meter-1', { reason: 'recalled' });
-    assert.deepEqual(registry.revoked, [{ meterId: 'meter-1', reason: 'recalled' }]);
+    await new RevocationService({ registry }).revoke('meter-1', { reason: 'recalled' }, 'operator-ptb');
+    assert.deepEqual(registry.revoked, [{ meterId: 'meter-1', reason: 'recalled', operator: 'operator-ptb' }]);
   });
 
   it('refuses bad ids and bodies with REQUEST_INVALID before the ledger is asked', async () => {
@@ -75,7 +77,7 @@ describe('RevocationService', () => {
       ['meter-1', undefined],
     ];
     for (const [meterId, body] of bad) {
-      await assert.rejects(service.revoke(meterId, body), hasCode('REQUEST_INVALID'), JSON.stringify(body));
+      await assert.rejects(service.revoke(meterId, body, 'operator-ptb'), hasCode('REQUEST_INVALID'), JSON.stringify(body));
     }
     assert.equal(registry.revoked.length, 0);
   });
@@ -85,7 +87,7 @@ describe('RevocationService', () => {
     const service = new RevocationService({ registry });
     for (const code of ['METER_UNKNOWN', 'METER_REVOKED', 'INVALID_ARGUMENT'] as const) {
       registry.failWith = new LedgerError({ code, message: code });
-      await assert.rejects(service.revoke('meter-1', { reason: 'x' }), hasCode(code));
+      await assert.rejects(service.revoke('meter-1', { reason: 'x' }, 'operator-ptb'), hasCode(code));
     }
   });
 });

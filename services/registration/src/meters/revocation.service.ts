@@ -5,7 +5,10 @@ import { parseRequest } from './parse-request';
 
 export type RevocationRegistryPort = Pick<RegistryClient, 'revoke'>;
 
-/** Revokes meters with this NMI's registrar identity; the chaincode records the caller's MSP as revoker. */
+/**
+ * Revokes meters with this NMI's registrar identity for one of its operators; the chaincode records the NMI (the
+ * caller's MSP), the operator and the reason.
+ */
 export class RevocationService {
   readonly #registry: RevocationRegistryPort;
 
@@ -17,12 +20,13 @@ export class RevocationService {
    * Validates id and body (REQUEST_INVALID, nothing sent otherwise), then revokes on the ledger: METER_UNKNOWN,
    * METER_REVOKED (already revoked) and INVALID_ARGUMENT (backdated beyond the limit) come from the chaincode.
    */
-  async revoke(meterId: string, body: unknown): Promise<CommittedMeterView> {
+  async revoke(meterId: string, body: unknown, operator: string): Promise<CommittedMeterView> {
     const id = parseRequest(meterIdSchema, meterId);
     const request = parseRequest(revocationRequestSchema, body);
     const revoked = await this.#registry.revoke({
       meterId: id,
       reason: request.reason,
+      operator,
       ...(request.effectiveAt === undefined ? {} : { effectiveAt: request.effectiveAt }),
     });
     return committedView(revoked);

@@ -1,12 +1,9 @@
 import { type Environment, loadConfig } from '@metrochain/config';
 import { z } from 'zod';
-import { type AuditorCredential, auditorTokensSchema } from './auditor-tokens';
 import { FEED_MAX_FETCH_BYTES } from './verification-feed';
 
 /** The auditor stream's settings, read from the environment by the stream module itself. */
 export interface StreamConfig {
-  /** Who may subscribe; none means the stream answers STREAM_DISABLED. */
-  auditors: AuditorCredential[];
   /** Unsent bytes an auditor's connection may hold before it gets `overflow` and is closed. */
   maxBufferedBytes: number;
 }
@@ -15,7 +12,6 @@ export interface StreamConfig {
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 const streamEnvSchema = z.object({
-  VERIFICATION_AUDITOR_TOKENS: auditorTokensSchema,
   VERIFICATION_STREAM_MAX_BUFFERED_BYTES: z.coerce
     .number()
     .int()
@@ -26,7 +22,6 @@ const streamEnvSchema = z.object({
 });
 
 export const streamConfigSchema = streamEnvSchema.transform((env): StreamConfig => ({
-  auditors: env.VERIFICATION_AUDITOR_TOKENS,
   maxBufferedBytes: env.VERIFICATION_STREAM_MAX_BUFFERED_BYTES,
 }));
 

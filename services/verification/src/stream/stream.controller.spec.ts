@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -8,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { VerificationApiPaths } from '@metrochain/contracts';
 import { createLogger } from '@metrochain/observability';
 import { KAFKA_CLIENT, createHttpApp } from '@metrochain/service-kit';
+import { type TestIssuer, accessSpecProviders, newTestIssuer } from '@metrochain/service-kit/testing';
 import type { ConsumerRunConfig, EachMessagePayload } from 'kafkajs';
 import type { VerificationRecord } from '@metrochain/contracts';
 import { SseFrames } from './sse-frames';
@@ -16,8 +16,13 @@ import { StreamHub } from './stream-hub';
 import { StreamModule } from './stream.module';
 import { VERIFICATION_FANOUT, type VerificationFanout } from './verification-fanout';
 
-const TOKEN = 'spec-token-of-the-ptb-auditor';
-const AUDITORS = `auditor-ptb:${createHash('sha256').update(TOKEN).digest('hex')}`;
+const credentials = (async (): Promise<{ issuer: TestIssuer; auditor: string; manufacturer: string }> => {
+  const issuer = await newTestIssuer();
+  const auditor = await issuer.token({ sub: 'auditor-ptb', role: 'auditor' });
+  return { issuer, auditor, manufacturer: await issuer.token({ sub: 'acme', role: 'manufacturer' }) };
+})();
+let TOKEN = '';
+let MANUFACTURER_TOKEN = '';
 
 /** The platform's Kafka client as far as the stream uses it: one consumer whose messages the spec delivers. */
 class FakeKafka {
@@ -54,10 +59,18 @@ async function startApp(
   env: Readonly<Record<string, string>>,
   kafka: FakeKafka,
 ): Promise<NestFastifyApplication> {
-  delete process.env['VERIFICATION_AUDITOR_TOKENS'];
   Object.assign(process.env, env);
+  const { issuer, auditor, manufacturer } = await credentials;
+  TOKEN = auditor;
+  MANUFACTURER_TOKEN = manufacturer;
   @Global()
-  @Module({ providers: [{ provide: KAFKA_CLIENT, useValue: kafka }], exports: [KAFKA_CLIENT] })
+  @Module({
+    providers: [
+      { provide: KAFKA_CLIENT, useValue: kafka },
+      ...accessSpecProviders({ issuers: [issuer.trusted], ownNmi: 'PTBMSP' }),
+    ],
+    exports: [KAFKA_CLIENT],
+  })
   class FakePlatformModule {}
   @Module({ imports: [FakePlatformModule, StreamModule] })
   class SpecAppModule {}
@@ -127,7 +140,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-describe('GET /verifications/stream with auditors configured', () => {
+describe('GET /verifications/stream', () => {
   const kafka = new FakeKafka();
   let app: NestFastifyApplication;
   let url: string;
@@ -137,10 +150,7 @@ describe('GET /verifications/stream with auditors configured', () => {
 
   before(async () => {
     app = await startApp(
-      {
-        VERIFICATION_AUDITOR_TOKENS: AUDITORS,
-        VERIFICATION_STREAM_MAX_BUFFERED_BYTES: String(2 * 1024 * 1024),
-      },
+      { VERIFICATION_STREAM_MAX_BUFFERED_BYTES: String(2 * 1024 * 1024) },
       kafka,
     );
     url = `${await app.getUrl()}${VerificationApiPaths.stream}`;
@@ -148,13 +158,21 @@ describe('GET /verifications/stream with auditors configured', () => {
   });
   after(() => app.close());
 
-  it('refuses a missing or unknown token with 401 UNAUTHENTICATED and names the scheme', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-the-token' }, { authorization: TOKEN }]) {
+  it('refuses a missing or unknown token with 401, naming the scheme, and another role with 403', async () => {
+    const refusals: [Record<string, string>, number, string][] = [
+      [{}, 401, 'UNAUTHENTICATED'],
+      [{ authorization: TOKEN }, 401, 'UNAUTHENTICATED'],
+      [{ authorization: 'Bearer not-the-token' }, 401, 'TOKEN_INVALID'],
+      [{ authorization: `Bearer ${MANUFACTURER_TOKEN}` }, 403, 'ACCESS_FORBIDDEN'],
+    ];
+    for (const [headers, status, code] of refusals) {
       const response = await fetch(url, { headers });
-      assert.equal(response.status, 401);
-      assert.equal(response.headers.get('www-authenticate'), 'Bearer realm="verifications"');
+      assert.equal(response.status, status, code);
+      if (status === 401) {
+        assert.equal(response.headers.get('www-authenticate'), 'Bearer');
+      }
       const body = (await response.json()) as { code: string; message: string };
-      assert.equal(body.code, 'UNAUTHENTICATED');
+      assert.equal(body.code, code);
       assert.equal(typeof body.message, 'string');
     }
     assert.equal(hub.size, 0);
@@ -264,31 +282,24 @@ describe('GET /verifications/stream with auditors configured', () => {
   });
 });
 
-describe('GET /verifications/stream without auditors', () => {
-  const kafka = new FakeKafka();
+describe('the stream in the OpenAPI document', () => {
   let app: NestFastifyApplication;
-
   before(async () => {
-    app = await startApp({}, kafka);
+    app = await startApp({}, new FakeKafka());
   });
   after(() => app.close());
 
-  it('answers 503 STREAM_DISABLED instead of being open, and does not consume the topic', async () => {
-    const response = await fetch(`${await app.getUrl()}${VerificationApiPaths.stream}`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    assert.equal(response.status, 503);
-    assert.equal(((await response.json()) as { code: string }).code, 'STREAM_DISABLED');
-    assert.equal(kafka.consumers, 0);
-  });
-
-  it('documents the stream in the OpenAPI document', async () => {
+  it('documents the stream with its bearer scheme, its policy and every answer', async () => {
     const document = (await (await fetch(`${await app.getUrl()}/docs-json`)).json()) as {
-      paths: Record<string, { get?: { security?: unknown[]; responses: Record<string, unknown> } }>;
+      paths: Record<
+        string,
+        { get?: { security?: unknown[]; responses: Record<string, unknown>; 'x-access'?: unknown } }
+      >;
     };
     const operation = document.paths[VerificationApiPaths.stream]?.get;
     assert.ok(operation !== undefined);
-    assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '503']);
+    assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '403']);
     assert.deepEqual(operation.security, [{ bearer: [] }]);
+    assert.deepEqual(operation['x-access'], { public: false, roles: ['auditor'], ownNmiOnly: false });
   });
 });

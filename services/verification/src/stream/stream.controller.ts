@@ -1,40 +1,34 @@
-import { Controller, Get, Headers, Inject, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiOkResponse,
   ApiProduces,
   ApiQuery,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { Principal } from '@metrochain/contracts';
+import { Allow, CurrentPrincipal, ErrorBodyDto } from '@metrochain/service-kit';
 import type { FastifyReply } from 'fastify';
-import { AuditorTokens } from './auditor-tokens';
 import { openSseResponse } from './sse-response';
-import { StreamErrorFilter } from './stream-error';
 import { parseStreamFilter } from './stream-filter';
 import { StreamHub } from './stream-hub';
 
 /**
  * `GET /verifications/stream` (VerificationApiPaths.stream): every verification outcome of every instance as
- * server-sent events, for auditors with a bearer token. Fastify matches this static path before
+ * server-sent events, for auditors. Fastify matches this static path before
  * `/verifications/:verificationId`.
  */
 @ApiTags('verifications')
 @Controller('verifications')
-@UseFilters(StreamErrorFilter)
 export class StreamController {
-  readonly #auditors: AuditorTokens;
   readonly #hub: StreamHub;
 
-  constructor(@Inject(AuditorTokens) auditors: AuditorTokens, @Inject(StreamHub) hub: StreamHub) {
-    this.#auditors = auditors;
+  constructor(@Inject(StreamHub) hub: StreamHub) {
     this.#hub = hub;
   }
 
   @Get('stream')
-  @ApiBearerAuth()
+  @Allow('auditor')
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'meterId', required: false })
   @ApiQuery({ name: 'outcome', required: false, enum: ['valid', 'invalid'] })
@@ -44,17 +38,16 @@ export class StreamController {
       '`: keep-alive` every 15 s; `event: overflow` before closing a client that fell too far behind.',
   })
   @ApiBadRequestResponse({
+    type: ErrorBodyDto,
     description: 'REQUEST_INVALID: filters are meterId=<id> and outcome=valid|invalid',
   })
-  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: missing or unknown bearer token' })
-  @ApiServiceUnavailableResponse({ description: 'STREAM_DISABLED: no auditor is configured' })
   stream(
-    @Headers('authorization') authorization: string | undefined,
+    @CurrentPrincipal() auditor: Principal,
     @Query() query: unknown,
     @Res() reply: FastifyReply,
   ): void {
     const subscription = {
-      auditor: this.#auditors.authenticate(authorization),
+      auditor: `${auditor.issuer}/${auditor.name}`,
       filter: parseStreamFilter(query),
     };
     const response = openSseResponse(reply);

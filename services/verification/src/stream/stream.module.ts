@@ -2,14 +2,13 @@
  * Wiring: import `StreamModule` in the verification service's AppModule after `PlatformModule.register(context)`:
  *   imports: [PlatformModule.register(context), …, StreamModule]
  * It needs only the platform's global KAFKA_CLIENT, and reads its own settings from the environment at start-up
- * (stream.config.ts: VERIFICATION_AUDITOR_TOKENS, VERIFICATION_STREAM_MAX_BUFFERED_BYTES; a bad value aborts the
+ * (stream.config.ts: VERIFICATION_STREAM_MAX_BUFFERED_BYTES; a bad value aborts the
  * start with CONFIG_INVALID). It serves `GET /verifications/stream` and exports VERIFICATION_FANOUT, through which
  * another module may push its own outcomes early; the `verifications.v1` topic stays the source of truth.
  */
 import { Module } from '@nestjs/common';
 import { KAFKA_CLIENT } from '@metrochain/service-kit';
 import type { Kafka } from 'kafkajs';
-import { AuditorTokens } from './auditor-tokens';
 import { type StreamConfig, loadStreamConfig } from './stream.config';
 import { StreamController } from './stream.controller';
 import { StreamHub } from './stream-hub';
@@ -24,11 +23,6 @@ export const STREAM_CONFIG = 'METROCHAIN_VERIFICATION_STREAM_CONFIG';
   providers: [
     { provide: STREAM_CONFIG, useFactory: (): StreamConfig => loadStreamConfig() },
     {
-      provide: AuditorTokens,
-      useFactory: (config: StreamConfig): AuditorTokens => new AuditorTokens(config.auditors),
-      inject: [STREAM_CONFIG],
-    },
-    {
       provide: StreamHub,
       useFactory: (config: StreamConfig): StreamHub =>
         new StreamHub({ maxBufferedBytes: config.maxBufferedBytes }),
@@ -37,9 +31,9 @@ export const STREAM_CONFIG = 'METROCHAIN_VERIFICATION_STREAM_CONFIG';
     { provide: VERIFICATION_FANOUT, useExisting: StreamHub },
     {
       provide: VerificationFeed,
-      useFactory: (kafka: Kafka, hub: StreamHub, auditors: AuditorTokens): VerificationFeed =>
-        new VerificationFeed({ kafka, fanout: hub, enabled: auditors.enabled }),
-      inject: [KAFKA_CLIENT, StreamHub, AuditorTokens],
+      useFactory: (kafka: Kafka, hub: StreamHub): VerificationFeed =>
+        new VerificationFeed({ kafka, fanout: hub, enabled: true }),
+      inject: [KAFKA_CLIENT, StreamHub],
     },
   ],
   exports: [VERIFICATION_FANOUT],

@@ -22,10 +22,10 @@ const STATUS: Readonly<Record<string, HttpStatus>> = {
   [LogErrorCode.LOG_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** Request faults are 4xx; the ledger failing is 502; anything else uncoded is 500. */
-export function verificationHttpStatus(error: DomainError): HttpStatus {
+/** Request faults are 4xx; the ledger failing is 502; other codes are the platform's (an unknown one is 500). */
+export function verificationHttpStatus(error: DomainError): HttpStatus | undefined {
   if (isLedgerError(error)) {
     return HttpStatus.BAD_GATEWAY;
   }
-  return STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+  return STATUS[error.code];
 }

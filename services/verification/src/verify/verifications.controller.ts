@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -8,9 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { VerificationRecordResponse, VerifyBatchResponse, VerifyResponse } from '@metrochain/contracts';
-import { domainErrorFilter } from '@metrochain/service-kit';
+import { Public } from '@metrochain/service-kit';
 import { VerificationApi } from './verification-api';
-import { verificationHttpStatus } from './verification-error';
 import {
   ErrorBodyDto,
   VerificationRecordResponseDto,
@@ -20,11 +19,10 @@ import {
   VerifyResponseDto,
 } from './verification.dto';
 
-export const VerificationErrorFilter = domainErrorFilter(verificationHttpStatus);
-
 @ApiTags('verifications')
 @Controller('verifications')
-@UseFilters(VerificationErrorFilter)
+// Anyone may check a meter's signature and fetch a record with its proof: that is what the PKI is for.
+@Public()
 export class VerificationsController {
   readonly #api: VerificationApi;
 

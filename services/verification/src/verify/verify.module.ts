@@ -18,7 +18,7 @@ import { MeterDirectory } from './meter-directory';
 import { RedisMeterCache } from './redis-meter-cache';
 import { VerificationApi } from './verification-api';
 import { VerificationEngine } from './verification.engine';
-import { VerificationErrorFilter, VerificationsController } from './verifications.controller';
+import { VerificationsController } from './verifications.controller';
 
 /** Drops a meter from the key caches whenever the registry changes it; every instance in its own group. */
 class MeterCacheInvalidation extends ConsumerHost<'meter.lifecycle.v1'> {}
@@ -27,7 +27,6 @@ class MeterCacheInvalidation extends ConsumerHost<'meter.lifecycle.v1'> {}
   imports: [LogModule],
   controllers: [VerificationsController],
   providers: [
-    VerificationErrorFilter,
     {
       provide: MeterDirectory,
       useFactory: (

@@ -1,24 +1,22 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus, Inject } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { DomainError } from '@metrochain/errors';
+import { HttpStatus } from '@nestjs/common';
+import type { DomainError } from '@metrochain/errors';
 import { isLedgerError } from '@metrochain/ledger';
 import { PkiErrorCode } from '@metrochain/pki';
 import { RegistrationErrorCode } from './registration-error';
-
-/** Body of every coded error answer. */
-export interface ErrorBody {
-  code: string;
-  message: string;
-}
 
 // Errors found in the request itself, before the ledger is asked.
 const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [RegistrationErrorCode.REQUEST_INVALID]: HttpStatus.BAD_REQUEST,
   [PkiErrorCode.KEY_INVALID]: HttpStatus.BAD_REQUEST,
+  [PkiErrorCode.SIGNATURE_MALFORMED]: HttpStatus.BAD_REQUEST,
   [RegistrationErrorCode.CHALLENGE_UNKNOWN]: HttpStatus.GONE,
   [RegistrationErrorCode.METER_NOT_ACTIVE]: HttpStatus.CONFLICT,
   [RegistrationErrorCode.METER_REVOKED]: HttpStatus.CONFLICT,
   [RegistrationErrorCode.KEY_REUSED]: HttpStatus.CONFLICT,
+  [RegistrationErrorCode.MODEL_NOT_APPROVED]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [RegistrationErrorCode.MODEL_NOT_YOURS]: HttpStatus.FORBIDDEN,
+  [RegistrationErrorCode.REGISTRATION_NOT_HELD]: HttpStatus.NOT_FOUND,
+  [RegistrationErrorCode.SIGNATURE_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 // The ledger refused a request that passed this service's checks: the proof or the meter's state is at fault.
@@ -28,6 +26,7 @@ const LEDGER_STATUS: Readonly<Record<string, HttpStatus>> = {
   KEY_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
   INVALID_ARGUMENT: HttpStatus.UNPROCESSABLE_ENTITY,
   ALREADY_ATTESTED: HttpStatus.CONFLICT,
+  ALREADY_EXISTS: HttpStatus.CONFLICT,
   NONCE_REUSED: HttpStatus.CONFLICT,
   METER_REVOKED: HttpStatus.CONFLICT,
   METER_NOT_ACTIVE: HttpStatus.CONFLICT,
@@ -35,27 +34,13 @@ const LEDGER_STATUS: Readonly<Record<string, HttpStatus>> = {
   MODEL_MISMATCH: HttpStatus.CONFLICT,
   ROLE_FORBIDDEN: HttpStatus.FORBIDDEN,
   METER_UNKNOWN: HttpStatus.NOT_FOUND,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 /** The HTTP status of a domain error: ledger codes not listed are the upstream's failure (502). */
-export function httpStatusOf(error: DomainError): HttpStatus {
+export function registrationHttpStatus(error: DomainError): HttpStatus | undefined {
   if (isLedgerError(error)) {
     return LEDGER_STATUS[error.code] ?? HttpStatus.BAD_GATEWAY;
   }
-  return REQUEST_STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
-}
-
-/** Answers DomainErrors with their mapped status and `{code, message}`; other errors keep Nest's handling. */
-@Catch(DomainError)
-export class DomainErrorFilter implements ExceptionFilter<DomainError> {
-  readonly #adapterHost: HttpAdapterHost;
-
-  constructor(@Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
-    this.#adapterHost = adapterHost;
-  }
-
-  catch(error: DomainError, host: ArgumentsHost): void {
-    const body: ErrorBody = { code: error.code, message: error.message };
-    this.#adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, httpStatusOf(error));
-  }
+  return REQUEST_STATUS[error.code];
 }
