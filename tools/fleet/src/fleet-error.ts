@@ -14,8 +14,6 @@ export const FleetErrorCode = {
   SERVICE_ERROR: 'SERVICE_ERROR',
   /** A success answer that is not what the API promises. */
   RESPONSE_INVALID: 'RESPONSE_INVALID',
-  /** A registration service asked a meter to sign something other than its attestation challenge. */
-  STATEMENT_UNEXPECTED: 'STATEMENT_UNEXPECTED',
   /** Some meters could not be registered; details list each with the service's code. */
   REGISTRATION_FAILED: 'REGISTRATION_FAILED',
   /** Every NMI attested but the ledger does not hold the meter as active. */

@@ -8,8 +8,6 @@ export const CliErrorCode = {
   FILE_EXISTS: 'FILE_EXISTS',
   /** The private and public key files given together are not one key pair. */
   KEY_PAIR_MISMATCH: 'KEY_PAIR_MISMATCH',
-  /** A service asked the meter to sign something other than the statement this operation needs. */
-  STATEMENT_UNEXPECTED: 'STATEMENT_UNEXPECTED',
   /** The network file (.devnet/network.json) does not parse or its `services` section is malformed. */
   NETWORK_FILE_INVALID: 'NETWORK_FILE_INVALID',
   /** No URL for the service of the organisation asked for (--org) in the network file. */
