@@ -2,7 +2,7 @@ import path from 'node:path';
 import { findRepoRoot } from '@metrochain/config';
 import type { CliIo, Command } from '../cli/command';
 import { measurementUrlOf, registrationInstancesOf } from '../endpoints/fleet-endpoints';
-import { ExitCode } from '../fleet-error';
+import { ExitCode } from '@metrochain/tool-kit';
 import { createFleet } from '../fleet/create-fleet';
 import type { Fleet } from '../fleet/fleet';
 import { newMeasurementClient } from '../http/measurement-client';
