@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import {
   type CommittedMeterView,
   type IssuedChallenge,
@@ -11,7 +12,6 @@ import { attestationStatement, newNonce, parsePublicKey } from '@metrochain/pki'
 import type { AttestationBatcher } from './attestation-batcher';
 import { CHALLENGE_TTL_SECONDS, type ChallengeStore } from './challenge.store';
 import { committedView } from './committed-view';
-import { ConcurrencyLimit } from './concurrency-limit';
 import { parseRequest } from './parse-request';
 import { RegistrationErrorCode, registrationError } from './registration-error';
 
@@ -38,7 +38,7 @@ export class RegistrationService {
   readonly #registry: RegistryPort;
   readonly #attestations: AttestationPort;
   readonly #attester: string;
-  readonly #reads: ConcurrencyLimit;
+  readonly #reads: LimitFunction;
   readonly #now: () => Date;
 
   constructor(options: Readonly<RegistrationServiceOptions>) {
@@ -46,7 +46,7 @@ export class RegistrationService {
     this.#registry = options.registry;
     this.#attestations = options.attestations;
     this.#attester = options.attester;
-    this.#reads = new ConcurrencyLimit(options.maxConcurrentReads ?? DEFAULT_MAX_CONCURRENT_READS);
+    this.#reads = pLimit(options.maxConcurrentReads ?? DEFAULT_MAX_CONCURRENT_READS);
     this.#now = options.now ?? ((): Date => new Date());
   }
 
@@ -94,7 +94,7 @@ export class RegistrationService {
       signature,
     });
     // A batch reports each meter's status only; the gateway's peer committed the block, so it reads the record.
-    const meter = await this.#reads.run(() => this.#registry.getMeter(attested.meterId));
+    const meter = await this.#reads(() => this.#registry.getMeter(attested.meterId));
     return committedView({
       ...meter,
       transactionId: attested.transactionId,

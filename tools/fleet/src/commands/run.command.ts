@@ -6,7 +6,7 @@ import { ExitCode } from '@metrochain/tool-kit';
 import { createFleet } from '../fleet/create-fleet';
 import type { Fleet } from '../fleet/fleet';
 import { newMeasurementClient } from '../http/measurement-client';
-import { pause } from '../http/retry';
+import { pause } from '../util/pause';
 import { DEFAULT_STATE_DIR, RUN_USAGE, parseRunOptions, type RunOptions } from '../options/run-options';
 import { FleetReporter } from '../output/fleet-reporter';
 import { StatsPrinter } from '../watch/stats-printer';

@@ -2,23 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '@metrochain/errors';
 import type { NetworkFile } from '@metrochain/tool-kit';
+import { SAMPLE_NETWORK_PROFILE } from '@metrochain/tool-kit/testing';
 import { resolveEndpoint, type EndpointQuery } from './endpoint';
 
-const ptb = {
-  process: 'service-registration-ptb',
-  org: 'PTB',
-  mspId: 'PTBMSP',
-  url: 'http://127.0.0.1:3001',
-};
-const inmetro = { ...ptb, process: 'service-registration-inmetro', org: 'Inmetro', mspId: 'InmetroMSP' };
-// As the devnet writes it (devnet/src/network/connection-file.ts), other sections left out.
-const PROFILE = {
-  channel: 'nmichannel',
-  services: {
-    registration: [ptb, { ...inmetro, url: 'http://127.0.0.1:3011/' }],
-    verification: [{ ...ptb, process: 'service-verification', url: 'http://127.0.0.1:3002' }],
-  },
-};
+const PROFILE = SAMPLE_NETWORK_PROFILE;
 const network = (profile: unknown): NetworkFile => ({ file: '/repo/.devnet/network.json', profile });
 
 function query(overrides: Partial<EndpointQuery>): EndpointQuery {
