@@ -1,4 +1,11 @@
-export { ExitCode, ToolErrorCode, toolError, usageError, type ToolErrorOptions } from './tool-error';
+export {
+  ExitCode,
+  ToolErrorCode,
+  codedError,
+  toolError,
+  usageError,
+  type ToolErrorOptions,
+} from './tool-error';
 export { apiUrl } from './http/api-url';
 export { requestJson, type JsonRequest } from './http/request-json';
 export { JsonClient, type CallOptions, type JsonClientOptions } from './http/json-client';

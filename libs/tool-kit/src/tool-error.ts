@@ -32,12 +32,21 @@ export type ToolErrorOptions = Readonly<{
   cause?: unknown;
 }>;
 
+/** A DomainError with one of a tool's codes; each tool narrows `Code` to its own table. */
+export function codedError<Code extends string>(
+  code: Code,
+  message: string,
+  options: ToolErrorOptions = {},
+): DomainError<Code> {
+  return new DomainError({ code, message, ...options });
+}
+
 export function toolError(
   code: ToolErrorCode,
   message: string,
   options: ToolErrorOptions = {},
 ): DomainError<ToolErrorCode> {
-  return new DomainError({ code, message, ...options });
+  return codedError(code, message, options);
 }
 
 export function usageError(message: string): DomainError<ToolErrorCode> {

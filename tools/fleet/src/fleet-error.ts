@@ -1,5 +1,5 @@
-import { DomainError } from '@metrochain/errors';
-import type { ToolErrorOptions } from '@metrochain/tool-kit';
+import type { DomainError } from '@metrochain/errors';
+import { codedError, type ToolErrorOptions } from '@metrochain/tool-kit';
 
 /**
  * Codes of the fleet's own beside the kit's (ToolErrorCode: USAGE, SERVICE_UNREACHABLE…); refusals by the services
@@ -17,10 +17,8 @@ export const FleetErrorCode = {
 } as const;
 export type FleetErrorCode = (typeof FleetErrorCode)[keyof typeof FleetErrorCode];
 
-export function fleetError(
+export const fleetError: (
   code: FleetErrorCode,
   message: string,
-  options: ToolErrorOptions = {},
-): DomainError<FleetErrorCode> {
-  return new DomainError({ code, message, ...options });
-}
+  options?: ToolErrorOptions,
+) => DomainError<FleetErrorCode> = codedError;

@@ -1,5 +1,5 @@
-import { DomainError } from '@metrochain/errors';
-import { ExitCode as ToolExitCode, type ToolErrorOptions } from '@metrochain/tool-kit';
+import type { DomainError } from '@metrochain/errors';
+import { ExitCode as ToolExitCode, codedError, type ToolErrorOptions } from '@metrochain/tool-kit';
 
 /**
  * Codes of the PKI CLI's own beside the kit's (ToolErrorCode: USAGE, SERVICE_UNREACHABLE…); refusals by the
@@ -19,10 +19,8 @@ export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
 export const ExitCode = { ...ToolExitCode, REFUSED: ToolExitCode.FAILED, INVALID: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export function cliError(
+export const cliError: (
   code: CliErrorCode,
   message: string,
-  options: ToolErrorOptions = {},
-): DomainError<CliErrorCode> {
-  return new DomainError({ code, message, ...options });
-}
+  options?: ToolErrorOptions,
+) => DomainError<CliErrorCode> = codedError;
