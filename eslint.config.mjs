@@ -50,7 +50,12 @@ export default tseslint.config(
               sourceTag: 'type:chaincode',
               onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:lr'],
             },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
+            // What the command-line tools share (HTTP clients, endpoints, options, CLI skeleton, fakes).
+            { sourceTag: 'type:tool-kit', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:tool-kit'],
+            },
             {
               sourceTag: 'type:service',
               onlyDependOnLibsWithTags: [
@@ -69,6 +74,7 @@ export default tseslint.config(
                 'type:data-access',
                 'type:platform',
                 'type:tool',
+                'type:tool-kit',
                 'type:lr',
               ],
             },

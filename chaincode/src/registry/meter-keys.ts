@@ -20,6 +20,8 @@ const CHAINCODE_CODE_OF: Readonly<Record<PkiErrorCode, ChaincodeErrorCode>> = {
   [PkiErrorCode.SIGNATURE_MALFORMED]: 'SIGNATURE_MALFORMED',
   [PkiErrorCode.STATEMENT_INVALID]: 'INVALID_ARGUMENT',
   [PkiErrorCode.MERKLE_INVALID]: 'INVALID_ARGUMENT',
+  // Raised only by signers checking a statement before they sign; the chaincode never signs.
+  [PkiErrorCode.STATEMENT_UNEXPECTED]: 'INVALID_ARGUMENT',
 };
 
 /** Parses an ECDSA P-256 SPKI PEM; anything else fails with KEY_INVALID. */

@@ -12,6 +12,7 @@ export {
   type AttestationInput,
   type RotationInput,
 } from './statements';
+export { expectAttestationStatement, expectRotationStatement } from './expected-statement';
 export { newNonce } from './nonce';
 export { inclusionProof, leafHash, merkleRoot, verifyInclusion, type InclusionProof } from './merkle';
 export { keyAt, statusAt, type MeterTimeline, type TimedKey, type TimelineStatus } from './meter-timeline';

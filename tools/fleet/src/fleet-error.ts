@@ -1,21 +1,11 @@
-import { DomainError } from '@metrochain/errors';
+import type { DomainError } from '@metrochain/errors';
+import { codedError, type ToolErrorOptions } from '@metrochain/tool-kit';
 
-/** Codes the fleet raises itself; refusals by the services keep the services' codes (e.g. REQUEST_INVALID). */
+/**
+ * Codes of the fleet's own beside the kit's (ToolErrorCode: USAGE, SERVICE_UNREACHABLE…); refusals by the services
+ * keep the services' codes (e.g. REQUEST_INVALID).
+ */
 export const FleetErrorCode = {
-  /** Bad command line: unknown command or option, missing or malformed value. Exit code 2. */
-  USAGE: 'USAGE',
-  /** The network file does not parse or its `services` section is malformed. */
-  NETWORK_FILE_INVALID: 'NETWORK_FILE_INVALID',
-  /** No URL for a service the fleet needs (registration of both NMIs, measurement). */
-  ENDPOINT_UNKNOWN: 'ENDPOINT_UNKNOWN',
-  SERVICE_UNREACHABLE: 'SERVICE_UNREACHABLE',
-  SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',
-  /** The service failed without a coded body. */
-  SERVICE_ERROR: 'SERVICE_ERROR',
-  /** A success answer that is not what the API promises. */
-  RESPONSE_INVALID: 'RESPONSE_INVALID',
-  /** A registration service asked a meter to sign something other than its attestation challenge. */
-  STATEMENT_UNEXPECTED: 'STATEMENT_UNEXPECTED',
   /** Some meters could not be registered; details list each with the service's code. */
   REGISTRATION_FAILED: 'REGISTRATION_FAILED',
   /** Every NMI attested but the ledger does not hold the meter as active. */
@@ -27,18 +17,8 @@ export const FleetErrorCode = {
 } as const;
 export type FleetErrorCode = (typeof FleetErrorCode)[keyof typeof FleetErrorCode];
 
-/** 0 done, 1 refused or failed ("CODE: message" on stderr), 2 usage error. */
-export const ExitCode = { OK: 0, FAILED: 1, USAGE: 2 } as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-
-export function fleetError(
+export const fleetError: (
   code: FleetErrorCode,
   message: string,
-  options: Readonly<{ details?: Record<string, unknown>; retriable?: boolean; cause?: unknown }> = {},
-): DomainError<FleetErrorCode> {
-  return new DomainError({ code, message, ...options });
-}
-
-export function usageError(message: string): DomainError<FleetErrorCode> {
-  return fleetError(FleetErrorCode.USAGE, message);
-}
+  options?: ToolErrorOptions,
+) => DomainError<FleetErrorCode> = codedError;

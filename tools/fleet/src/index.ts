@@ -15,7 +15,7 @@ export {
   registrationInstancesOf,
   DEFAULT_MEASUREMENT_URL,
 } from './endpoints/fleet-endpoints';
-export type { ServiceInstance } from './endpoints/network-services';
+export type { ServiceInstance } from '@metrochain/tool-kit';
 export { newMeasurementClient, type MeasurementApi } from './http/measurement-client';
 export { renderStatsBlock, renderStatsLine, type FleetStatus } from './watch/stats-view';
 export { FleetErrorCode } from './fleet-error';

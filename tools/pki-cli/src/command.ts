@@ -1,6 +1,5 @@
+import type { Environment } from '@metrochain/tool-kit';
 import type { ExitCode } from './cli-error';
-
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** What a command may use besides the file system: the environment and standard input. */
 export interface CommandContext {

@@ -95,3 +95,4 @@ export {
   verificationsV1KeySchema,
   verificationsV1ValueSchema,
 } from './verifications/verifications.v1';
+export { verificationLeafBytes, verificationLeafJson } from './verifications/verification-leaf';

@@ -1,9 +1,9 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { CommittedMeterView } from '@metrochain/contracts';
 import type { RegistryClient } from '@metrochain/ledger';
 import type { AttestationBatcher } from './attestation-batcher';
 import type { PendingChallenge } from './challenge.store';
 import { committedView } from './committed-view';
-import { ConcurrencyLimit } from './concurrency-limit';
 
 export type RegistryPort = Pick<RegistryClient, 'getMeter'>;
 export type AttestationPort = Pick<AttestationBatcher, 'attest'>;
@@ -14,7 +14,7 @@ export const DEFAULT_MAX_CONCURRENT_READS = 32;
 export class AttestAndRead {
   readonly #registry: RegistryPort;
   readonly #attestations: AttestationPort;
-  readonly #reads: ConcurrencyLimit;
+  readonly #reads: LimitFunction;
 
   constructor(
     options: Readonly<{ registry: RegistryPort; attestations: AttestationPort; maxConcurrentReads?: number }>,
@@ -22,7 +22,7 @@ export class AttestAndRead {
     this.#registry = options.registry;
     this.#attestations = options.attestations;
     // Record reads after attestations come at once; a burst of answers must not exhaust the peer's gateway (500).
-    this.#reads = new ConcurrencyLimit(options.maxConcurrentReads ?? DEFAULT_MAX_CONCURRENT_READS);
+    this.#reads = pLimit(options.maxConcurrentReads ?? DEFAULT_MAX_CONCURRENT_READS);
   }
 
   async attest(
@@ -38,7 +38,7 @@ export class AttestAndRead {
       signature,
     });
     // A batch reports each meter's status only; the gateway's peer committed the block, so it reads the record.
-    const meter = await this.#reads.run(() => this.#registry.getMeter(attested.meterId));
+    const meter = await this.#reads(() => this.#registry.getMeter(attested.meterId));
     return committedView({
       ...meter,
       transactionId: attested.transactionId,

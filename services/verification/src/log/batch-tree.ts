@@ -1,4 +1,4 @@
-import { verificationsV1ValueSchema } from '@metrochain/contracts';
+import { verificationLeafBytes, verificationsV1ValueSchema } from '@metrochain/contracts';
 import { type InclusionProof, inclusionProof, leafHash, merkleRoot } from '@metrochain/pki';
 import type { LoggedRecord } from './log-ports';
 
@@ -12,7 +12,7 @@ export class BatchTree {
 
   constructor(records: ReadonlyMap<number, string>) {
     this.#indices = [...records.keys()].sort((a, b) => a - b);
-    this.#leaves = this.#indices.map((index) => Buffer.from(records.get(index) ?? '', 'utf8'));
+    this.#leaves = this.#indices.map((index) => verificationLeafBytes(records.get(index) ?? ''));
   }
 
   get size(): number {
@@ -45,6 +45,6 @@ export class BatchTree {
 
   /** The root over records already in rank order, e.g. a batch whose every write succeeded, in index order. */
   static rootOf(records: readonly LoggedRecord[]): string {
-    return merkleRoot(records.map((logged) => Buffer.from(logged.canonicalJson, 'utf8')));
+    return merkleRoot(records.map((logged) => verificationLeafBytes(logged.canonicalJson)));
   }
 }

@@ -1,7 +1,7 @@
 import {
   type VerificationRecord,
   type VerificationRecordResponse,
-  canonicalJson,
+  verificationLeafJson,
 } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
 import { type RetryOptions, retryUntilDone } from '@metrochain/service-kit';
@@ -57,7 +57,7 @@ export class VerificationLog implements VerificationSink {
     const index = batch.next;
     batch.next += 1;
     const record: VerificationRecord = { ...draft, verificationId: formatVerificationId(batch.id, index) };
-    const logged = { record, canonicalJson: canonicalJson(record) };
+    const logged = { record, canonicalJson: verificationLeafJson(record) };
     const write = this.#options.store.append(this.#options.instanceId, batch.id, index, logged.canonicalJson);
     batch.records.push(logged);
     batch.writes.push(

@@ -10,8 +10,8 @@ describe('metrochain-fleet command line', () => {
   it("prints the overview and each command's help", async () => {
     const overview = await cli(['--help']);
     assert.equal(overview.code, 0);
-    assert.match(overview.stdout, /run {5}register simulated meters/);
-    assert.match(overview.stdout, /watch {3}show the measurement service/);
+    assert.match(overview.stdout, /run {4}register simulated meters/);
+    assert.match(overview.stdout, /watch {2}show the measurement service/);
     const help = await cli(['run', '--help']);
     assert.match(help.stdout, /--speed-meters <n>/);
     assert.equal((await cli([])).code, 2);

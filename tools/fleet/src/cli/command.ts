@@ -1,12 +1,8 @@
-import type { ExitCode } from '../fleet-error';
-
-export type Environment = Readonly<Record<string, string | undefined>>;
+import type { CliCommand, CliOutput, Environment } from '@metrochain/tool-kit';
 
 /** The process around a command; tests pass their own. */
-export interface CliIo {
+export interface CliIo extends CliOutput {
   env: Environment;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
   /** Whether stdout is a terminal: the live view redraws in place only there. */
   isTTY: boolean;
   /** Aborted on SIGINT/SIGTERM: the command stops gracefully. */
@@ -14,11 +10,4 @@ export interface CliIo {
 }
 
 /** One subcommand of metrochain-fleet. */
-export interface Command {
-  readonly name: string;
-  /** One line for the overview. */
-  readonly summary: string;
-  /** The command's --help text. */
-  readonly usage: string;
-  run(argv: readonly string[], io: CliIo): Promise<ExitCode>;
-}
+export type Command = CliCommand<CliIo>;

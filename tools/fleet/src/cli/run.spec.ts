@@ -5,8 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MeterView } from '@metrochain/contracts';
 import { fakeMeasurement, type FakeMeasurement } from '../testing/fake-measurement';
-import { fakeRegistration } from '../testing/fake-registration';
-import type { FakeService } from '../testing/fake-service';
+import { fakeRegistration } from '@metrochain/tool-kit/testing';
+import type { FakeService } from '@metrochain/tool-kit/testing';
 import { cli } from '../testing/run-cli';
 
 describe('metrochain-fleet run against fake services', () => {

@@ -1,6 +1,6 @@
 import type { Command } from '../cli/command';
 import { measurementUrlOf } from '../endpoints/fleet-endpoints';
-import { ExitCode } from '../fleet-error';
+import { ExitCode } from '@metrochain/tool-kit';
 import { newMeasurementClient } from '../http/measurement-client';
 import { WATCH_USAGE, parseWatchOptions } from '../options/watch-options';
 import { StatsPrinter, type PrintMode } from '../watch/stats-printer';

@@ -1,12 +1,15 @@
-import path from 'node:path';
-import { defaultNetworkFile } from '@metrochain/config';
-import { FleetErrorCode, fleetError } from '../fleet-error';
-import { readNetworkServices, type NetworkServices, type ServiceInstance } from './network-services';
+import {
+  ToolErrorCode,
+  networkServices,
+  readNetworkFile,
+  toolError,
+  type Environment,
+  type NetworkServices,
+  type ServiceInstance,
+} from '@metrochain/tool-kit';
 
 /** What the devnet starts for the measurement service (docs/measurement.md). */
 export const DEFAULT_MEASUREMENT_URL = 'http://127.0.0.1:3003';
-
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface EndpointQuery {
   /** --network-file; else $METROCHAIN_NETWORK_FILE, else the repository's .devnet/network.json. */
@@ -17,17 +20,11 @@ export interface EndpointQuery {
 }
 
 function servicesOf(query: EndpointQuery): { file: string; services: NetworkServices | undefined } {
-  let file: string;
-  if (query.networkFile === undefined) {
-    try {
-      file = defaultNetworkFile(query.env);
-    } catch {
-      return { file: '(none)', services: undefined };
-    }
-  } else {
-    file = path.resolve(query.networkFile);
+  const network = readNetworkFile(query.env, query.networkFile);
+  if (network === undefined) {
+    return { file: query.networkFile ?? '(none)', services: undefined };
   }
-  return { file, services: readNetworkServices(file) };
+  return { file: network.file, services: networkServices(network) };
 }
 
 /** --measurement-url, else the first measurement instance in the network file, else the devnet's default. */
@@ -47,9 +44,9 @@ export function registrationInstancesOf(query: EndpointQuery): readonly ServiceI
   const instances = services?.['registration'] ?? [];
   const distinct = new Set(instances.map((instance) => instance.mspId));
   if (distinct.size < 2) {
-    throw fleetError(
-      FleetErrorCode.ENDPOINT_UNKNOWN,
-      `${file} lists registration services of ${distinct.size} NMI(s); the fleet needs two (start the devnet with --services, or give --network-file)`,
+    throw toolError(
+      ToolErrorCode.ENDPOINT_UNKNOWN,
+      `${file} lists registration services of ${String(distinct.size)} NMI(s); the fleet needs two (start the devnet with --services, or give --network-file)`,
       { details: { file, nmis: [...distinct] } },
     );
   }

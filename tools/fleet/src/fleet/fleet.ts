@@ -1,5 +1,5 @@
 import type { MeasurementApi } from '../http/measurement-client';
-import type { NumberRange } from '../options/option-values';
+import type { NumberRange } from '@metrochain/tool-kit';
 import type { ReadingTruth } from '../readings/reading-truth';
 import type { RegistrationSummary } from '../registration/register-fleet';
 import type { RegistrationApi } from '../registration/registration-client';

@@ -1,5 +1,5 @@
 import type { MeterKey } from '../keys/meter-key';
-import type { NumberRange } from '../options/option-values';
+import type { NumberRange } from '@metrochain/tool-kit';
 import { buildEnergyReading } from '../readings/energy-reading';
 import { signReading } from '../readings/sign-reading';
 import { readingIdOf } from '../readings/signed-bytes';

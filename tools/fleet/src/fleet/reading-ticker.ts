@@ -1,4 +1,4 @@
-import { pause } from '../http/retry';
+import { pause } from '../util/pause';
 
 export interface TickerOptions {
   /** Ticks per second. */

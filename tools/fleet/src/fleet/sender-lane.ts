@@ -1,6 +1,6 @@
 import { deliverBatch } from '../ingest/deliver-batch';
 import type { MeasurementApi } from '../http/measurement-client';
-import { pause } from '../http/retry';
+import { pause } from '../util/pause';
 import type { MeterRecord, SentReading } from '../state/meter-record';
 import type { SimulatedMeter } from './simulated-meter';
 

@@ -7,8 +7,8 @@ import type { MeterView, Reading } from '@metrochain/contracts';
 import { verifySignature } from '@metrochain/pki';
 import { readingIdOf, signedBytes } from '../readings/signed-bytes';
 import { fakeMeasurement, type FakeMeasurement } from '../testing/fake-measurement';
-import { fakeRegistration } from '../testing/fake-registration';
-import { coded, type FakeService } from '../testing/fake-service';
+import { fakeRegistration } from '@metrochain/tool-kit/testing';
+import { coded, type FakeService } from '@metrochain/tool-kit/testing';
 import { createFleet } from './create-fleet';
 import type { Fleet, FleetOptions } from './fleet';
 

@@ -1,14 +1,7 @@
-import {
-  MeasurementApiPaths,
-  ingestResponseSchema,
-  measurementStatsResponseSchema,
-  type IngestResponse,
-  type MeasurementStatsResponse,
-  type Reading,
-} from '@metrochain/contracts';
-import { apiUrl, requestJson } from './json-client';
+import type { IngestResponse, MeasurementStatsResponse, Reading } from '@metrochain/contracts';
+import { MeasurementClient } from '@metrochain/tool-kit';
 
-/** The measurement service's API as the fleet uses it (libs/contracts measurement-api). */
+/** The measurement service's API as the fleet uses it: each call stops when the fleet does. */
 export interface MeasurementApi {
   /** 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE means none was, retry the same. */
   postBatch(readings: readonly Reading[], signal?: AbortSignal): Promise<IngestResponse>;
@@ -18,24 +11,10 @@ export interface MeasurementApi {
 const INGEST_TIMEOUT_MS = 30_000;
 const STATS_TIMEOUT_MS = 5_000;
 
-export function newMeasurementClient(baseUrl: string): MeasurementApi {
+export function newMeasurementClient(baseUrl: string, bearerToken?: string): MeasurementApi {
+  const client = new MeasurementClient({ baseUrl, timeoutMs: INGEST_TIMEOUT_MS, bearerToken });
   return {
-    postBatch: (readings, signal) =>
-      requestJson({
-        method: 'POST',
-        url: apiUrl(baseUrl, MeasurementApiPaths.ingestBatch),
-        body: { readings },
-        schema: ingestResponseSchema,
-        timeoutMs: INGEST_TIMEOUT_MS,
-        ...(signal === undefined ? {} : { signal }),
-      }),
-    getStats: (signal) =>
-      requestJson({
-        method: 'GET',
-        url: apiUrl(baseUrl, MeasurementApiPaths.stats),
-        schema: measurementStatsResponseSchema,
-        timeoutMs: STATS_TIMEOUT_MS,
-        ...(signal === undefined ? {} : { signal }),
-      }),
+    postBatch: (readings, signal) => client.postBatch(readings, { signal }),
+    getStats: (signal) => client.getStats({ signal, timeoutMs: STATS_TIMEOUT_MS }),
   };
 }

@@ -1,3 +1,4 @@
+import pRetry from 'p-retry';
 import { isDomainError } from '@metrochain/errors';
 
 export interface RetryPolicy {
@@ -23,51 +24,41 @@ export function isRetriable(error: unknown): boolean {
 
 /**
  * Runs `attempt` again after retriable errors (503, timeouts, unreachable), with exponential back-off and
- * jitter so that a fleet whose service came back does not hit it in lockstep. Written here rather than taken from
- * a retry package because the fleet's rule is its own: retry on the `retriable` flag of coded errors, and give up at
- * once when the fleet stops, leaving the readings to the state folder.
+ * jitter so that a fleet whose service came back does not hit it in lockstep. The fleet's own rule on top of
+ * p-retry: retry on the `retriable` flag of coded errors only, and when the fleet stops give up at once with the
+ * last error (not the abort), so callers report what failed and leave the readings to the state folder.
  */
 export async function withRetry<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy,
   hooks: RetryHooks = {},
 ): Promise<T> {
-  for (let count = 1; ; count += 1) {
+  let lastError: unknown;
+  const tracked = async (): Promise<T> => {
     try {
       return await attempt();
     } catch (error) {
-      if (!isRetriable(error) || count >= policy.maxAttempts || isAborted(hooks.signal)) {
-        throw error;
-      }
-      const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (count - 1));
-      const delayMs = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-      hooks.onRetry?.(error, count, delayMs);
-      await pause(delayMs, hooks.signal);
-      if (isAborted(hooks.signal)) {
-        throw error;
-      }
+      lastError = error;
+      throw error;
     }
+  };
+  try {
+    return await pRetry(tracked, {
+      retries: policy.maxAttempts - 1,
+      factor: 2,
+      minTimeout: policy.initialDelayMs,
+      maxTimeout: policy.maxDelayMs,
+      randomize: true,
+      ...(hooks.signal === undefined ? {} : { signal: hooks.signal }),
+      shouldRetry: ({ error, attemptNumber, retryDelay }) => {
+        const retry = isRetriable(error);
+        if (retry) {
+          hooks.onRetry?.(error, attemptNumber, retryDelay);
+        }
+        return retry;
+      },
+    });
+  } catch (error) {
+    throw hooks.signal?.aborted === true && lastError !== undefined ? lastError : error;
   }
-}
-
-// A function, not an inline check: TypeScript would keep the narrowing from before an await.
-function isAborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
-}
-
-/** Resolves after `ms`, or at once when the signal aborts (the caller's next step sees `signal.aborted`). */
-export function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { newMeasurementClient } from '../http/measurement-client';
 import { fakeMeasurement, type FakeMeasurement } from '../testing/fake-measurement';
-import { coded } from '../testing/fake-service';
+import { coded } from '@metrochain/tool-kit/testing';
 import { sampleEntry } from '../testing/sample-readings';
 import { chunksByBodySize, deliverBatch } from './deliver-batch';
 

@@ -1,6 +1,6 @@
 import { MAX_INGEST_BATCH_BODY_BYTES, type IngestResponse } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
-import { FleetErrorCode, fleetError } from '../fleet-error';
+import { ToolErrorCode, toolError } from '@metrochain/tool-kit';
 import type { MeasurementApi } from '../http/measurement-client';
 import { INGEST_RETRY, withRetry, type RetryHooks, type RetryPolicy } from '../http/retry';
 import type { SentReading } from '../state/meter-record';
@@ -54,8 +54,8 @@ function expectAcceptedIds(response: IngestResponse, chunk: readonly SentReading
   const accepted = new Set(response.accepted.map((entry) => entry.readingId));
   const missing = chunk.filter((entry) => !accepted.has(entry.readingId)).map((entry) => entry.readingId);
   if (missing.length > 0) {
-    throw fleetError(
-      FleetErrorCode.RESPONSE_INVALID,
+    throw toolError(
+      ToolErrorCode.RESPONSE_INVALID,
       `the measurement service accepted the batch with other reading ids than the fleet computed (first missing: ${missing[0] ?? ''})`,
       { details: { missing, accepted: [...accepted] } },
     );

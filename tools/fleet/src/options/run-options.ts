@@ -5,8 +5,8 @@ import {
   rangeOption,
   urlOption,
   type NumberRange,
-} from './option-values';
-import { parseOptions } from './parse-options';
+} from '@metrochain/tool-kit';
+import { parseOptions } from '@metrochain/tool-kit';
 
 /** The command line of `metrochain-fleet run`, validated. */
 export interface RunOptions {

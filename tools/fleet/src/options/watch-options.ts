@@ -1,5 +1,5 @@
-import { positiveNumberOption, urlOption } from './option-values';
-import { parseOptions } from './parse-options';
+import { positiveNumberOption, urlOption } from '@metrochain/tool-kit';
+import { parseOptions } from '@metrochain/tool-kit';
 
 /** The command line of `metrochain-fleet watch`, validated. */
 export interface WatchOptions {

@@ -1,10 +1,10 @@
+import pLimit from 'p-limit';
 import { isDomainError } from '@metrochain/errors';
 import { FleetErrorCode, fleetError } from '../fleet-error';
 import type { FleetEventListener } from '../fleet/fleet-events';
 import type { SimulatedMeter } from '../fleet/simulated-meter';
 import type { MeterRecord } from '../state/meter-record';
 import type { RetryPolicy } from '../http/retry';
-import { runPool } from '../util/run-pool';
 import { registerMeter, type MeterRegistration, type RegistrationTarget } from './register-meter';
 
 export interface RegisterFleetOptions {
@@ -30,12 +30,18 @@ export async function registerFleet(
 ): Promise<RegistrationSummary> {
   const waiting = meters.filter((meter) => !meter.active);
   let done = 0;
-  const results = await runPool(waiting, options.concurrency, async (meter) => {
-    const { attestedBy } = await registerOne(meter, options);
-    done += 1;
-    const { meterId } = meter;
-    options.onEvent?.({ type: 'registration', meterId, done, total: waiting.length, attestedBy });
-  });
+  const limit = pLimit(Math.max(1, options.concurrency));
+  // allSettled: one meter's failure must not leave the others' registrations half done.
+  const results = await Promise.allSettled(
+    waiting.map((meter) =>
+      limit(async () => {
+        const { attestedBy } = await registerOne(meter, options);
+        done += 1;
+        const { meterId } = meter;
+        options.onEvent?.({ type: 'registration', meterId, done, total: waiting.length, attestedBy });
+      }),
+    ),
+  );
   const failures = results.flatMap((result, index) =>
     result.status === 'rejected' ? [failureOf(waiting[index]?.meterId ?? '', result.reason)] : [],
   );

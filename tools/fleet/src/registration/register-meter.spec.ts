@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { MeterView } from '@metrochain/contracts';
 import { attestationStatement, newNonce } from '@metrochain/pki';
 import { meterKeyFromPem, newMeterKeyPem } from '../keys/meter-key';
-import { fakeRegistration } from '../testing/fake-registration';
-import type { FakeService } from '../testing/fake-service';
+import { fakeRegistration } from '@metrochain/tool-kit/testing';
+import type { FakeService } from '@metrochain/tool-kit/testing';
 import { registerMeter, type MeterIdentity, type RegistrationTarget } from './register-meter';
 import { newRegistrationClient, type RegistrationApi } from './registration-client';
 

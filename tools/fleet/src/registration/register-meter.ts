@@ -1,10 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { MeterView } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
-import { signData, type MeterPublicKey } from '@metrochain/pki';
+import { expectAttestationStatement, signData, type MeterPublicKey } from '@metrochain/pki';
 import { FleetErrorCode, fleetError } from '../fleet-error';
 import { REGISTRATION_RETRY, withRetry, type RetryPolicy } from '../http/retry';
-import { expectAttestationStatement } from './attestation-statement';
 import type { RegistrationApi } from './registration-client';
 
 /** One NMI's registration service. */

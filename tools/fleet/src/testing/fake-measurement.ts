@@ -6,7 +6,7 @@ import {
   type MeasurementStatsResponse,
   type Reading,
 } from '@metrochain/contracts';
-import { FakeService, coded, type Reply } from './fake-service';
+import { FakeService, coded, type Reply } from '@metrochain/tool-kit/testing';
 
 export interface FakeMeasurement {
   service: FakeService;

@@ -1,5 +1,6 @@
+import type { Environment } from '@metrochain/tool-kit';
+import { capturedOutput } from '@metrochain/tool-kit/testing';
 import { runCli } from '../cli/cli';
-import type { Environment } from '../cli/command';
 
 export interface CliRun {
   code: number;
@@ -12,18 +13,12 @@ export async function cli(
   argv: readonly string[],
   options: Readonly<{ env?: Environment; isTTY?: boolean; interrupt?: AbortSignal }> = {},
 ): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
+  const output = capturedOutput();
   const code = await runCli(argv, {
+    ...output,
     env: options.env ?? {},
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
     isTTY: options.isTTY ?? false,
     interrupt: options.interrupt ?? new AbortController().signal,
   });
-  return { code, stdout, stderr };
+  return { code, ...output.text };
 }

@@ -1,5 +1,5 @@
 import type { MeasurementApi } from '../http/measurement-client';
-import { pause } from '../http/retry';
+import { pause } from '../util/pause';
 import type { StatsPrinter } from './stats-printer';
 import type { FleetStatus } from './stats-view';
 

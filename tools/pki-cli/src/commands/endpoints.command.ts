@@ -1,7 +1,7 @@
 import type { Command } from '../command';
-import { usageError } from '../cli-error';
+import { usageError } from '@metrochain/tool-kit';
 import type { ServiceName } from '../endpoints/endpoint';
-import { parseOptions } from '../options/parse-options';
+import { parseOptions } from '@metrochain/tool-kit';
 import { endpointOf } from './service-clients';
 
 const OPTIONS = {

@@ -1,6 +1,6 @@
 import type { Command } from '../command';
 import { loadPrivateKey, loadPublicKey } from '../keys/key-files';
-import { exactlyOne, parseOptions } from '../options/parse-options';
+import { exactlyOne, parseOptions } from '@metrochain/tool-kit';
 
 const OPTIONS = { pub: { type: 'string' }, key: { type: 'string' } } as const;
 

@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import { CliErrorCode, cliError } from '../cli-error';
 import { writeNewFile } from '../io/files';
 import { keyPairPaths, newKeyPair } from '../keys/key-files';
-import { parseOptions, required } from '../options/parse-options';
+import { parseOptions, required } from '@metrochain/tool-kit';
 
 const OPTIONS = { out: { type: 'string' } } as const;
 

@@ -1,10 +1,9 @@
 import { isoTimestampSchema, meterIdSchema } from '@metrochain/contracts';
-import { signData } from '@metrochain/pki';
+import { expectRotationStatement, signData } from '@metrochain/pki';
 import type { Command } from '../command';
 import { loadPrivateKey } from '../keys/key-files';
-import { checked, parseOptions, required } from '../options/parse-options';
+import { checked, parseOptions, required } from '@metrochain/tool-kit';
 import { REGISTRATION_HELP, REGISTRATION_OPTIONS } from '../options/shared-options';
-import { expectRotationStatement } from '../statements/expected-statement';
 import { meterSummary } from '../views/meter-summary';
 import { registrationClient } from './service-clients';
 

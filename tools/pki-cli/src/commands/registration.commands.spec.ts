@@ -5,8 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MeterView } from '@metrochain/contracts';
 import { attestationStatement, newNonce } from '@metrochain/pki';
-import { fakeRegistration } from '../testing/fake-registration';
-import { FakeService } from '../testing/fake-service';
+import { fakeRegistration } from '@metrochain/tool-kit/testing';
+import { FakeService } from '@metrochain/tool-kit/testing';
 import { cli } from '../testing/run-cli';
 
 interface Keys {

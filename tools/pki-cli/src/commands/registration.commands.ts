@@ -4,14 +4,13 @@ import {
   meterModelSchema,
   signatureBase64Schema,
 } from '@metrochain/contracts';
-import { signData } from '@metrochain/pki';
+import { expectAttestationStatement, signData } from '@metrochain/pki';
 import type { Command } from '../command';
-import { usageError } from '../cli-error';
+import { usageError } from '@metrochain/tool-kit';
 import { readTextOrFile } from '../io/inputs';
 import { loadKeyPair, loadPrivateKey, loadPublicKey } from '../keys/key-files';
-import { checked, exactlyOne, parseOptions, required } from '../options/parse-options';
+import { checked, exactlyOne, parseOptions, required } from '@metrochain/tool-kit';
 import { REGISTRATION_HELP, REGISTRATION_OPTIONS } from '../options/shared-options';
-import { expectAttestationStatement } from '../statements/expected-statement';
 import { meterSummary } from '../views/meter-summary';
 import { registrationClient } from './service-clients';
 

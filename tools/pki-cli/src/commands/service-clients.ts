@@ -1,8 +1,6 @@
+import { RegistrationClient, VerificationClient, readNetworkFile } from '@metrochain/tool-kit';
 import type { CommandContext } from '../command';
 import { resolveEndpoint, type Endpoint, type ServiceName } from '../endpoints/endpoint';
-import { readNetworkFile } from '../endpoints/network-file';
-import { RegistrationClient } from '../http/registration-client';
-import { VerificationClient } from '../http/verification-client';
 
 interface EndpointOptions {
   registration?: string | undefined;

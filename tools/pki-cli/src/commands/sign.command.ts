@@ -3,7 +3,7 @@ import type { Command } from '../command';
 import { readData } from '../io/inputs';
 import { loadPrivateKey } from '../keys/key-files';
 import { DATA_HELP } from '../options/shared-options';
-import { parseOptions, required } from '../options/parse-options';
+import { parseOptions, required } from '@metrochain/tool-kit';
 
 const OPTIONS = { key: { type: 'string' }, data: { type: 'string' }, file: { type: 'string' } } as const;
 

@@ -4,7 +4,7 @@ import type { VerificationRecord, VerifyRequest } from '@metrochain/contracts';
 import { inclusionProof, leafHash, merkleRoot, signData } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
 import { generateKeyPairSync } from 'node:crypto';
-import { FakeService } from '../testing/fake-service';
+import { FakeService } from '@metrochain/tool-kit/testing';
 import { cli } from '../testing/run-cli';
 
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

@@ -6,10 +6,11 @@ import {
   verificationIdSchema,
 } from '@metrochain/contracts';
 import type { Command } from '../command';
-import { CliErrorCode, ExitCode, cliError, usageError } from '../cli-error';
-import type { VerificationClient } from '../http/verification-client';
+import { usageError } from '@metrochain/tool-kit';
+import { CliErrorCode, ExitCode, cliError } from '../cli-error';
+import type { VerificationClient } from '@metrochain/tool-kit';
 import { readData } from '../io/inputs';
-import { checked, parseOptions, required } from '../options/parse-options';
+import { checked, parseOptions, required } from '@metrochain/tool-kit';
 import { DATA_HELP, VERIFICATION_HELP, VERIFICATION_OPTIONS } from '../options/shared-options';
 import { proofReport, type ProofReport } from '../views/proof-report';
 import { verificationClient } from './service-clients';

@@ -4,7 +4,7 @@ import { ExitCode } from '../cli-error';
 import { readData } from '../io/inputs';
 import { loadPublicKey } from '../keys/key-files';
 import { DATA_HELP } from '../options/shared-options';
-import { parseOptions, required } from '../options/parse-options';
+import { parseOptions, required } from '@metrochain/tool-kit';
 
 const OPTIONS = {
   pub: { type: 'string' },

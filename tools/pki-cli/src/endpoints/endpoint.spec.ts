@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '@metrochain/errors';
-import { resolveEndpoint, type EndpointQuery, type NetworkFile } from './endpoint';
-import { serviceUrlInProfile } from './profile-services';
+import type { NetworkFile } from '@metrochain/tool-kit';
+import { SAMPLE_NETWORK_PROFILE } from '@metrochain/tool-kit/testing';
+import { resolveEndpoint, type EndpointQuery } from './endpoint';
 
-const ptb = {
-  process: 'service-registration-ptb',
-  org: 'PTB',
-  mspId: 'PTBMSP',
-  url: 'http://127.0.0.1:3001',
-};
-const inmetro = { ...ptb, process: 'service-registration-inmetro', org: 'Inmetro', mspId: 'InmetroMSP' };
-// As the devnet writes it (devnet/src/network/connection-file.ts), other sections left out.
-const PROFILE = {
-  channel: 'nmichannel',
-  services: {
-    registration: [ptb, { ...inmetro, url: 'http://127.0.0.1:3011/' }],
-    verification: [{ ...ptb, process: 'service-verification', url: 'http://127.0.0.1:3002' }],
-  },
-};
+const PROFILE = SAMPLE_NETWORK_PROFILE;
 const network = (profile: unknown): NetworkFile => ({ file: '/repo/.devnet/network.json', profile });
 
 function query(overrides: Partial<EndpointQuery>): EndpointQuery {
@@ -80,38 +67,5 @@ describe('resolveEndpoint', () => {
     const usage = (error: unknown): boolean => error instanceof DomainError && error.code === 'USAGE';
     assert.throws(() => resolveEndpoint(query({ option: 'localhost:3001' })), usage);
     assert.throws(() => resolveEndpoint(query({ env: { METROCHAIN_REGISTRATION_URL: 'not a url' } })), usage);
-  });
-});
-
-describe('serviceUrlInProfile', () => {
-  it("finds an NMI's instance by name or MSP id in any case, and the first listed without one", () => {
-    const inmetroUrl = { url: 'http://127.0.0.1:3011/', org: 'Inmetro' };
-    assert.deepEqual(serviceUrlInProfile(PROFILE, 'registration', 'Inmetro'), inmetroUrl);
-    assert.deepEqual(serviceUrlInProfile(PROFILE, 'registration', 'inmetromsp'), inmetroUrl);
-    assert.deepEqual(serviceUrlInProfile(PROFILE, 'registration'), {
-      url: 'http://127.0.0.1:3001',
-      org: 'PTB',
-    });
-    assert.deepEqual(serviceUrlInProfile(PROFILE, 'verification'), {
-      url: 'http://127.0.0.1:3002',
-      org: 'PTB',
-    });
-  });
-
-  it('finds nothing for an NMI or a service not listed, or in a file without services', () => {
-    assert.equal(serviceUrlInProfile(PROFILE, 'verification', 'Inmetro'), undefined);
-    assert.equal(serviceUrlInProfile(PROFILE, 'registration', 'CMI'), undefined);
-    assert.equal(serviceUrlInProfile(PROFILE, 'measurement'), undefined);
-    assert.equal(serviceUrlInProfile({ channel: 'nmichannel' }, 'registration'), undefined);
-  });
-
-  it('refuses a malformed services section as NETWORK_FILE_INVALID', () => {
-    const invalid = (error: unknown): boolean =>
-      error instanceof DomainError && error.code === 'NETWORK_FILE_INVALID';
-    assert.throws(
-      () => serviceUrlInProfile({ services: { registration: 'http://127.0.0.1:3001' } }, 'x'),
-      invalid,
-    );
-    assert.throws(() => serviceUrlInProfile({ services: { registration: [{ org: 'PTB' }] } }, 'x'), invalid);
   });
 });

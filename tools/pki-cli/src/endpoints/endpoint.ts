@@ -1,6 +1,12 @@
-import type { Environment } from '../command';
-import { CliErrorCode, cliError, usageError } from '../cli-error';
-import { serviceUrlInProfile } from './profile-services';
+import {
+  ToolErrorCode,
+  findInstance,
+  networkServices,
+  serviceBaseUrl,
+  toolError,
+  type Environment,
+  type NetworkFile,
+} from '@metrochain/tool-kit';
 
 export type ServiceName = 'registration' | 'verification';
 
@@ -14,12 +20,6 @@ export const SERVICE_URL_ENV: Readonly<Record<ServiceName, string>> = {
   registration: 'METROCHAIN_REGISTRATION_URL',
   verification: 'METROCHAIN_VERIFICATION_URL',
 };
-
-/** The connection file as read from disk; its service entries are looked up leniently (profile-services.ts). */
-export interface NetworkFile {
-  file: string;
-  profile: unknown;
-}
 
 export type EndpointSource = 'option' | 'environment' | 'network-file' | 'default';
 
@@ -50,7 +50,7 @@ export interface EndpointQuery {
 export function resolveEndpoint(query: EndpointQuery): Endpoint {
   const { service, option, org } = query;
   if (option !== undefined) {
-    return { service, url: baseUrl(option, `--${service}`), source: 'option' };
+    return { service, url: serviceBaseUrl(option, `--${service}`), source: 'option' };
   }
   if (org !== undefined) {
     return orgInstance(query, org);
@@ -58,7 +58,7 @@ export function resolveEndpoint(query: EndpointQuery): Endpoint {
   const variable = SERVICE_URL_ENV[service];
   const fromEnv = query.env[variable];
   if (fromEnv !== undefined && fromEnv !== '') {
-    return { service, url: baseUrl(fromEnv, variable), source: 'environment' };
+    return { service, url: serviceBaseUrl(fromEnv, variable), source: 'environment' };
   }
   return (
     listedInstance(query, undefined) ?? { service, url: DEFAULT_SERVICE_URLS[service], source: 'default' }
@@ -67,13 +67,14 @@ export function resolveEndpoint(query: EndpointQuery): Endpoint {
 
 function listedInstance(query: EndpointQuery, org: string | undefined): Endpoint | undefined {
   const network = query.readNetworkFile();
-  const found = network === undefined ? undefined : serviceUrlInProfile(network.profile, query.service, org);
+  const found =
+    network === undefined ? undefined : findInstance(networkServices(network), query.service, org);
   if (network === undefined || found === undefined) {
     return undefined;
   }
   return {
     service: query.service,
-    url: baseUrl(found.url, network.file),
+    url: serviceBaseUrl(found.url, network.file),
     source: 'network-file',
     org: found.org,
   };
@@ -83,20 +84,7 @@ function orgInstance(query: EndpointQuery, org: string): Endpoint {
   const found = listedInstance(query, org);
   if (found === undefined) {
     const message = `no ${query.service} instance of ${org} in the network file (.devnet/network.json or $METROCHAIN_NETWORK_FILE)`;
-    throw cliError(CliErrorCode.ENDPOINT_UNKNOWN, message, { details: { service: query.service, org } });
+    throw toolError(ToolErrorCode.ENDPOINT_UNKNOWN, message, { details: { service: query.service, org } });
   }
   return found;
-}
-
-function baseUrl(text: string, from: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usageError(`${from}: ${JSON.stringify(text)} is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usageError(`${from}: expected an http or https URL, got ${url.protocol}`);
-  }
-  return url.href.replace(/\/+$/, '');
 }

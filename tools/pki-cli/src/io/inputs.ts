@@ -1,5 +1,5 @@
 import type { CommandContext } from '../command';
-import { exactlyOne } from '../options/parse-options';
+import { exactlyOne } from '@metrochain/tool-kit';
 import { readTextFile } from './files';
 
 /** The signed text from --data or --file (`-` reads standard input). */

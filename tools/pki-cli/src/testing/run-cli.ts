@@ -1,5 +1,6 @@
+import type { Environment } from '@metrochain/tool-kit';
+import { capturedOutput } from '@metrochain/tool-kit/testing';
 import { runCli } from '../cli';
-import type { Environment } from '../command';
 
 export interface CliRun {
   code: number;
@@ -14,18 +15,13 @@ export async function cli(
   argv: readonly string[],
   options: Readonly<{ env?: Environment; stdin?: string; httpTimeoutMs?: number }> = {},
 ): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
+  const output = capturedOutput();
   const code = await runCli(argv, {
+    ...output,
     env: options.env ?? { METROCHAIN_NETWORK_FILE: '/nonexistent/network.json' },
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
     readStdin: () => Promise.resolve(options.stdin ?? ''),
     ...(options.httpTimeoutMs === undefined ? {} : { httpTimeoutMs: options.httpTimeoutMs }),
   });
+  const { stdout, stderr } = output.text;
   return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
 }

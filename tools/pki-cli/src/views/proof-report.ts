@@ -1,6 +1,9 @@
-import type { VerificationRecordResponse } from '@metrochain/contracts';
+import {
+  verificationLeafBytes,
+  verificationLeafJson,
+  type VerificationRecordResponse,
+} from '@metrochain/contracts';
 import { leafHash, verifyInclusion } from '@metrochain/pki';
-import canonicalize from 'canonicalize';
 
 export interface ProofReport extends VerificationRecordResponse {
   /** Whether the service's `leafHash` is the hash of the record it returned. */
@@ -10,11 +13,11 @@ export interface ProofReport extends VerificationRecordResponse {
 }
 
 /**
- * Checks a verification record's RFC 6962 inclusion proof locally: the leaf is the record's RFC 8785 canonical
- * JSON (the canonicaliser libs/pki and the verification log use), the root the one anchored for its batch.
+ * Checks a verification record's RFC 6962 inclusion proof locally: the leaf is computed by libs/contracts exactly as
+ * the verification log computes it, the root is the one anchored for its batch.
  */
 export function proofReport(response: VerificationRecordResponse): ProofReport {
-  const leaf = Buffer.from(canonicalize(response.record) ?? '', 'utf8');
+  const leaf = verificationLeafBytes(verificationLeafJson(response.record));
   const { anchor, proof } = response;
   return {
     ...response,

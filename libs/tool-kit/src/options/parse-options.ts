@@ -1,18 +1,22 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { z } from 'zod';
-import { usageError } from '../cli-error';
+import { usageError } from '../tool-error';
 
 type Values<T extends ParseArgsOptionsConfig> = ReturnType<
-  typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>
+  typeof parseArgs<{ options: T; strict: true; allowPositionals: false; allowNegative: true }>
 >['values'];
 
-/** Strict parsing: an unknown option, a missing value or a stray word is a usage error (exit 2). */
+/**
+ * Strict parsing: an unknown option, a missing value or a stray word is a usage error (exit 2). `--no-<flag>` turns
+ * a boolean option off, so that a default of true can be overridden.
+ */
 export function parseOptions<T extends ParseArgsOptionsConfig>(
   argv: readonly string[],
   options: T,
 ): Values<T> {
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false, allowNegative: true })
+      .values;
   } catch (error) {
     throw usageError(error instanceof Error ? error.message : String(error));
   }

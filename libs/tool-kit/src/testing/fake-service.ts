@@ -7,6 +7,8 @@ export interface RecordedRequest {
   path: string;
   /** The parsed JSON body, or the raw text when it is not JSON. */
   body: unknown;
+  /** The Authorization header as sent, e.g. `Bearer <token>`; absent without one. */
+  authorization?: string;
 }
 
 /** What a handler answers: a JSON body, or raw text with `raw`. */
@@ -69,7 +71,14 @@ export class FakeService {
 
   async #answer(request: IncomingMessage): Promise<{ status: number; payload: string; delayMs: number }> {
     const raw = await text(request);
-    const recorded = { method: request.method ?? '', path: request.url ?? '', body: parseOrText(raw) };
+    const recorded: RecordedRequest = {
+      method: request.method ?? '',
+      path: request.url ?? '',
+      body: parseOrText(raw),
+      ...(request.headers.authorization === undefined
+        ? {}
+        : { authorization: request.headers.authorization }),
+    };
     this.requests.push(recorded);
     for (const route of this.#routes) {
       const match = route.method === recorded.method ? route.pattern.exec(recorded.path) : null;
@@ -80,7 +89,7 @@ export class FakeService {
         );
         return {
           status: reply.status,
-          payload: reply.raw ?? JSON.stringify(reply.body),
+          payload: reply.raw ?? JSON.stringify(reply.body ?? {}),
           delayMs: reply.delayMs ?? 0,
         };
       }
@@ -100,4 +109,9 @@ function parseOrText(raw: string): unknown {
   } catch {
     return raw;
   }
+}
+
+/** A coded error answer as every metrochain service writes it. */
+export function coded(status: number, code: string, message: string): Reply {
+  return { status, body: { code, message } };
 }

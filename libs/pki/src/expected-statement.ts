@@ -1,3 +1,5 @@
+import type { DomainError } from '@metrochain/errors';
+import { PkiErrorCode, pkiError } from './pki-error';
 import {
   ATTESTATION_PURPOSE,
   ROTATION_PURPOSE,
@@ -5,12 +7,11 @@ import {
   rotationStatement,
   type AttestationInput,
   type RotationInput,
-} from '@metrochain/pki';
-import type { DomainError } from '@metrochain/errors';
-import { CliErrorCode, cliError } from '../cli-error';
+} from './statements';
 
 // A meter signs only statements it can read as the one it agreed to: signing whatever a service sends would make
-// the meter's key a signing oracle for anyone who can answer in the service's place.
+// the meter's key a signing oracle for anyone who can answer in the service's place. The check lives beside the
+// statements so that every signer (the fleet's meters, the PKI CLI) refuses the same texts.
 
 function fieldsOf(statement: string, purpose: string): Record<string, unknown> {
   let value: unknown;
@@ -48,7 +49,10 @@ function expectField(name: string, actual: unknown, expected: string | undefined
   }
 }
 
-/** An attestation challenge for this key (and this meter, when known), as libs/pki writes it. */
+/**
+ * Checks that `statement` is, byte for byte, the attestation challenge for this key (and this meter, when known)
+ * as `attestationStatement` writes it; returns its fields, or throws STATEMENT_UNEXPECTED.
+ */
 export function expectAttestationStatement(
   statement: string,
   expected: Readonly<{ meterId?: string; keyFingerprint: string }>,
@@ -60,7 +64,7 @@ export function expectAttestationStatement(
   return fields;
 }
 
-/** A rotation statement of this meter from this old key to this new key. */
+/** Checks that `statement` is the rotation statement of this meter from this old key to this new key. */
 export function expectRotationStatement(
   statement: string,
   expected: Readonly<Omit<RotationInput, 'nonce'>>,
@@ -73,6 +77,6 @@ export function expectRotationStatement(
   return fields;
 }
 
-function unexpected(message: string): DomainError {
-  return cliError(CliErrorCode.STATEMENT_UNEXPECTED, `refusing to sign: ${message}`);
+function unexpected(message: string): DomainError<PkiErrorCode> {
+  return pkiError(PkiErrorCode.STATEMENT_UNEXPECTED, `refusing to sign: ${message}`);
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '@metrochain/errors';
-import { attestationStatement, newNonce, rotationStatement } from '@metrochain/pki';
+import { newNonce } from './nonce';
+import { attestationStatement, rotationStatement } from './statements';
 import { expectAttestationStatement, expectRotationStatement } from './expected-statement';
 
 const KEY = 'a'.repeat(64);

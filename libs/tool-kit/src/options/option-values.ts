@@ -1,4 +1,5 @@
-import { usageError } from '../fleet-error';
+import { serviceBaseUrl } from '../endpoints/base-url';
+import { usageError } from '../tool-error';
 
 const INTEGER = /^(0|[1-9][0-9]*)$/;
 const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -70,19 +71,7 @@ export function rangeOption(
   return { min: low, max: high };
 }
 
-/** A URL for a service: http or https, without a trailing slash. */
+/** A URL for a service: http or https, without a trailing slash; undefined when the option is absent. */
 export function urlOption(text: string | undefined, option: string): string | undefined {
-  if (text === undefined) {
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usageError(`--${option}: ${JSON.stringify(text)} is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usageError(`--${option}: expected an http or https URL, got ${url.protocol}`);
-  }
-  return url.href.replace(/\/+$/, '');
+  return text === undefined ? undefined : serviceBaseUrl(text, `--${option}`);
 }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DomainError } from '@metrochain/errors';
 import { z } from 'zod';
 import { FakeService } from '../testing/fake-service';
-import { cli } from '../testing/run-cli';
-import { apiUrl, requestJson } from './json-client';
+import { freePort } from '../testing/free-port';
+import { apiUrl } from './api-url';
+import { JsonClient } from './json-client';
+import { requestJson } from './request-json';
 
 const schema = z.object({ ok: z.literal(true) });
 const coded = (code: string, status?: number) => (error: unknown) =>
@@ -29,7 +30,8 @@ describe('requestJson', () => {
       .on('GET', /\/crash/, () => ({ status: 500, raw: '<html>Internal Server Error</html>' }))
       .on('GET', /\/not-json/, () => ({ status: 200, raw: 'OK' }))
       .on('GET', /\/wrong-shape/, () => ({ status: 200, body: { ok: 'yes' } }))
-      .on('GET', /\/slow/, () => ({ status: 200, body: { ok: true }, delayMs: 500 }));
+      .on('GET', /\/slow/, () => ({ status: 200, body: { ok: true }, delayMs: 500 }))
+      .on('GET', /\/busy/, () => ({ status: 429, raw: 'slow down' }));
   });
   after(() => service.close());
 
@@ -58,6 +60,10 @@ describe('requestJson', () => {
       return true;
     });
     await assert.rejects(get('/slow', 100), coded('SERVICE_TIMEOUT'));
+    await assert.rejects(
+      get('/busy'),
+      (error: unknown) => coded('SERVICE_ERROR', 429)(error) && (error as DomainError).retriable,
+    );
   });
 
   it('reports a service that is not listening as SERVICE_UNREACHABLE', async () => {
@@ -77,48 +83,32 @@ describe('requestJson', () => {
   });
 });
 
-describe('HTTP failures on the command line', () => {
-  it('print CODE: message and exit 1', async () => {
-    const port = await freePort();
-    const run = await cli(['status', '--registration', `http://127.0.0.1:${String(port)}`, '--meter', 'm-1']);
-    assert.equal(run.code, 1);
-    assert.match(
-      run.stderr,
-      /^SERVICE_UNREACHABLE: GET http:\/\/127\.0\.0\.1:\d+\/meters\/m-1: .*ECONNREFUSED/,
+describe('JsonClient', () => {
+  let service: FakeService;
+
+  before(async () => {
+    service = await FakeService.start();
+    service.on('GET', /\/meters\/([^/]+)/, () => ({ status: 200, body: { ok: true } }));
+  });
+  after(() => service.close());
+
+  it("sends the client's bearer token, a request's own in its place, and none when neither has one", async () => {
+    const withToken = new JsonClient({ baseUrl: service.url, timeoutMs: 2000, bearerToken: 'client-token' });
+    const without = new JsonClient({ baseUrl: service.url, timeoutMs: 2000 });
+    await withToken.get('/meters/:meterId', schema, { params: { meterId: 'a/b' } });
+    await withToken.get('/meters/:meterId', schema, { params: { meterId: 'm' }, bearerToken: 'call-token' });
+    await withToken.get('/meters/:meterId', schema, { params: { meterId: 'm' }, bearerToken: undefined });
+    await without.get('/meters/:meterId', schema, { params: { meterId: 'm' } });
+    await without.get('/meters/:meterId', schema, { params: { meterId: 'm' }, bearerToken: 'call-token' });
+    assert.deepEqual(
+      service.requests.map(({ path, authorization }) => [path, authorization]),
+      [
+        ['/meters/a%2Fb', 'Bearer client-token'],
+        ['/meters/m', 'Bearer call-token'],
+        ['/meters/m', undefined],
+        ['/meters/m', undefined],
+        ['/meters/m', 'Bearer call-token'],
+      ],
     );
-    const service = await FakeService.start();
-    try {
-      const missing = await cli([
-        'verify',
-        '--verification',
-        service.url,
-        '--meter',
-        'm',
-        '--data',
-        'd',
-        '--signature',
-        'AAAA',
-      ]);
-      assert.equal(missing.code, 1);
-      assert.match(
-        missing.stderr,
-        /^ENDPOINT_NOT_FOUND: POST http:\/\/127\.0\.0\.1:\d+\/verifications: 404 /,
-      );
-    } finally {
-      await service.close();
-    }
   });
 });
-
-/** A port nothing listens on: bound once, then released. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}

@@ -1,0 +1,5 @@
+export { capturedOutput, type CapturedOutput } from './captured-output';
+export { fakeRegistration, type FakeRegistrationOptions } from './fake-registration';
+export { FakeService, coded, type Handler, type RecordedRequest, type Reply } from './fake-service';
+export { freePort } from './free-port';
+export { SAMPLE_NETWORK_PROFILE } from './sample-network';
