@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NetworkContext } from './context';
 import { ADMIN_IDENTITY } from '../crypto/generate';
-import type { AuditorToken } from './auditors';
+import type { IdentitySection } from './principals';
 import type { ServiceInstance } from './service-instances';
 
 /** What the devnet adds to the connection profile besides the Fabric, Kafka and Redis endpoints. */
 export interface ConnectionExtras {
-  /** The auditors' bearer tokens for the verification stream, one per NMI. */
-  auditors: readonly AuditorToken[];
+  /** The NMIs' token-issuer keys and the local principals' credentials. */
+  identity: IdentitySection;
   /** The service processes `up --services` starts; empty without services. */
   services: readonly ServiceInstance[];
 }
@@ -26,7 +26,7 @@ export function servicesSection(
 
 /**
  * The one file services and tests read: endpoints, TLS roots and identity paths (format in docs/foundation.md),
- * plus the running services and the auditors' tokens.
+ * plus the running services, the issuers every service trusts and the local principals' tokens.
  */
 export function writeConnectionFile(ctx: NetworkContext, extras: Readonly<ConnectionExtras>): void {
   const { topology, material } = ctx;
@@ -66,7 +66,7 @@ export function writeConnectionFile(ctx: NetworkContext, extras: Readonly<Connec
     kafka: { brokers: topology.kafka.map((b) => `127.0.0.1:${String(b.port)}`) },
     redis: { url: `redis://127.0.0.1:${String(topology.redis.port)}` },
     services: servicesSection(extras.services),
-    auditors: extras.auditors,
+    identity: extras.identity,
   };
   writeFileSync(ctx.paths.networkFile, `${JSON.stringify(profile, null, 2)}\n`);
 }

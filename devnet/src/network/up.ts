@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { generateCrypto } from '../crypto/generate';
 import { install } from '../install/install';
 import { step } from '../log';
 import { statePaths } from '../paths';
 import { isAlive, Supervisor } from '../process/supervisor';
 import { buildTopology, type TopologyOptions } from '../topology';
-import { newAuditorTokens } from './auditors';
 import { deployChaincode } from './chaincode';
 import { writeConnectionFile } from './connection-file';
 import type { NetworkContext } from './context';
@@ -16,6 +16,7 @@ import { startRedis } from './redis';
 import { serviceInstances } from './service-instances';
 import { startServices } from './services';
 import { printSummary } from './status';
+import { provisionIdentity } from './principals';
 
 /** Brings up a fresh network: previous state is wiped, every process is health-checked before the next starts. */
 export async function up(options: TopologyOptions & { services: boolean }): Promise<void> {
@@ -40,11 +41,11 @@ export async function up(options: TopologyOptions & { services: boolean }): Prom
   const channelBlock = await startOrderers(ctx);
   await startPeers(ctx, channelBlock);
   await deployChaincode(ctx);
-  // Fresh with every network: whoever can read .devnet/network.json may subscribe as an auditor.
-  const auditors = newAuditorTokens(topology);
-  writeConnectionFile(ctx, { auditors, services: options.services ? serviceInstances(topology) : [] });
+  // Fresh with every network: whoever can read .devnet/network.json holds every local principal's token.
+  const identity = await provisionIdentity(topology, path.join(paths.root, 'identity'));
+  writeConnectionFile(ctx, { identity, services: options.services ? serviceInstances(topology) : [] });
   if (options.services) {
-    await startServices(ctx, auditors);
+    await startServices(ctx);
   }
   step(`network up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await printSummary();

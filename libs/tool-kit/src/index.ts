@@ -14,6 +14,7 @@ export { VerificationClient } from './http/verification-client';
 export { MeasurementClient } from './http/measurement-client';
 export { serviceBaseUrl } from './endpoints/base-url';
 export { readNetworkFile, type NetworkFile } from './endpoints/network-file';
+export { networkPrincipals, principalToken } from './endpoints/principals';
 export {
   findInstance,
   networkServices,

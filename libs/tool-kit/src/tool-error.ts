@@ -11,6 +11,8 @@ export const ToolErrorCode = {
   NETWORK_FILE_INVALID: 'NETWORK_FILE_INVALID',
   /** No URL for a service the tool needs (e.g. the instance of the NMI asked for). */
   ENDPOINT_UNKNOWN: 'ENDPOINT_UNKNOWN',
+  /** No credential for the principal the tool acts as (no --token and none in the network file). */
+  PRINCIPAL_UNKNOWN: 'PRINCIPAL_UNKNOWN',
   SERVICE_UNREACHABLE: 'SERVICE_UNREACHABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',
   /** The service has no such route (an older version), answered 404 without a coded body. */

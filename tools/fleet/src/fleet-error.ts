@@ -10,6 +10,8 @@ export const FleetErrorCode = {
   REGISTRATION_FAILED: 'REGISTRATION_FAILED',
   /** Every NMI attested but the ledger does not hold the meter as active. */
   METER_NOT_ACTIVE: 'METER_NOT_ACTIVE',
+  /** An NMI holds the registration for an operator's approval (its policy for this manufacturer). */
+  REGISTRATION_HELD: 'REGISTRATION_HELD',
   /** The state folder holds files the fleet cannot read as its own. */
   STATE_INVALID: 'STATE_INVALID',
   /** Another fleet process uses the same state folder. */

@@ -50,8 +50,17 @@ export class JsonClient {
     return this.#send('POST', path, body, schema, call);
   }
 
+  put<Schema extends z.ZodTypeAny>(
+    path: string,
+    body: unknown,
+    schema: Schema,
+    call: Readonly<CallOptions> = {},
+  ): Promise<z.output<Schema>> {
+    return this.#send('PUT', path, body, schema, call);
+  }
+
   #send<Schema extends z.ZodTypeAny>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body: unknown,
     schema: Schema,

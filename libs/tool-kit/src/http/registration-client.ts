@@ -1,6 +1,16 @@
 import {
   RegistrationApiPaths,
+  type AttestationMode,
+  type AttestationPolicy,
+  type HeldRegistrationView,
+  type MeterModelApproval,
+  type ModelApprovalInput,
+  type RegistrationRejected,
+  attestationPolicySchema,
   committedMeterViewSchema,
+  heldRegistrationViewSchema,
+  meterModelApprovalSchema,
+  registrationRejectedSchema,
   issuedChallengeSchema,
   issuedRotationSchema,
   meterViewSchema,
@@ -14,7 +24,12 @@ import {
   type RotationRequest,
   type RotationResponse,
 } from '@metrochain/contracts';
+import { z } from 'zod';
 import { JsonClient, type CallOptions, type JsonClientOptions } from './json-client';
+
+/** 200 with the committed record (automatic policy) or 202 held for an operator (operator-approval). */
+const challengeAnswerSchema = z.union([committedMeterViewSchema, heldRegistrationViewSchema]);
+const committedModelSchema = meterModelApprovalSchema.extend({ transactionId: z.string(), blockNumber: z.string() });
 
 type Call = Readonly<Omit<CallOptions, 'params'>>;
 
@@ -34,9 +49,37 @@ export class RegistrationClient {
     challengeId: string,
     response: ChallengeResponse,
     call: Call = {},
-  ): Promise<CommittedMeterView> {
+  ): Promise<CommittedMeterView | HeldRegistrationView> {
     const path = RegistrationApiPaths.registrationResponse;
-    return this.#http.post(path, response, committedMeterViewSchema, { ...call, params: { challengeId } });
+    return this.#http.post(path, response, challengeAnswerSchema, { ...call, params: { challengeId } });
+  }
+
+  /** An operator approves a meter model for a manufacturer (once for the whole network: it is on the ledger). */
+  approveModel(input: ModelApprovalInput, call: Call = {}): Promise<MeterModelApproval> {
+    return this.#http.post(RegistrationApiPaths.models, input, committedModelSchema, call);
+  }
+
+  getModel(model: string, call: Call = {}): Promise<MeterModelApproval> {
+    return this.#http.get(RegistrationApiPaths.model, meterModelApprovalSchema, { ...call, params: { model } });
+  }
+
+  heldRegistrations(call: Call = {}): Promise<HeldRegistrationView[]> {
+    return this.#http.get(RegistrationApiPaths.heldRegistrations, heldRegistrationViewSchema.array(), call);
+  }
+
+  approveRegistration(registrationId: string, call: Call = {}): Promise<CommittedMeterView> {
+    const path = RegistrationApiPaths.registrationApproval;
+    return this.#http.post(path, {}, committedMeterViewSchema, { ...call, params: { registrationId } });
+  }
+
+  rejectRegistration(registrationId: string, reason: string, call: Call = {}): Promise<RegistrationRejected> {
+    const path = RegistrationApiPaths.registrationRejection;
+    return this.#http.post(path, { reason }, registrationRejectedSchema, { ...call, params: { registrationId } });
+  }
+
+  setAttestationPolicy(manufacturer: string, mode: AttestationMode, call: Call = {}): Promise<AttestationPolicy> {
+    const path = RegistrationApiPaths.attestationPolicy;
+    return this.#http.put(path, { mode }, attestationPolicySchema, { ...call, params: { manufacturer } });
   }
 
   getMeter(meterId: string, call: Call = {}): Promise<MeterView> {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ToolErrorCode, toolError } from '../tool-error';
 
 export interface JsonRequest<Schema extends z.ZodTypeAny> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   body?: unknown;
   /** What a success answer must look like (the API contract's response schema). */

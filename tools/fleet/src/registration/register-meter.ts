@@ -73,7 +73,15 @@ async function attestOnce(meter: MeterIdentity, target: RegistrationTarget): Pro
     const challenge = await target.api.issueChallenge({ meterId, model, publicKeyPem: meter.publicKey.pem });
     expectAttestationStatement(challenge.statement, { meterId, keyFingerprint: meter.publicKey.fingerprint });
     const signature = signData(meter.privateKey, challenge.statement);
-    return await target.api.answerChallenge(challenge.challengeId, { signature });
+    const answer = await target.api.answerChallenge(challenge.challengeId, { signature });
+    if (answer.status === 'held') {
+      throw fleetError(
+        FleetErrorCode.REGISTRATION_HELD,
+        `${meterId} is held for an operator's approval at ${target.mspId} (registration ${answer.registrationId})`,
+        { details: { meterId, registrationId: answer.registrationId } },
+      );
+    }
+    return answer;
   } catch (error) {
     if (isDomainError(error) && error.code === 'ALREADY_ATTESTED') {
       return target.api.getMeter(meterId);

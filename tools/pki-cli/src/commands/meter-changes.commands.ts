@@ -21,7 +21,7 @@ Prints the ledger record with attestedBy; METER_UNKNOWN (exit 1) when no NMI eve
   async run(argv, context) {
     const values = parseOptions(argv, STATUS_OPTIONS);
     const meterId = checked(meterIdSchema, required(values.meter, 'meter'), 'meter');
-    return { output: meterSummary(await registrationClient(values, context).getMeter(meterId)) };
+    return { output: meterSummary(await registrationClient(values, context, 'anyone').getMeter(meterId)) };
   },
 };
 
@@ -54,7 +54,7 @@ Prints the revoked meter with the transaction.`,
         ? {}
         : { effectiveAt: checked(isoTimestampSchema, effective, 'effective-at') }),
     };
-    return { output: meterSummary(await registrationClient(values, context).revoke(meterId, request)) };
+    return { output: meterSummary(await registrationClient(values, context, 'nmi-operator').revoke(meterId, request)) };
   },
 };
 
@@ -85,7 +85,7 @@ Prints the meter with its new key and the transaction.`,
     const meterId = checked(meterIdSchema, required(values.meter, 'meter'), 'meter');
     const oldPair = loadPrivateKey(required(values.key, 'key'));
     const newPair = loadPrivateKey(required(values['new-key'], 'new-key'));
-    const client = registrationClient(values, context);
+    const client = registrationClient(values, context, 'nmi-operator');
     const rotation = await client.issueRotation(meterId, { newPublicKeyPem: newPair.publicKey.pem });
     expectRotationStatement(rotation.statement, {
       meterId,

@@ -11,7 +11,7 @@ import { readTextOrFile } from '../io/inputs';
 import { loadKeyPair, loadPrivateKey, loadPublicKey } from '../keys/key-files';
 import { checked, exactlyOne, parseOptions, required } from '@metrochain/tool-kit';
 import { REGISTRATION_HELP, REGISTRATION_OPTIONS } from '../options/shared-options';
-import { meterSummary } from '../views/meter-summary';
+import { answerSummary } from '../views/meter-summary';
 import { registrationClient } from './service-clients';
 
 const VIEW_HELP = `Prints the meter as the ledger holds it after this NMI's attestation, with attestedBy (the NMIs that
@@ -45,11 +45,11 @@ ${VIEW_HELP}`,
     const meterId = checked(meterIdSchema, required(values.meter, 'meter'), 'meter');
     const model = checked(meterModelSchema, required(values.model, 'model'), 'model');
     const pair = loadKeyPair(required(values.key, 'key'), values.pub);
-    const client = registrationClient(values, context);
+    const client = registrationClient(values, context, 'manufacturer');
     const challenge = await client.issueChallenge({ meterId, model, publicKeyPem: pair.publicKey.pem });
     expectAttestationStatement(challenge.statement, { meterId, keyFingerprint: pair.publicKey.fingerprint });
     const signature = signData(pair.privateKey, challenge.statement);
-    return { output: meterSummary(await client.answerChallenge(challenge.challengeId, { signature })) };
+    return { output: answerSummary(await client.answerChallenge(challenge.challengeId, { signature })) };
   },
 };
 
@@ -79,7 +79,7 @@ Prints {challengeId, registrationId, statement, expiresAt}; the challenge is sin
     const meterId = checked(meterIdSchema, required(values.meter, 'meter'), 'meter');
     const model = checked(meterModelSchema, required(values.model, 'model'), 'model');
     const publicKey = loadPublicKey(required(values.pub, 'pub'));
-    const client = registrationClient(values, context);
+    const client = registrationClient(values, context, 'manufacturer');
     return { output: await client.issueChallenge({ meterId, model, publicKeyPem: publicKey.pem }) };
   },
 };
@@ -119,8 +119,8 @@ ${VIEW_HELP}`,
     const signature = byKey
       ? signChallenge(values.key ?? '', required(values.statement, 'statement'))
       : checked(signatureBase64Schema, values.signature ?? '', 'signature');
-    const client = registrationClient(values, context);
-    return { output: meterSummary(await client.answerChallenge(id, { signature })) };
+    const client = registrationClient(values, context, 'manufacturer');
+    return { output: answerSummary(await client.answerChallenge(id, { signature })) };
   },
 };
 

@@ -1,4 +1,5 @@
-import { RegistrationClient, VerificationClient, readNetworkFile } from '@metrochain/tool-kit';
+import type { PrincipalRole } from '@metrochain/contracts';
+import { RegistrationClient, VerificationClient, principalToken, readNetworkFile } from '@metrochain/tool-kit';
 import type { CommandContext } from '../command';
 import { resolveEndpoint, type Endpoint, type ServiceName } from '../endpoints/endpoint';
 
@@ -6,7 +7,11 @@ interface EndpointOptions {
   registration?: string | undefined;
   verification?: string | undefined;
   org?: string | undefined;
+  token?: string | undefined;
 }
+
+/** Whom a registration command acts as when no --token is given; reads need nobody. */
+export type Acting = Extract<PrincipalRole, 'manufacturer' | 'nmi-operator'> | 'anyone';
 
 export function endpointOf(service: ServiceName, values: EndpointOptions, context: CommandContext): Endpoint {
   return resolveEndpoint({
@@ -18,9 +23,34 @@ export function endpointOf(service: ServiceName, values: EndpointOptions, contex
   });
 }
 
-export function registrationClient(values: EndpointOptions, context: CommandContext): RegistrationClient {
-  const { url } = endpointOf('registration', values, context);
-  return new RegistrationClient({ baseUrl: url, timeoutMs: context.httpTimeoutMs });
+export function registrationClient(
+  values: EndpointOptions,
+  context: CommandContext,
+  acting: Acting,
+): RegistrationClient {
+  const endpoint = endpointOf('registration', values, context);
+  const bearerToken = tokenFor(values, context, acting, endpoint.org ?? values.org);
+  return new RegistrationClient({ baseUrl: endpoint.url, timeoutMs: context.httpTimeoutMs, bearerToken });
+}
+
+/** --token, else $METROCHAIN_TOKEN, else the network file's manufacturer or the NMI's operator (PTB's by default). */
+function tokenFor(
+  values: EndpointOptions,
+  context: CommandContext,
+  acting: Acting,
+  org: string | undefined,
+): string | undefined {
+  const given = values.token ?? context.env['METROCHAIN_TOKEN'];
+  if (given !== undefined && given !== '') {
+    return given;
+  }
+  if (acting === 'anyone') {
+    return undefined;
+  }
+  const networkFile = readNetworkFile(context.env);
+  return acting === 'manufacturer'
+    ? principalToken(networkFile, { role: 'manufacturer' })
+    : principalToken(networkFile, { name: `operator-${(org ?? 'PTB').toLowerCase()}` });
 }
 
 export function verificationClient(values: EndpointOptions, context: CommandContext): VerificationClient {
