@@ -11,10 +11,9 @@ import {
 } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
 import { LedgerError } from '@metrochain/ledger';
-import type { PublishMetadata } from '@metrochain/messaging';
+import type { PublishMetadata, RecordMetadata } from '@metrochain/messaging';
 import { signData } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
-import type { RecordMetadata } from 'kafkajs';
 import { ACTIVATED_AT, meterRecord, newMeterKey } from '../testing/meter-fixtures';
 import { FakeDirectory, RecordingSink } from '../testing/verification-fakes';
 import { VerificationEngine } from '../verify/verification.engine';

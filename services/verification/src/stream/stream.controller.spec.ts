@@ -8,7 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { VerificationApiPaths } from '@metrochain/contracts';
 import { createLogger } from '@metrochain/observability';
 import { KAFKA_CLIENT, createHttpApp } from '@metrochain/service-kit';
-import type { ConsumerRunConfig, EachMessagePayload } from 'kafkajs';
+import { FakeKafka, kafkaMessage } from '@metrochain/messaging/testing';
 import type { VerificationRecord } from '@metrochain/contracts';
 import { SseFrames } from './sse-frames';
 import { verificationRecord } from './stream-fixtures';
@@ -19,35 +19,15 @@ import { VERIFICATION_FANOUT, type VerificationFanout } from './verification-fan
 const TOKEN = 'spec-token-of-the-ptb-auditor';
 const AUDITORS = `auditor-ptb:${createHash('sha256').update(TOKEN).digest('hex')}`;
 
-/** The platform's Kafka client as far as the stream uses it: one consumer whose messages the spec delivers. */
-class FakeKafka {
-  consumers = 0;
-  #eachMessage: ConsumerRunConfig['eachMessage'];
-
-  consumer(): object {
-    this.consumers += 1;
-    const resolved = (): Promise<void> => Promise.resolve();
-    return {
-      connect: resolved,
-      subscribe: resolved,
-      stop: resolved,
-      disconnect: resolved,
-      run: (config: ConsumerRunConfig) => {
-        this.#eachMessage = config.eachMessage;
-        return Promise.resolve();
-      },
-    };
-  }
-
-  async deliver(record: VerificationRecord): Promise<void> {
-    assert.ok(this.#eachMessage !== undefined, 'the stream is not consuming');
-    const message = {
-      key: Buffer.from(record.meterId),
-      value: Buffer.from(JSON.stringify(record)),
-      offset: '0',
-    };
-    await this.#eachMessage({ topic: 'verifications.v1', partition: 0, message } as EachMessagePayload);
-  }
+/** Hands `record` to the stream's consumer as the topic would. */
+async function deliver(kafka: FakeKafka, record: VerificationRecord): Promise<void> {
+  const consumer = kafka.consumers[0];
+  assert.ok(consumer !== undefined, 'the stream is not consuming');
+  await consumer.deliver(
+    'verifications.v1',
+    0,
+    kafkaMessage({ key: record.meterId, value: JSON.stringify(record) }),
+  );
 }
 
 async function startApp(
@@ -180,8 +160,8 @@ describe('GET /verifications/stream with auditors configured', () => {
     assert.deepEqual(await filtered.next(), { retry: '2000' });
     const first = verificationRecord({ index: 1, meterId: 'meter-1', outcome: 'invalid' });
     const second = verificationRecord({ index: 2, meterId: 'meter-2', outcome: 'invalid' });
-    await kafka.deliver(first);
-    await kafka.deliver(second);
+    await deliver(kafka, first);
+    await deliver(kafka, second);
     const frames = [await all.next(), await all.next()];
     assert.deepEqual(frames, [
       { id: first.verificationId, event: 'verification', data: JSON.stringify(first) },
@@ -279,7 +259,7 @@ describe('GET /verifications/stream without auditors', () => {
     });
     assert.equal(response.status, 503);
     assert.equal(((await response.json()) as { code: string }).code, 'STREAM_DISABLED');
-    assert.equal(kafka.consumers, 0);
+    assert.equal(kafka.consumers.length, 0);
   });
 
   it('documents the stream in the OpenAPI document', async () => {
