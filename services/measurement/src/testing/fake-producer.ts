@@ -5,8 +5,7 @@ import {
   validateEvent,
   validateEventKey,
 } from '@metrochain/contracts';
-import type { EventEntry, PublishMetadata, TrustedEvent } from '@metrochain/messaging';
-import type { RecordMetadata } from 'kafkajs';
+import type { EventEntry, PublishMetadata, RecordMetadata, TrustedEvent } from '@metrochain/messaging';
 
 export interface SentEvent {
   topic: TopicName;
