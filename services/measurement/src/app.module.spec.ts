@@ -12,11 +12,11 @@ import { IngestModule } from './ingest/ingest.module';
 import { RecorderModule } from './recorder/recorder.module';
 import { StatsModule } from './stats/stats.module';
 import { StatusModule } from './status/status.module';
-import { FakeProducer } from './testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { readingOf } from './testing/reading-fixtures';
 
 const kafka = new FakeKafka();
-const producer = new FakeProducer();
+const producer = new FakeEventProducer();
 const statusChanges: unknown[][] = [];
 const redis = {
   defineCommand: () => undefined,

@@ -17,7 +17,7 @@ import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsController } from '../stats/stats.controller';
 import { StatusApi } from '../status/status-api';
 import { StatusController } from '../status/status.controller';
-import { FakeProducer } from '../testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
 import { IngestApi } from './ingest-api';
@@ -25,7 +25,7 @@ import { IngestController } from './ingest.controller';
 import { ReceivedPublisher } from './received-publisher';
 import { RouteBodyLimits } from './route-body-limits';
 
-const producer = new FakeProducer();
+const producer = new FakeEventProducer();
 const statuses = new FakeStatusStore();
 const stats = new MeasurementStats();
 

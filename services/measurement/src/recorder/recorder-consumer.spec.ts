@@ -6,7 +6,7 @@ import { MeasurementStats } from '../stats/measurement-stats';
 import { Deferred, eventually, settle } from '@metrochain/service-kit/testing';
 import { FakeDeadLetters, rawMessage, verifiedMessage } from '../testing/verified-records';
 import { FakeLedger } from '../testing/fake-ledger';
-import { FakeProducer } from '../testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { ManualClock } from '../testing/manual-clock';
 import { readingOf } from '../testing/reading-fixtures';
@@ -28,7 +28,7 @@ describe('RecorderConsumer', () => {
   let kafka: FakeConsumer;
   let deadLetters: FakeDeadLetters;
   let ledger: FakeLedger;
-  let producer: FakeProducer;
+  let producer: FakeEventProducer;
   let statuses: FakeStatusStore;
   let stats: MeasurementStats;
   let clock: ManualClock;
@@ -38,7 +38,7 @@ describe('RecorderConsumer', () => {
   beforeEach(async () => {
     deadLetters = new FakeDeadLetters();
     ledger = new FakeLedger();
-    producer = new FakeProducer();
+    producer = new FakeEventProducer();
     statuses = new FakeStatusStore();
     stats = new MeasurementStats();
     clock = new ManualClock();
