@@ -84,6 +84,23 @@ export default tseslint.config(
     },
   },
   {
+    // One messaging path: services reach Kafka through @metrochain/messaging, which owns kafkajs.
+    files: ['services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kafkajs',
+              message: 'Use @metrochain/messaging (and @metrochain/messaging/testing in specs) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-floating-promises': 'off',

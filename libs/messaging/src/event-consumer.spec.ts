@@ -6,7 +6,7 @@ import { EventConsumer, type EventConsumerOptions } from './event-consumer';
 import { PIPELINE_FETCH_CONFIG } from './consumer-config';
 import { DeadLetterHeader, readHeaders } from './event-headers';
 import type { ConsumedEvent, ProcessOutcome } from './process-message';
-import { FakeKafka, deliverBatch, kafkaMessage } from './testing/fake-kafka';
+import { FakeKafka, kafkaMessage } from './testing/fake-kafka';
 
 const TOPIC = 'meter.lifecycle.v1';
 const sample = EVENT_SAMPLES[TOPIC];
@@ -79,9 +79,10 @@ describe('EventConsumer', () => {
     const messages = ['3', '4', '5'].map((offset) =>
       kafkaMessage({ key: sample.key, value: JSON.stringify(sample.value), offset }),
     );
-    const delivered = await deliverBatch(fake, TOPIC, 0, messages);
+    const delivered = fake.deliverBatch(TOPIC, 0, messages);
+    await delivered.done;
     assert.deepEqual(slices, [['3', '4'], ['5']]);
-    assert.deepEqual(delivered.resolvedOffsets, ['4', '5']);
+    assert.deepEqual(delivered.resolved, ['4', '5']);
   });
 
   it('writes a poison record to the dead-letter topic with acks from all replicas', async () => {

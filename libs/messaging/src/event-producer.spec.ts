@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { EVENT_SAMPLES } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
 import { EventProducer } from './event-producer';
-import { FakeKafka, type FakeProducer } from './testing/fake-kafka';
+import { FakeKafka } from './testing/fake-kafka';
+import type { FakeProducer } from './testing/fake-producer';
 
 const TOPIC = 'measurements.recorded.v1';
 const sample = EVENT_SAMPLES[TOPIC];

@@ -1,4 +1,12 @@
 export {
+  type BroadcastConsumerFactory,
+  type BroadcastConsumerPort,
+  type BroadcastFeedOptions,
+  type BroadcastListener,
+  BroadcastFeed,
+  broadcastGroupId,
+} from './broadcast-feed';
+export {
   type DecodedEvent,
   type RawRecord,
   type TrustedEvent,
@@ -39,9 +47,19 @@ export {
 export {
   DEFAULT_KAFKA_CONNECTION_TIMEOUT_MS,
   DEFAULT_KAFKA_REQUEST_TIMEOUT_MS,
+  type KafkaClient,
   type KafkaClientOptions,
   createKafkaClient,
 } from './kafka-client';
+export type { KafkaMessage, Message, ProducerRecord, RecordMetadata } from './kafka-records';
+export {
+  type ManualCommitConsumerFactory,
+  type ManualCommitConsumerOptions,
+  type ManualCommitConsumerPort,
+  type PartitionFetch,
+  type PartitionFetchHandler,
+  ManualCommitConsumer,
+} from './manual-commit-consumer';
 export { MessagingErrorCode } from './messaging-error-code';
 export { DEFAULT_KAFKA_PING_TIMEOUT_MS, type KafkaHealth, pingKafka } from './ping-kafka';
 export {
@@ -60,3 +78,12 @@ export {
 } from './producer-config';
 export { PIPELINE_FETCH_CONFIG } from './consumer-config';
 export { type BatchHandler, type ProcessBatchInput, processBatch } from './process-batch';
+export type { TailRecord } from './tail-collector';
+export {
+  DEFAULT_TAIL_READ_TIMEOUT_MS,
+  type TopicTailAdminPort,
+  type TopicTailConsumerPort,
+  type TopicTailKafka,
+  type TopicTailReaderOptions,
+  TopicTailReader,
+} from './topic-tail-reader';

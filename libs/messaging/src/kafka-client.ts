@@ -11,11 +11,14 @@ export interface KafkaClientOptions {
   logCreator?: KafkaConfig['logCreator'];
 }
 
+/** The process's Kafka client as services pass it around: the factory of its producers, consumers and admin. */
+export type KafkaClient = Kafka;
+
 export const DEFAULT_KAFKA_CONNECTION_TIMEOUT_MS = 3_000;
 export const DEFAULT_KAFKA_REQUEST_TIMEOUT_MS = 30_000;
 
 /** One client per process; producers, consumers and the admin of a service all come from it. */
-export function createKafkaClient(options: Readonly<KafkaClientOptions>): Kafka {
+export function createKafkaClient(options: Readonly<KafkaClientOptions>): KafkaClient {
   stopKafkajsIdleLoop();
   return new Kafka({
     clientId: options.clientId,

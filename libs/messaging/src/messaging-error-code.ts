@@ -5,5 +5,7 @@ export const MessagingErrorCode = {
   /** A handler failed with something other than a `DomainError`, so it carries no code of its own. */
   HANDLER_FAILED: 'HANDLER_FAILED',
   KAFKA_UNAVAILABLE: 'KAFKA_UNAVAILABLE',
+  /** The last records of a topic did not arrive in time (TopicTailReader). */
+  TOPIC_TAIL_TIMEOUT: 'TOPIC_TAIL_TIMEOUT',
 } as const;
 export type MessagingErrorCode = (typeof MessagingErrorCode)[keyof typeof MessagingErrorCode];

@@ -4,35 +4,19 @@ import { Global, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LEDGER_CONNECTION } from '@metrochain/ledger';
 import { EventProducer } from '@metrochain/messaging';
+import { FakeKafka } from '@metrochain/messaging/testing';
 import { createLogger } from '@metrochain/observability';
 import { KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT, createHttpApp } from '@metrochain/service-kit';
-import type { ConsumerConfig } from 'kafkajs';
 import { loadMeasurementConfig } from './config/measurement.config';
 import { IngestModule } from './ingest/ingest.module';
 import { RecorderModule } from './recorder/recorder.module';
 import { StatsModule } from './stats/stats.module';
 import { StatusModule } from './status/status.module';
-import { FakeDeadLetters, FakeKafkaConsumer } from './testing/fake-kafka-consumer';
-import { FakeProducer } from './testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { readingOf } from './testing/reading-fixtures';
 
-/** The Kafka client: a driven consumer per group, and producers that accept anything. */
-class FakeKafka {
-  readonly consumers = new Map<string, FakeKafkaConsumer>();
-
-  consumer(config: ConsumerConfig): FakeKafkaConsumer {
-    const consumer = new FakeKafkaConsumer();
-    this.consumers.set(config.groupId, consumer);
-    return consumer;
-  }
-
-  producer(): FakeDeadLetters {
-    return new FakeDeadLetters();
-  }
-}
-
 const kafka = new FakeKafka();
-const producer = new FakeProducer();
+const producer = new FakeEventProducer();
 const statusChanges: unknown[][] = [];
 const redis = {
   defineCommand: () => undefined,
@@ -82,12 +66,15 @@ describe('the measurement service wiring', () => {
   after(() => app.close());
 
   it('starts the recorder and the rejection consumer in their own groups', () => {
-    assert.deepEqual([...kafka.consumers.keys()].sort(), ['measurement-recorder', 'measurement-status']);
-    assert.deepEqual(kafka.consumers.get('measurement-recorder')?.subscribed, {
+    assert.deepEqual(kafka.consumerConfigs.map((config) => config.groupId).sort(), [
+      'measurement-recorder',
+      'measurement-status',
+    ]);
+    assert.deepEqual(kafka.consumerOf('measurement-recorder')?.subscription, {
       topics: ['readings.verified.v1'],
       fromBeginning: true,
     });
-    assert.deepEqual(kafka.consumers.get('measurement-status')?.subscribed, {
+    assert.deepEqual(kafka.consumerOf('measurement-status')?.subscription, {
       topics: ['readings.rejected.v1'],
       fromBeginning: true,
     });
@@ -103,7 +90,7 @@ describe('the measurement service wiring', () => {
 
   it('leaves both groups on shutdown', async () => {
     await app.close();
-    for (const consumer of kafka.consumers.values()) {
+    for (const consumer of kafka.consumers) {
       assert.deepEqual([consumer.stopped, consumer.disconnected], [true, true]);
     }
   });

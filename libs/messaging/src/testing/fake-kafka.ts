@@ -1,132 +1,11 @@
-import type {
-  ConsumerConfig,
-  ConsumerRunConfig,
-  ConsumerSubscribeTopics,
-  EachBatchPayload,
-  EachMessagePayload,
-  IHeaders,
-  KafkaMessage,
-  ProducerConfig,
-  ProducerRecord,
-  RecordMetadata,
-} from 'kafkajs';
-import type { ConsumerFactory, ConsumerPort } from '../event-consumer';
-import type { ProducerPort } from '../producer-config';
+import type { ConsumerConfig, IHeaders, KafkaMessage, ProducerConfig } from 'kafkajs';
+import type { ConsumerFactory } from '../event-consumer';
+import type { ManualCommitConsumerFactory } from '../manual-commit-consumer';
+import { FakeConsumer } from './fake-consumer';
+import { FakeProducer } from './fake-producer';
 
-/** Records what would have gone to Kafka; `failWith` makes the next sends reject. */
-export class FakeProducer implements ProducerPort {
-  readonly sent: ProducerRecord[] = [];
-  connected = false;
-  failWith: Error | undefined;
-
-  connect(): Promise<void> {
-    this.connected = true;
-    return Promise.resolve();
-  }
-
-  disconnect(): Promise<void> {
-    this.connected = false;
-    return Promise.resolve();
-  }
-
-  send(record: ProducerRecord): Promise<RecordMetadata[]> {
-    if (this.failWith !== undefined) {
-      return Promise.reject(this.failWith);
-    }
-    this.sent.push(record);
-    return Promise.resolve(
-      record.messages.map((_, index) => ({
-        topicName: record.topic,
-        partition: 0,
-        errorCode: 0,
-        baseOffset: String(index),
-      })),
-    );
-  }
-}
-
-/** Captures subscription and run config so that a test can deliver records through `deliver`. */
-export class FakeConsumer implements ConsumerPort {
-  subscription: ConsumerSubscribeTopics | undefined;
-  runConfig: ConsumerRunConfig | undefined;
-  heartbeats = 0;
-
-  connect(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  disconnect(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  stop(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  subscribe(subscription: ConsumerSubscribeTopics): Promise<void> {
-    this.subscription = subscription;
-    return Promise.resolve();
-  }
-
-  run(config?: ConsumerRunConfig): Promise<void> {
-    this.runConfig = config;
-    return Promise.resolve();
-  }
-
-  async deliver(topic: string, partition: number, message: KafkaMessage): Promise<void> {
-    const eachMessage = this.runConfig?.eachMessage;
-    if (eachMessage === undefined) {
-      throw new Error('consumer is not running');
-    }
-    const payload: EachMessagePayload = {
-      topic,
-      partition,
-      message,
-      heartbeat: () => {
-        this.heartbeats += 1;
-        return Promise.resolve();
-      },
-      pause: () => () => undefined,
-    };
-    await eachMessage(payload);
-  }
-}
-
-/** What `deliverBatch` saw kafkajs-side: offsets resolved by the handler, in order. */
-export interface DeliveredBatch {
-  resolvedOffsets: string[];
-}
-
-/** Delivers `messages` of one partition through `eachBatch`, as kafkajs does with `eachBatchAutoResolve: false`. */
-export async function deliverBatch(
-  consumer: FakeConsumer,
-  topic: string,
-  partition: number,
-  messages: KafkaMessage[],
-): Promise<DeliveredBatch> {
-  const eachBatch = consumer.runConfig?.eachBatch;
-  if (eachBatch === undefined) {
-    throw new Error('consumer is not running batches');
-  }
-  const resolvedOffsets: string[] = [];
-  const batch = { topic, partition, highWatermark: '0', messages } as unknown as EachBatchPayload['batch'];
-  await eachBatch({
-    batch,
-    resolveOffset: (offset) => resolvedOffsets.push(offset),
-    heartbeat: () => {
-      consumer.heartbeats += 1;
-      return Promise.resolve();
-    },
-    pause: () => () => undefined,
-    commitOffsetsIfNecessary: () => Promise.resolve(),
-    uncommittedOffsets: () => ({ topics: [] }),
-    isRunning: () => true,
-    isStale: () => false,
-  });
-  return { resolvedOffsets };
-}
-
-export class FakeKafka implements ConsumerFactory {
+/** The process's Kafka client in a test: every producer and consumer it made, with the config it got. */
+export class FakeKafka implements ConsumerFactory, ManualCommitConsumerFactory {
   readonly producers: FakeProducer[] = [];
   readonly producerConfigs: (ProducerConfig | undefined)[] = [];
   readonly consumers: FakeConsumer[] = [];
@@ -144,6 +23,12 @@ export class FakeKafka implements ConsumerFactory {
     this.consumers.push(consumer);
     this.consumerConfigs.push(config);
     return consumer;
+  }
+
+  /** The last consumer made for `groupId`. */
+  consumerOf(groupId: string): FakeConsumer | undefined {
+    const index = this.consumerConfigs.findLastIndex((config) => config.groupId === groupId);
+    return this.consumers[index];
   }
 }
 

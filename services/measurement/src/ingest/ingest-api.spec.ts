@@ -5,7 +5,7 @@ import { isDomainError } from '@metrochain/errors';
 import { identify } from '../readings/reading-identity';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { Deferred, settle } from '@metrochain/service-kit/testing';
-import { FakeProducer } from '../testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
 import { IngestApi, requestTrace } from './ingest-api';
@@ -18,13 +18,13 @@ function hasCode(code: string): (error: unknown) => boolean {
 }
 
 describe('IngestApi', () => {
-  let producer: FakeProducer;
+  let producer: FakeEventProducer;
   let statuses: FakeStatusStore;
   let stats: MeasurementStats;
   let statusFailures: unknown[];
   let api: IngestApi;
   beforeEach(() => {
-    producer = new FakeProducer();
+    producer = new FakeEventProducer();
     statuses = new FakeStatusStore();
     stats = new MeasurementStats();
     statusFailures = [];

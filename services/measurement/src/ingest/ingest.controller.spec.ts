@@ -17,14 +17,14 @@ import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsController } from '../stats/stats.controller';
 import { StatusApi } from '../status/status-api';
 import { StatusController } from '../status/status.controller';
-import { FakeProducer } from '../testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
 import { IngestApi } from './ingest-api';
 import { IngestController } from './ingest.controller';
 import { ReceivedPublisher } from './received-publisher';
 
-const producer = new FakeProducer();
+const producer = new FakeEventProducer();
 const statuses = new FakeStatusStore();
 const stats = new MeasurementStats();
 

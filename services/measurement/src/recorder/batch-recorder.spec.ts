@@ -3,14 +3,14 @@ import { beforeEach, describe, it } from 'node:test';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { Deferred, settle } from '@metrochain/service-kit/testing';
 import { FakeLedger } from '../testing/fake-ledger';
-import { FakeProducer } from '../testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { verifiedOf } from '../testing/verified-fixtures';
 import { BatchRecorder, type RecorderStep } from './batch-recorder';
 
 describe('BatchRecorder', () => {
   let ledger: FakeLedger;
-  let producer: FakeProducer;
+  let producer: FakeEventProducer;
   let statuses: FakeStatusStore;
   let stats: MeasurementStats;
   let retries: [RecorderStep, number][];
@@ -19,7 +19,7 @@ describe('BatchRecorder', () => {
     ledger = new FakeLedger();
     ledger.reject = (reading) =>
       reading.seq === 2 ? { reason: 'SEQ_OUT_OF_ORDER', detail: 'late' } : undefined;
-    producer = new FakeProducer();
+    producer = new FakeEventProducer();
     statuses = new FakeStatusStore();
     stats = new MeasurementStats();
     retries = [];

@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import type { KafkaMessage } from 'kafkajs';
+import { type KafkaMessage, ManualCommitConsumer } from '@metrochain/messaging';
+import { type BatchDelivery, type FakeConsumer, FakeKafka } from '@metrochain/messaging/testing';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { Deferred, eventually, settle } from '@metrochain/service-kit/testing';
-import {
-  FakeDeadLetters,
-  FakeKafkaConsumer,
-  rawMessage,
-  verifiedMessage,
-} from '../testing/fake-kafka-consumer';
+import { FakeDeadLetters, rawMessage, verifiedMessage } from '../testing/verified-records';
 import { FakeLedger } from '../testing/fake-ledger';
-import { FakeProducer } from '../testing/fake-producer';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { ManualClock } from '../testing/manual-clock';
 import { readingOf } from '../testing/reading-fixtures';
 import { BatchRecorder } from './batch-recorder';
-import { RecorderConsumer } from './recorder-consumer';
-import { VerifiedIntake } from './verified-intake';
+import { RECORDER_GROUP_ID, RecorderConsumer } from './recorder-consumer';
+import { VERIFIED_TOPIC, VerifiedIntake } from './verified-intake';
 
 /** Records at `offsets` of meters m<partition>-<n>, one seq each. */
 function messages(partition: number, offsets: readonly number[]): KafkaMessage[] {
@@ -29,10 +25,10 @@ const range = (from: number, count: number): number[] =>
   Array.from({ length: count }, (_, index) => from + index);
 
 describe('RecorderConsumer', () => {
-  let kafka: FakeKafkaConsumer;
+  let kafka: FakeConsumer;
   let deadLetters: FakeDeadLetters;
   let ledger: FakeLedger;
-  let producer: FakeProducer;
+  let producer: FakeEventProducer;
   let statuses: FakeStatusStore;
   let stats: MeasurementStats;
   let clock: ManualClock;
@@ -40,10 +36,9 @@ describe('RecorderConsumer', () => {
   let consumer: RecorderConsumer;
 
   beforeEach(async () => {
-    kafka = new FakeKafkaConsumer();
     deadLetters = new FakeDeadLetters();
     ledger = new FakeLedger();
-    producer = new FakeProducer();
+    producer = new FakeEventProducer();
     statuses = new FakeStatusStore();
     stats = new MeasurementStats();
     clock = new ManualClock();
@@ -55,21 +50,33 @@ describe('RecorderConsumer', () => {
       rejectedBy: 'PTBMSP',
       retry: { initialDelayMs: 1, maxDelayMs: 1 },
     });
+    const client = new FakeKafka();
     consumer = new RecorderConsumer({
-      consumer: kafka,
+      consumer: new ManualCommitConsumer({
+        kafka: client,
+        topic: VERIFIED_TOPIC,
+        groupId: RECORDER_GROUP_ID,
+        fromBeginning: true,
+        partitionsConsumedConcurrently: 6,
+      }),
       intake: new VerifiedIntake(deadLetters),
       recorder,
       stats,
       batchMaxSize: 3,
       batchMaxAgeMs: 50,
-      concurrency: 6,
       heartbeatMs: 5,
       stopGraceMs: 50,
       now: clock.now,
       startTimer: clock.startTimer,
     });
     await consumer.start();
+    kafka = client.consumers[0]!;
   });
+
+  /** Delivers records of one partition as a fetch would. */
+  function deliver(partition: number, records: KafkaMessage[]): BatchDelivery {
+    return kafka.deliverBatch(VERIFIED_TOPIC, partition, records);
+  }
 
   /** Lets the batches in flight run to their commits. */
   async function drain(): Promise<void> {
@@ -79,7 +86,7 @@ describe('RecorderConsumer', () => {
   }
 
   it('runs eachBatch with manual offsets on readings.verified.v1, six partitions at once', () => {
-    assert.deepEqual(kafka.subscribed, { topics: ['readings.verified.v1'], fromBeginning: true });
+    assert.deepEqual(kafka.subscription, { topics: ['readings.verified.v1'], fromBeginning: true });
     assert.equal(kafka.runConfig?.autoCommit, false);
     assert.equal(kafka.runConfig.eachBatchAutoResolve, false);
     assert.equal(kafka.runConfig.partitionsConsumedConcurrently, 6);
@@ -94,7 +101,7 @@ describe('RecorderConsumer', () => {
         producer.events.length,
         statuses.changes.filter((c) => c.update.status === 'recorded').length,
       ]);
-    const delivery = kafka.deliver(0, messages(0, [10, 11, 12]));
+    const delivery = deliver(0, messages(0, [10, 11, 12]));
     await delivery.done;
     assert.deepEqual(delivery.resolved, ['12']);
     await drain();
@@ -107,7 +114,7 @@ describe('RecorderConsumer', () => {
   });
 
   it('closes batches at the size bound and the rest at the age bound', async () => {
-    await kafka.deliver(0, messages(0, range(0, 7))).done;
+    await deliver(0, messages(0, range(0, 7))).done;
     await drain();
     assert.deepEqual(
       ledger.requests.map((request) => request.readings.length),
@@ -125,9 +132,9 @@ describe('RecorderConsumer', () => {
   it('never mixes partitions and keeps one batch in flight per partition', async () => {
     const held = new Deferred<void>();
     ledger.hold = held.promise;
-    await kafka.deliver(0, messages(0, range(0, 3))).done;
-    await kafka.deliver(1, messages(1, range(0, 3))).done;
-    const waiting = kafka.deliver(0, messages(0, range(3, 3)));
+    await deliver(0, messages(0, range(0, 3))).done;
+    await deliver(1, messages(1, range(0, 3))).done;
+    const waiting = deliver(0, messages(0, range(3, 3)));
     await drain();
     assert.deepEqual(
       ledger.requests.map((request) => request.batchId),
@@ -149,14 +156,14 @@ describe('RecorderConsumer', () => {
 
   it('retries a failing ledger until the batch is recorded, then commits', async () => {
     ledger.failTimes = 3;
-    await kafka.deliver(0, messages(0, range(0, 3))).done;
+    await deliver(0, messages(0, range(0, 3))).done;
     await eventually(() => kafka.committed(0) !== undefined);
     assert.equal(ledger.requests.length, 4);
     assert.equal(kafka.committed(0), '3');
   });
 
   it('dead-letters a poison record and commits past it with its batch', async () => {
-    await kafka.deliver(0, [...messages(0, [0, 1]), rawMessage(2, 'garbage')]).done;
+    await deliver(0, [...messages(0, [0, 1]), rawMessage(2, 'garbage')]).done;
     await drain();
     assert.equal(deadLetters.sent.length, 1);
     assert.equal(ledger.requests[0]?.readings.length, 2);
@@ -166,7 +173,7 @@ describe('RecorderConsumer', () => {
   it('holds the fetch, heartbeating, while a full batch waits behind the one in flight', async () => {
     const held = new Deferred<void>();
     ledger.hold = held.promise;
-    const delivery = kafka.deliver(0, messages(0, range(0, 6)));
+    const delivery = deliver(0, messages(0, range(0, 6)));
     let returned = false;
     void delivery.done.then(() => {
       returned = true;
@@ -180,7 +187,7 @@ describe('RecorderConsumer', () => {
   it('after a rebalance drops what waits and does not commit the batch in flight from before', async () => {
     const held = new Deferred<void>();
     ledger.hold = held.promise;
-    await kafka.deliver(0, messages(0, range(0, 4))).done;
+    await deliver(0, messages(0, range(0, 4))).done;
     kafka.emit(kafka.events.GROUP_JOIN);
     held.resolve();
     await drain();
@@ -188,13 +195,13 @@ describe('RecorderConsumer', () => {
     await drain();
     assert.equal(ledger.requests.length, 1);
     assert.deepEqual(kafka.commits, []);
-    await kafka.deliver(0, messages(0, range(0, 4))).done;
+    await deliver(0, messages(0, range(0, 4))).done;
     await drain();
     assert.equal(kafka.committed(0), '3');
   });
 
   it('stops taking records, lets the batch in flight finish and then leaves the group', async () => {
-    await kafka.deliver(0, messages(0, range(0, 3))).done;
+    await deliver(0, messages(0, range(0, 3))).done;
     await consumer.stop();
     assert.equal(kafka.committed(0), '3');
     assert.deepEqual([kafka.stopped, kafka.disconnected], [true, true]);
@@ -202,20 +209,20 @@ describe('RecorderConsumer', () => {
 
   it('gives up a batch the ledger does not take within the grace period, without committing it', async () => {
     ledger.failTimes = Number.POSITIVE_INFINITY;
-    await kafka.deliver(0, messages(0, range(0, 3))).done;
+    await deliver(0, messages(0, range(0, 3))).done;
     await consumer.stop();
     assert.deepEqual(kafka.commits, []);
-    const late = kafka.deliver(0, messages(0, range(3, 1)));
+    const late = deliver(0, messages(0, range(3, 1)));
     await late.done;
     assert.equal(late.paused, true);
   });
 
   it('survives a failed commit: the next batch’s commit covers it', async () => {
     kafka.commitFailure = new Error('rebalancing');
-    await kafka.deliver(0, messages(0, range(0, 3))).done;
+    await deliver(0, messages(0, range(0, 3))).done;
     await drain();
     kafka.commitFailure = undefined;
-    await kafka.deliver(0, messages(0, range(3, 3))).done;
+    await deliver(0, messages(0, range(3, 3))).done;
     await drain();
     assert.deepEqual(kafka.commits, [{ topic: 'readings.verified.v1', partition: 0, offset: '6' }]);
   });

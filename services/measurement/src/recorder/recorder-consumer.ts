@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { ManualCommitConsumer, PartitionFetch } from '@metrochain/messaging';
 import type { MeasurementStats } from '../stats/measurement-stats';
 import type { BatchRecorder } from './batch-recorder';
 import { PartitionBatcher, type StartTimer } from './partition-batcher';
@@ -9,19 +9,18 @@ import type { RecorderItem, VerifiedReading } from './verified-reading';
 export const RECORDER_GROUP_ID = 'measurement-recorder';
 
 export type RecorderKafkaConsumer = Pick<
-  Consumer,
-  'connect' | 'subscribe' | 'run' | 'commitOffsets' | 'stop' | 'disconnect' | 'on' | 'events'
+  ManualCommitConsumer<typeof VERIFIED_TOPIC>,
+  'connect' | 'run' | 'commit' | 'stopTaking' | 'stop' | 'disconnect'
 >;
 
 export interface RecorderConsumerOptions {
+  /** A consumer of readings.verified.v1 in the group RECORDER_GROUP_ID, from the beginning. */
   consumer: RecorderKafkaConsumer;
   intake: Pick<VerifiedIntake, 'connect' | 'take' | 'disconnect'>;
   recorder: Pick<BatchRecorder, 'record' | 'abort'>;
   stats: Pick<MeasurementStats, 'count'>;
   batchMaxSize: number;
   batchMaxAgeMs: number;
-  /** Partitions taken in at once. */
-  concurrency: number;
   /** How long a stop waits for the batches in flight before it gives them up. */
   stopGraceMs?: number;
   /** Heartbeat interval while a partition waits for room. */
@@ -32,22 +31,20 @@ export interface RecorderConsumerOptions {
   startTimer?: StartTimer;
 }
 
-interface EpochItem extends RecorderItem {
-  /** The group generation the record was fetched in; see `#rebalanced`. */
-  epoch: number;
+interface FetchedItem extends RecorderItem {
+  /** The group generation the record was fetched in; a batch commits only within it. */
+  generation: number;
 }
 
 /**
- * Consumes readings.verified.v1 with `eachBatch` and manual offsets: records are taken into a batcher per partition
- * (their offsets resolved so that fetching goes on), and a partition's offset is committed only after its batch was
- * recorded, published and its statuses written. A crash or rebalance in between replays the batch; the contract
- * answers it with `duplicate`, so nothing is recorded twice and nothing accepted is skipped.
+ * Consumes readings.verified.v1 with manual offsets: records are taken into a batcher per partition (their offsets
+ * resolved so that fetching goes on), and a partition's offset is committed only after its batch was recorded,
+ * published and its statuses written. A crash or rebalance in between replays the batch; the contract answers it
+ * with `duplicate`, so nothing is recorded twice and nothing accepted is skipped.
  */
 export class RecorderConsumer {
   readonly #options: Readonly<RecorderConsumerOptions>;
-  readonly #batchers = new Map<number, PartitionBatcher<EpochItem>>();
-  #epoch = 0;
-  #stopping = false;
+  readonly #batchers = new Map<number, PartitionBatcher<FetchedItem>>();
 
   constructor(options: Readonly<RecorderConsumerOptions>) {
     this.#options = options;
@@ -55,23 +52,19 @@ export class RecorderConsumer {
 
   async start(): Promise<void> {
     const { consumer, intake } = this.#options;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.#rebalanced();
-    });
     await intake.connect();
     await consumer.connect();
-    await consumer.subscribe({ topics: [VERIFIED_TOPIC], fromBeginning: true });
     await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.#options.concurrency,
-      eachBatch: (payload) => this.#take(payload),
+      take: (fetch) => this.#take(fetch),
+      rebalanced: () => {
+        this.#rebalanced();
+      },
     });
   }
 
   /** Takes nothing more, lets the batches in flight finish (up to the grace period), then leaves the group. */
   async stop(): Promise<void> {
-    this.#stopping = true;
+    this.#options.consumer.stopTaking();
     for (const batcher of this.#batchers.values()) {
       batcher.discardPending();
     }
@@ -85,42 +78,26 @@ export class RecorderConsumer {
     await this.#options.intake.disconnect();
   }
 
-  async #take(payload: EachBatchPayload): Promise<void> {
-    const { batch } = payload;
-    if (this.#stopping) {
-      // Or kafkajs would fetch the same records again at once, until the consumer stops.
-      payload.pause();
+  async #take(fetch: PartitionFetch): Promise<void> {
+    const items = await this.#options.intake.take(fetch.partition, fetch.messages);
+    if (!fetch.isCurrent()) {
       return;
     }
-    const last = batch.messages.at(-1);
-    if (last === undefined || !payload.isRunning() || payload.isStale()) {
-      return;
-    }
-    const epoch = this.#epoch;
-    const items = await this.#options.intake.take(batch.partition, batch.messages);
-    if (!this.#takes(epoch)) {
-      return;
-    }
-    const batcher = this.#batcherOf(batch.partition);
-    batcher.add(items.map((item) => ({ ...item, epoch })));
+    const batcher = this.#batcherOf(fetch.partition);
+    batcher.add(items.map((item) => ({ ...item, generation: fetch.generation })));
     this.#options.stats.count('verified', items.filter((item) => item.verified !== undefined).length);
-    // Only where the next fetch starts: autoCommit is off, offsets are committed by `#flush`.
-    payload.resolveOffset(last.offset);
-    while (!batcher.hasRoom() && this.#takes(epoch) && payload.isRunning()) {
+    // Only where the next fetch starts: offsets are committed by `#flush`.
+    fetch.resolveOffset(fetch.lastOffset);
+    while (!batcher.hasRoom() && fetch.isCurrent() && fetch.isRunning()) {
       await waitAtMost(batcher.waitForRoom(), this.#options.heartbeatMs ?? 1_000);
-      await payload.heartbeat();
+      await fetch.heartbeat();
     }
   }
 
-  /** Whether records fetched in `epoch` are still taken in: not stopping, no rebalance since. */
-  #takes(epoch: number): boolean {
-    return !this.#stopping && epoch === this.#epoch;
-  }
-
-  #batcherOf(partition: number): PartitionBatcher<EpochItem> {
+  #batcherOf(partition: number): PartitionBatcher<FetchedItem> {
     let batcher = this.#batchers.get(partition);
     if (batcher === undefined) {
-      batcher = new PartitionBatcher<EpochItem>({
+      batcher = new PartitionBatcher<FetchedItem>({
         maxSize: this.#options.batchMaxSize,
         maxAgeMs: this.#options.batchMaxAgeMs,
         flush: (items) => this.#flush(partition, items),
@@ -133,7 +110,7 @@ export class RecorderConsumer {
     return batcher;
   }
 
-  async #flush(partition: number, items: readonly EpochItem[]): Promise<void> {
+  async #flush(partition: number, items: readonly FetchedItem[]): Promise<void> {
     const first = items[0];
     const last = items.at(-1);
     if (first === undefined || last === undefined) {
@@ -143,14 +120,9 @@ export class RecorderConsumer {
       item.verified === undefined ? [] : [item.verified],
     );
     await this.#options.recorder.record(`verified-p${partition}-${first.offset}-${last.offset}`, readings);
-    if (last.epoch !== this.#epoch) {
-      // The partition may belong to another member now, which consumes it from the last commit.
-      return;
-    }
     try {
-      await this.#options.consumer.commitOffsets([
-        { topic: VERIFIED_TOPIC, partition, offset: (BigInt(last.offset) + 1n).toString() },
-      ]);
+      // Commits nothing after a rebalance since the fetch: the partition may belong to another member now.
+      await this.#options.consumer.commit(partition, last.offset, last.generation);
     } catch (error) {
       // Harmless: the next batch's commit covers this one; until then a restart replays it as duplicates.
       this.#options.onCommitFailure?.(partition, error);
@@ -158,12 +130,11 @@ export class RecorderConsumer {
   }
 
   /**
-   * After a rebalance kafkajs fetches every assigned partition again from its committed offset, so whatever waits
-   * is dropped (it comes again) and a batch in flight from before does not commit. A partition keeps its batcher,
-   * so a batch from before and one from after are never in flight together.
+   * After a rebalance every assigned partition is fetched again from its committed offset, so whatever waits is
+   * dropped (it comes again) and a batch in flight from before does not commit. A partition keeps its batcher, so a
+   * batch from before and one from after are never in flight together.
    */
   #rebalanced(): void {
-    this.#epoch += 1;
     for (const batcher of this.#batchers.values()) {
       batcher.discardPending();
     }

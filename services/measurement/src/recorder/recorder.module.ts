@@ -1,8 +1,13 @@
 import { Logger, Module } from '@nestjs/common';
 import { LEDGER_CONNECTION, type LedgerConnection, MeasurementClient } from '@metrochain/ledger';
-import { EventProducer, IDEMPOTENT_PRODUCER_CONFIG, PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
+import {
+  EventProducer,
+  IDEMPOTENT_PRODUCER_CONFIG,
+  type KafkaClient,
+  ManualCommitConsumer,
+  PIPELINE_FETCH_CONFIG,
+} from '@metrochain/messaging';
 import { KAFKA_CLIENT, SERVICE_CONTEXT, type ServiceContext, mspIdOf } from '@metrochain/service-kit';
-import type { Kafka } from 'kafkajs';
 import type { MeasurementConfig } from '../config/measurement.config';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsModule } from '../stats/stats.module';
@@ -12,7 +17,7 @@ import { BatchRecorder } from './batch-recorder';
 import type { MeasurementLedger } from './measurement-ledger';
 import { RECORDER_GROUP_ID, RecorderConsumer } from './recorder-consumer';
 import { RecorderHost } from './recorder.host';
-import { VerifiedIntake } from './verified-intake';
+import { VERIFIED_TOPIC, VerifiedIntake } from './verified-intake';
 
 const logger = new Logger('Recorder');
 
@@ -56,23 +61,25 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
       provide: RecorderHost,
       useFactory: (
         context: ServiceContext<MeasurementConfig>,
-        kafka: Kafka,
+        kafka: KafkaClient,
         recorder: BatchRecorder,
         stats: MeasurementStats,
       ): RecorderHost =>
         new RecorderHost(
           new RecorderConsumer({
-            consumer: kafka.consumer({
+            consumer: new ManualCommitConsumer({
+              kafka,
+              topic: VERIFIED_TOPIC,
               groupId: RECORDER_GROUP_ID,
-              allowAutoTopicCreation: false,
-              ...PIPELINE_FETCH_CONFIG,
+              fromBeginning: true,
+              partitionsConsumedConcurrently: context.config.recorderConcurrency,
+              fetch: PIPELINE_FETCH_CONFIG,
             }),
             intake: new VerifiedIntake(kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG })),
             recorder,
             stats,
             batchMaxSize: context.config.batchMaxSize,
             batchMaxAgeMs: context.config.batchMaxAgeMs,
-            concurrency: context.config.recorderConcurrency,
             onCommitFailure: (partition, error) => {
               logger.warn(
                 `offset commit of partition ${partition} failed, the next one covers it: ${String(error)}`,

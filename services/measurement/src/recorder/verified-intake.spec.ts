@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { identify } from '../readings/reading-identity';
-import { FakeDeadLetters, rawMessage, verifiedMessage } from '../testing/fake-kafka-consumer';
+import { FakeDeadLetters, rawMessage, verifiedMessage } from '../testing/verified-records';
 import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
 import { VerifiedIntake } from './verified-intake';
 

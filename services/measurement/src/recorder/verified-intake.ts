@@ -1,6 +1,8 @@
-import { deadLetterTopicOf } from '@metrochain/contracts';
+import { type TopicName, deadLetterTopicOf } from '@metrochain/contracts';
 import {
   ACKS_ALL,
+  type KafkaMessage,
+  type Message,
   type ProducerPort,
   buildDeadLetterHeaders,
   decodeEvent,
@@ -9,11 +11,10 @@ import {
   readHeaders,
   readTraceContext,
 } from '@metrochain/messaging';
-import type { KafkaMessage, Message } from 'kafkajs';
 import { identify } from '../readings/reading-identity';
 import type { RecorderItem } from './verified-reading';
 
-export const VERIFIED_TOPIC = 'readings.verified.v1';
+export const VERIFIED_TOPIC = 'readings.verified.v1' satisfies TopicName;
 
 /**
  * Turns records of readings.verified.v1 into recorder items. A record that breaks the contract would break every

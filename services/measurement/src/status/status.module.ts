@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EventConsumer } from '@metrochain/messaging';
+import { EventConsumer, type KafkaClient } from '@metrochain/messaging';
 import {
   ConsumerHost,
   KAFKA_CLIENT,
@@ -8,7 +8,6 @@ import {
   type ServiceContext,
 } from '@metrochain/service-kit';
 import type { Redis } from 'ioredis';
-import type { Kafka } from 'kafkajs';
 import type { MeasurementConfig } from '../config/measurement.config';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsModule } from '../stats/stats.module';
@@ -41,7 +40,7 @@ class RejectedReadingsConsumer extends ConsumerHost<'readings.rejected.v1'> {}
     {
       provide: RejectedReadingsConsumer,
       useFactory: (
-        kafka: Kafka,
+        kafka: KafkaClient,
         store: RedisStatusStore,
         stats: MeasurementStats,
       ): RejectedReadingsConsumer => {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Logger, Module } from '@nestjs/common';
 import { LEDGER_CONNECTION, type LedgerConnection, RegistryClient } from '@metrochain/ledger';
-import { EventProducer } from '@metrochain/messaging';
+import { EventProducer, type KafkaClient } from '@metrochain/messaging';
 import { KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
 import type { Redis } from 'ioredis';
-import type { Kafka } from 'kafkajs';
 import { ownMspId } from '../config/own-msp';
 import type { RegistrationConfig } from '../config/registration.config';
 import { ledgerEventSource } from './ledger-event-source';
@@ -21,7 +20,7 @@ export const PUBLISHER_HEADER = 'x-metrochain-publisher';
 function newPublisherHost(
   context: ServiceContext<RegistrationConfig>,
   redis: Redis,
-  kafka: Kafka,
+  kafka: KafkaClient,
   producer: EventProducer,
   connection: LedgerConnection,
 ): LifecyclePublisherHost {

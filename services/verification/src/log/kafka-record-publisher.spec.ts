@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { VerificationRecord } from '@metrochain/contracts';
-import { EventProducer, decodeEvent } from '@metrochain/messaging';
+import {
+  EventProducer,
+  type Message,
+  type ProducerFactory,
+  type ProducerRecord,
+  decodeEvent,
+} from '@metrochain/messaging';
+import { FakeProducer } from '@metrochain/messaging/testing';
 import { signData } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
-import type { Message, ProducerRecord, RecordMetadata } from 'kafkajs';
 import { FakeAnchorer, FakeLogStore, draft } from '../testing/log-fakes';
 import { ACTIVATED_AT, meterRecord, newMeterKey } from '../testing/meter-fixtures';
 import { FakeDirectory } from '../testing/verification-fakes';
@@ -13,21 +19,10 @@ import { KafkaRecordPublisher } from './kafka-record-publisher';
 import type { LoggedRecord } from './log-ports';
 import { VerificationLog } from './verification-log';
 
-/** A kafkajs client whose one producer keeps the requests it was asked to send. */
-function recordingKafka(): {
-  kafka: ConstructorParameters<typeof EventProducer>[0]['kafka'];
-  sent: ProducerRecord[];
-} {
-  const sent: ProducerRecord[] = [];
-  const producer = {
-    connect: (): Promise<void> => Promise.resolve(),
-    disconnect: (): Promise<void> => Promise.resolve(),
-    send: (request: ProducerRecord): Promise<RecordMetadata[]> => {
-      sent.push(request);
-      return Promise.resolve([]);
-    },
-  };
-  return { kafka: { producer: () => producer }, sent };
+/** A Kafka client whose one producer keeps the requests it was asked to send. */
+function recordingKafka(): { kafka: ProducerFactory; sent: ProducerRecord[] } {
+  const producer = new FakeProducer();
+  return { kafka: { producer: () => producer }, sent: producer.sent };
 }
 
 function logged(n: number): LoggedRecord {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EventConsumer, EventProducer, PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
+import { EventConsumer, EventProducer, type KafkaClient, PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
 import { ConsumerHost, KAFKA_CLIENT } from '@metrochain/service-kit';
-import type { Kafka } from 'kafkajs';
 import { VerificationEngine } from '../verify/verification.engine';
 import { VerifyModule } from '../verify/verify.module';
 import { ReadingVerifier } from './reading-verifier';
@@ -18,7 +17,7 @@ class ReceivedReadingsConsumer extends ConsumerHost<'readings.received.v1'> {}
     {
       provide: ReceivedReadingsConsumer,
       useFactory: (
-        kafka: Kafka,
+        kafka: KafkaClient,
         engine: VerificationEngine,
         producer: EventProducer,
       ): ReceivedReadingsConsumer => {

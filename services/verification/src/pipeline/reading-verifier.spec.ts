@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
-import {
-  type EventKey,
-  type EventValue,
-  type Reading,
-  type TopicName,
-  validateEvent,
-  validateEventKey,
-} from '@metrochain/contracts';
+import type { Reading } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
 import { LedgerError } from '@metrochain/ledger';
-import type { PublishMetadata } from '@metrochain/messaging';
+import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { signData } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
-import type { RecordMetadata } from 'kafkajs';
 import { ACTIVATED_AT, meterRecord, newMeterKey } from '../testing/meter-fixtures';
 import { FakeDirectory, RecordingSink } from '../testing/verification-fakes';
 import { VerificationEngine } from '../verify/verification.engine';
@@ -45,43 +37,10 @@ function signedReading(fields: Partial<Omit<Reading, 'signature'>> = {}): Readin
   return { ...unsigned, signature: signData(key.privateKey, canonicalize(unsigned) ?? '') };
 }
 
-interface Published {
-  topic: TopicName;
-  key: unknown;
-  value: unknown;
-  metadata: Readonly<PublishMetadata> | undefined;
-}
-
-/** Kafka as the verifier sees it: checks each event against its contract, as EventProducer does, and keeps it. */
-class FakeProducer {
-  readonly published: Published[] = [];
-  /** Non-empty requests, by topic, in the order they were sent. */
-  readonly requests: TopicName[] = [];
-  failWith: Error | undefined;
-
-  publishBatch<T extends TopicName>(
-    topic: T,
-    entries: readonly Readonly<{ key: EventKey<T>; value: EventValue<T>; metadata?: PublishMetadata }>[],
-  ): Promise<RecordMetadata[]> {
-    if (this.failWith !== undefined) {
-      return Promise.reject(this.failWith);
-    }
-    for (const { key, value } of entries) {
-      validateEventKey(topic, key);
-      validateEvent(topic, value);
-    }
-    if (entries.length > 0) {
-      this.requests.push(topic);
-    }
-    this.published.push(...entries.map(({ key, value, metadata }) => ({ topic, key, value, metadata })));
-    return Promise.resolve([]);
-  }
-}
-
 describe('ReadingVerifier', () => {
   let directory: FakeDirectory;
   let sink: RecordingSink;
-  let producer: FakeProducer;
+  let producer: FakeEventProducer;
   let verifier: ReadingVerifier;
   beforeEach(() => {
     directory = new FakeDirectory()
@@ -91,7 +50,7 @@ describe('ReadingVerifier', () => {
         meterRecord('meter-r', key, { activatedAt: ACTIVATED_AT, revokedFrom: '2025-02-01T00:00:00.000Z' }),
       );
     sink = new RecordingSink();
-    producer = new FakeProducer();
+    producer = new FakeEventProducer();
     const engine = new VerificationEngine({
       directory,
       log: sink,
@@ -106,7 +65,7 @@ describe('ReadingVerifier', () => {
     const reading = signedReading();
     const original = structuredClone(reading);
     await verifier.handle({ reading, receivedAt: '2025-03-01T11:59:01.000Z' }, TRACE);
-    assert.deepEqual(producer.published, [
+    assert.deepEqual(producer.events, [
       {
         topic: 'readings.verified.v1',
         key: 'meter-1',
@@ -142,7 +101,7 @@ describe('ReadingVerifier', () => {
       await verifier.handle({ reading, receivedAt: '2025-03-01T11:59:01.000Z' }, TRACE);
       const [record] = sink.records;
       assert.ok(record !== undefined);
-      assert.deepEqual(producer.published, [
+      assert.deepEqual(producer.events, [
         {
           topic: 'readings.rejected.v1',
           key: reading.meterId,
@@ -171,8 +130,11 @@ describe('ReadingVerifier', () => {
         metadata: TRACE,
       })),
     );
-    assert.deepEqual(producer.requests, ['readings.verified.v1', 'readings.rejected.v1']);
-    const forwarded = producer.published.filter((entry) => entry.topic === 'readings.verified.v1');
+    assert.deepEqual(
+      producer.sends.filter((send) => send.length > 0).map((send) => send[0]?.topic),
+      ['readings.verified.v1', 'readings.rejected.v1'],
+    );
+    const forwarded = producer.events.filter((entry) => entry.topic === 'readings.verified.v1');
     assert.deepEqual(
       forwarded.map((entry) => (entry.value as { reading: Reading }).reading.seq),
       [1, 2, 4],
@@ -190,7 +152,7 @@ describe('ReadingVerifier', () => {
         error.retriable &&
         String(error.details['cause']).includes('peer down'),
     );
-    assert.deepEqual(producer.published, []);
+    assert.deepEqual(producer.events, []);
     assert.deepEqual(sink.records, []);
   });
 
@@ -201,7 +163,7 @@ describe('ReadingVerifier', () => {
       (error: unknown) =>
         isDomainError(error) && error.code === 'VERIFICATION_UNAVAILABLE' && error.retriable,
     );
-    assert.deepEqual(producer.published, []);
+    assert.deepEqual(producer.events, []);
   });
 
   it('reports a failing log as retriable VERIFICATION_UNAVAILABLE and forwards nothing', async () => {
@@ -211,6 +173,6 @@ describe('ReadingVerifier', () => {
       (error: unknown) =>
         isDomainError(error) && error.code === 'VERIFICATION_UNAVAILABLE' && error.retriable,
     );
-    assert.deepEqual(producer.published, []);
+    assert.deepEqual(producer.events, []);
   });
 });

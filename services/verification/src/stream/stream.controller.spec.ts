@@ -8,7 +8,7 @@ import { VerificationApiPaths } from '@metrochain/contracts';
 import { createLogger } from '@metrochain/observability';
 import { KAFKA_CLIENT, createHttpApp } from '@metrochain/service-kit';
 import { type TestIssuer, accessSpecProviders, newTestIssuer } from '@metrochain/service-kit/testing';
-import type { ConsumerRunConfig, EachMessagePayload } from 'kafkajs';
+import { FakeKafka, kafkaMessage } from '@metrochain/messaging/testing';
 import type { VerificationRecord } from '@metrochain/contracts';
 import { SseFrames } from './sse-frames';
 import { verificationRecord } from './stream-fixtures';
@@ -24,35 +24,15 @@ const credentials = (async (): Promise<{ issuer: TestIssuer; auditor: string; ma
 let TOKEN = '';
 let MANUFACTURER_TOKEN = '';
 
-/** The platform's Kafka client as far as the stream uses it: one consumer whose messages the spec delivers. */
-class FakeKafka {
-  consumers = 0;
-  #eachMessage: ConsumerRunConfig['eachMessage'];
-
-  consumer(): object {
-    this.consumers += 1;
-    const resolved = (): Promise<void> => Promise.resolve();
-    return {
-      connect: resolved,
-      subscribe: resolved,
-      stop: resolved,
-      disconnect: resolved,
-      run: (config: ConsumerRunConfig) => {
-        this.#eachMessage = config.eachMessage;
-        return Promise.resolve();
-      },
-    };
-  }
-
-  async deliver(record: VerificationRecord): Promise<void> {
-    assert.ok(this.#eachMessage !== undefined, 'the stream is not consuming');
-    const message = {
-      key: Buffer.from(record.meterId),
-      value: Buffer.from(JSON.stringify(record)),
-      offset: '0',
-    };
-    await this.#eachMessage({ topic: 'verifications.v1', partition: 0, message } as EachMessagePayload);
-  }
+/** Hands `record` to the stream's consumer as the topic would. */
+async function deliver(kafka: FakeKafka, record: VerificationRecord): Promise<void> {
+  const consumer = kafka.consumers[0];
+  assert.ok(consumer !== undefined, 'the stream is not consuming');
+  await consumer.deliver(
+    'verifications.v1',
+    0,
+    kafkaMessage({ key: record.meterId, value: JSON.stringify(record) }),
+  );
 }
 
 async function startApp(
@@ -198,8 +178,8 @@ describe('GET /verifications/stream', () => {
     assert.deepEqual(await filtered.next(), { retry: '2000' });
     const first = verificationRecord({ index: 1, meterId: 'meter-1', outcome: 'invalid' });
     const second = verificationRecord({ index: 2, meterId: 'meter-2', outcome: 'invalid' });
-    await kafka.deliver(first);
-    await kafka.deliver(second);
+    await deliver(kafka, first);
+    await deliver(kafka, second);
     const frames = [await all.next(), await all.next()];
     assert.deepEqual(frames, [
       { id: first.verificationId, event: 'verification', data: JSON.stringify(first) },

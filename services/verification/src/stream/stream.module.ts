@@ -7,8 +7,8 @@
  * another module may push its own outcomes early; the `verifications.v1` topic stays the source of truth.
  */
 import { Module } from '@nestjs/common';
+import type { KafkaClient } from '@metrochain/messaging';
 import { KAFKA_CLIENT } from '@metrochain/service-kit';
-import type { Kafka } from 'kafkajs';
 import { type StreamConfig, loadStreamConfig } from './stream.config';
 import { StreamController } from './stream.controller';
 import { StreamHub } from './stream-hub';
@@ -31,7 +31,7 @@ export const STREAM_CONFIG = 'METROCHAIN_VERIFICATION_STREAM_CONFIG';
     { provide: VERIFICATION_FANOUT, useExisting: StreamHub },
     {
       provide: VerificationFeed,
-      useFactory: (kafka: Kafka, hub: StreamHub): VerificationFeed =>
+      useFactory: (kafka: KafkaClient, hub: StreamHub): VerificationFeed =>
         new VerificationFeed({ kafka, fanout: hub, enabled: true }),
       inject: [KAFKA_CLIENT, StreamHub],
     },

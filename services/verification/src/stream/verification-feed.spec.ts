@@ -2,88 +2,53 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { VerificationRecord } from '@metrochain/contracts';
 import { PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
-import type { ConsumerConfig, ConsumerRunConfig, ConsumerSubscribeTopics, EachMessagePayload } from 'kafkajs';
+import { FakeKafka, kafkaMessage } from '@metrochain/messaging/testing';
 import { verificationRecord } from './stream-fixtures';
-import {
-  FEED_MAX_FETCH_BYTES,
-  type FeedConsumer,
-  VerificationFeed,
-  streamGroupId,
-} from './verification-feed';
+import { FEED_MAX_FETCH_BYTES, STREAM_GROUP_PREFIX, VerificationFeed } from './verification-feed';
 
-/** Records what the feed asks of kafkajs and lets the spec deliver messages as the broker would. */
-class FakeConsumer implements FeedConsumer {
-  readonly calls: string[] = [];
-  subscribed: ConsumerSubscribeTopics | undefined;
-  runConfig: ConsumerRunConfig | undefined;
+const TOPIC = 'verifications.v1';
 
-  connect(): Promise<void> {
-    this.calls.push('connect');
-    return Promise.resolve();
-  }
-  subscribe(subscription: ConsumerSubscribeTopics): Promise<void> {
-    this.calls.push('subscribe');
-    this.subscribed = subscription;
-    return Promise.resolve();
-  }
-  run(config?: ConsumerRunConfig): Promise<void> {
-    this.calls.push('run');
-    this.runConfig = config;
-    return Promise.resolve();
-  }
-  stop(): Promise<void> {
-    this.calls.push('stop');
-    return Promise.resolve();
-  }
-  disconnect(): Promise<void> {
-    this.calls.push('disconnect');
-    return Promise.resolve();
-  }
-
-  async deliver(value: string | null, key = 'meter-1', offset = '0'): Promise<void> {
-    const eachMessage = this.runConfig?.eachMessage;
-    assert.ok(eachMessage !== undefined);
-    await eachMessage({
-      topic: 'verifications.v1',
-      partition: 0,
-      message: { key: Buffer.from(key), value: value === null ? null : Buffer.from(value), offset },
-    } as EachMessagePayload);
-  }
-}
-
-function newFeed(enabled = true): {
+function newFeed(
+  enabled = true,
+  /** null: the feed names its own group. */
+  groupId: string | null = 'verification-stream-spec',
+): {
   feed: VerificationFeed;
-  consumer: FakeConsumer;
-  configs: ConsumerConfig[];
+  kafka: FakeKafka;
+  deliver: (value: string | null, key?: string, offset?: string) => Promise<void>;
   published: VerificationRecord[];
+  logs: string[];
   warnings: string[];
   fanout: { listening: boolean };
 } {
-  const consumer = new FakeConsumer();
-  const configs: ConsumerConfig[] = [];
+  const kafka = new FakeKafka();
   const published: VerificationRecord[] = [];
+  const logs: string[] = [];
   const warnings: string[] = [];
   const fanout = { listening: true, publish: (record: VerificationRecord) => published.push(record) };
   const feed = new VerificationFeed({
-    kafka: {
-      consumer: (config) => {
-        configs.push(config);
-        return consumer;
-      },
-    },
+    kafka,
     fanout,
     enabled,
-    groupId: 'verification-stream-spec',
-    logger: { log: () => undefined, warn: (message: string) => warnings.push(message) },
+    ...(groupId === null ? {} : { groupId }),
+    logger: {
+      log: (message: string) => logs.push(message),
+      warn: (message: string) => warnings.push(message),
+    },
   });
-  return { feed, consumer, configs, published, warnings, fanout };
+  const deliver = async (value: string | null, key = 'meter-1', offset = '0'): Promise<void> => {
+    const consumer = kafka.consumers[0];
+    assert.ok(consumer !== undefined, 'the feed is not consuming');
+    await consumer.deliver(TOPIC, 0, kafkaMessage({ key, value, offset }));
+  };
+  return { feed, kafka, deliver, published, logs, warnings, fanout };
 }
 
 describe('VerificationFeed', () => {
   it('joins a group of its own at the latest offset and commits nothing', async () => {
-    const { feed, consumer, configs } = newFeed();
+    const { feed, kafka } = newFeed();
     await feed.onApplicationBootstrap();
-    assert.deepEqual(configs, [
+    assert.deepEqual(kafka.consumerConfigs, [
       {
         groupId: 'verification-stream-spec',
         allowAutoTopicCreation: false,
@@ -92,36 +57,45 @@ describe('VerificationFeed', () => {
         ...PIPELINE_FETCH_CONFIG,
       },
     ]);
-    assert.deepEqual(consumer.calls, ['connect', 'subscribe', 'run']);
-    assert.deepEqual(consumer.subscribed, { topics: ['verifications.v1'], fromBeginning: false });
+    const consumer = kafka.consumers[0]!;
+    assert.deepEqual(consumer.subscription, { topics: [TOPIC], fromBeginning: false });
     assert.equal(consumer.runConfig?.autoCommit, false);
   });
 
+  it('names its group after the stream, per process start, unless given one', async () => {
+    const { feed, kafka, logs } = newFeed(true, null);
+    await feed.onApplicationBootstrap();
+    const groupId = kafka.consumerConfigs[0]?.groupId ?? '';
+    assert.ok(groupId.startsWith(`${STREAM_GROUP_PREFIX}-`));
+    assert.notEqual(groupId, 'verification-stream-spec');
+    assert.deepEqual(logs, [`consuming ${TOPIC} in ${groupId}`]);
+  });
+
   it('hands each record that meets the contract to the fan-out', async () => {
-    const { feed, consumer, published } = newFeed();
+    const { feed, deliver, published } = newFeed();
     await feed.onApplicationBootstrap();
     const record = verificationRecord({ index: 3, outcome: 'invalid' });
-    await consumer.deliver(JSON.stringify(record));
+    await deliver(JSON.stringify(record));
     assert.deepEqual(published, [record]);
   });
 
   it('does not even decode a record while no auditor is connected', async () => {
-    const { feed, consumer, published, warnings, fanout } = newFeed();
+    const { feed, deliver, published, warnings, fanout } = newFeed();
     await feed.onApplicationBootstrap();
     fanout.listening = false;
-    await consumer.deliver('{not json', 'meter-1', '10');
-    await consumer.deliver(JSON.stringify(verificationRecord({ index: 4 })));
+    await deliver('{not json', 'meter-1', '10');
+    await deliver(JSON.stringify(verificationRecord({ index: 4 })));
     assert.deepEqual(published, []);
     assert.deepEqual(warnings, []);
   });
 
   it('skips a record that is not JSON, breaks the contract or has a bad key, with a warning', async () => {
-    const { feed, consumer, published, warnings } = newFeed();
+    const { feed, deliver, published, warnings } = newFeed();
     await feed.onApplicationBootstrap();
-    await consumer.deliver('{not json', 'meter-1', '10');
-    await consumer.deliver(null, 'meter-1', '11');
-    await consumer.deliver(JSON.stringify({ ...verificationRecord(), outcome: 'maybe' }), 'meter-1', '12');
-    await consumer.deliver(JSON.stringify(verificationRecord()), 'meter 1', '13');
+    await deliver('{not json', 'meter-1', '10');
+    await deliver(null, 'meter-1', '11');
+    await deliver(JSON.stringify({ ...verificationRecord(), outcome: 'maybe' }), 'meter-1', '12');
+    await deliver(JSON.stringify(verificationRecord()), 'meter 1', '13');
     assert.deepEqual(published, []);
     assert.deepEqual(
       warnings.map((warning) => /offset (\d+)/.exec(warning)?.[1]),
@@ -130,25 +104,27 @@ describe('VerificationFeed', () => {
   });
 
   it('does not join Kafka when no auditor can subscribe', async () => {
-    const { feed, consumer, configs } = newFeed(false);
+    const { feed, kafka } = newFeed(false);
     await feed.onApplicationBootstrap();
     await feed.beforeApplicationShutdown();
-    assert.deepEqual(configs, []);
-    assert.deepEqual(consumer.calls, []);
+    assert.equal(kafka.consumers.length, 0);
   });
 
-  it('leaves its group on shutdown, once', async () => {
-    const { feed, consumer } = newFeed();
+  it('leaves its group on shutdown', async () => {
+    const { feed, kafka } = newFeed();
     await feed.onApplicationBootstrap();
     await feed.beforeApplicationShutdown();
     await feed.beforeApplicationShutdown();
-    assert.deepEqual(consumer.calls, ['connect', 'subscribe', 'run', 'stop', 'disconnect']);
+    const consumer = kafka.consumers[0]!;
+    assert.deepEqual([consumer.stopped, consumer.disconnected], [true, true]);
   });
-});
 
-describe('streamGroupId', () => {
-  it('differs per call, so that each process gets every record', () => {
-    assert.notEqual(streamGroupId(), streamGroupId());
-    assert.match(streamGroupId(), /^verification-stream-[A-Za-z0-9_-]+-\d+-[0-9a-f]{8}$/);
+  it('warns instead of failing the shutdown when the group cannot be left cleanly', async () => {
+    const { feed, kafka, warnings } = newFeed();
+    await feed.onApplicationBootstrap();
+    kafka.consumers[0]!.stop = () => Promise.reject(new Error('broker gone'));
+    await feed.beforeApplicationShutdown();
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /could not leave the group cleanly: Error: broker gone/);
   });
 });

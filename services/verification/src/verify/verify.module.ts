@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LEDGER_CONNECTION, type LedgerConnection, RegistryClient } from '@metrochain/ledger';
-import { EventConsumer } from '@metrochain/messaging';
+import { EventConsumer, type KafkaClient } from '@metrochain/messaging';
 import {
   ConsumerHost,
   KAFKA_CLIENT,
@@ -10,7 +10,6 @@ import {
   mspIdOf,
 } from '@metrochain/service-kit';
 import type { Redis } from 'ioredis';
-import type { Kafka } from 'kafkajs';
 import type { VerificationConfig } from '../config/verification.config';
 import { LogModule } from '../log/log.module';
 import { VerificationLog } from '../log/verification-log';
@@ -66,7 +65,7 @@ class MeterCacheInvalidation extends ConsumerHost<'meter.lifecycle.v1'> {}
       provide: MeterCacheInvalidation,
       useFactory: (
         context: ServiceContext<VerificationConfig>,
-        kafka: Kafka,
+        kafka: KafkaClient,
         directory: MeterDirectory,
       ): MeterCacheInvalidation =>
         new MeterCacheInvalidation(

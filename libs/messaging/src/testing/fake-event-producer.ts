@@ -5,8 +5,10 @@ import {
   validateEvent,
   validateEventKey,
 } from '@metrochain/contracts';
-import type { EventEntry, PublishMetadata, TrustedEvent } from '@metrochain/messaging';
 import type { RecordMetadata } from 'kafkajs';
+import type { TrustedEvent } from '../event-codec';
+import type { PublishMetadata } from '../event-headers';
+import type { EventEntry, EventProducer } from '../event-producer';
 
 export interface SentEvent {
   topic: TopicName;
@@ -16,10 +18,13 @@ export interface SentEvent {
 }
 
 /**
- * Kafka as the service sees it. Every event, trusted ones included, is checked against its contract, so a spec
+ * An EventProducer as a service sees it. Every event, trusted ones included, is checked against its contract, so a spec
  * fails when the service builds something the contract refuses. `hold` keeps sends pending until released.
  */
-export class FakeProducer {
+export class FakeEventProducer implements Pick<
+  EventProducer,
+  'publish' | 'publishBatch' | 'publishTrustedBatch'
+> {
   /** Every acknowledged send, as the list of its events. */
   readonly sends: SentEvent[][] = [];
   /** Makes every send fail until cleared. */
