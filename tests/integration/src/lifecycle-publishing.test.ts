@@ -12,6 +12,7 @@ import { RegistryClient, newChaincodeEventReader, parseEventPayload } from '@met
 import { createKafkaClient, decodeEvent } from '@metrochain/messaging';
 import type { Consumer } from 'kafkajs';
 import { attestation, newMeter } from './support/meters';
+import { operatorOf } from './support/principals';
 import { networkProfile, openSession, type Session } from './support/network';
 import {
   type RegistrationInstance,
@@ -138,7 +139,13 @@ async function publisherStatuses(): Promise<[RegistrationInstance, boolean][]> {
   return Promise.all(
     registrationInstances().map(async (instance): Promise<[RegistrationInstance, boolean]> => {
       try {
-        const answer = await call(instance, 'GET', '/lifecycle/publisher');
+        const answer = await call(
+          instance,
+          'GET',
+          '/lifecycle/publisher',
+          undefined,
+          operatorOf(instance.org),
+        );
         return [instance, lifecyclePublisherStatusSchema.parse(answer.body).leading];
       } catch {
         return [instance, false];

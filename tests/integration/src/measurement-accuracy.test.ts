@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type MeasurementsRecordedV1, measurementsRecordedV1ValueSchema } from '@metrochain/contracts';
-import { type Fleet, createFleet, registrationInstancesOf } from '@metrochain/fleet';
+import { type Fleet, createFleet, registrationInstancesOf, fleetCredentialsOf } from '@metrochain/fleet';
 import { createKafkaClient } from '@metrochain/messaging';
 import type { Consumer } from 'kafkajs';
 import { eventually } from './support/eventually';
@@ -38,16 +38,16 @@ for (const noise of [false, true]) {
           return Promise.resolve();
         },
       });
+      const query = { networkFile: undefined, measurementUrl: undefined, env: process.env };
+      const credentials = fleetCredentialsOf(query);
+      assert.ok(credentials !== undefined, 'network.json provisions a manufacturer');
       fleet = createFleet({
+        credentials,
         speedMeters: 3,
         energyMeters: 2,
         stateDir,
         measurementUrl: MEASUREMENT_URL,
-        registrationServices: registrationInstancesOf({
-          networkFile: undefined,
-          measurementUrl: undefined,
-          env: process.env,
-        }),
+        registrationServices: registrationInstancesOf(query),
         noise,
         speedKmh: { min: 5, max: 250 },
         rate: 20,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { before, describe, it } from 'node:test';
+import { TEST_MODEL, approveModel } from './support/registration-api';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'tools', 'pki-cli', 'dist', 'main.js');
 const PTB_REGISTRATION = 'http://127.0.0.1:3001';
@@ -46,6 +47,7 @@ describe('metrochain-pki against the running services', () => {
   let active = false;
 
   before(async () => {
+    await approveModel(TEST_MODEL);
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'pki-cli-it-')), 'meter/');
     const generated = await pkiJson(0, 'keygen', '--out', out);
     key = String(generated['privateKeyFile']);

@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { MANUFACTURER, bearer, tokenOf } from './support/principals';
+import { TEST_MODEL, approveModel } from './support/registration-api';
 
 const REGISTRATION = 'http://127.0.0.1:3001';
 
+/** As the manufacturer the local network provisions. */
 async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${REGISTRATION}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...bearer(tokenOf(MANUFACTURER)) },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('registration API (PTB instance) on the real network', () => {
+  before(() => approveModel(TEST_MODEL));
+
   it('issues a single-use challenge and attests the meter when it answers with its key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const meterId = `api-meter-${randomUUID()}`;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import {
   type CommittedMeterView,
   type IssuedChallenge,
@@ -9,6 +9,8 @@ import {
 } from '@metrochain/contracts';
 import { signData } from '@metrochain/pki';
 import { type TestMeter, newKeyPair, newMeter } from './support/meters';
+import { MANUFACTURER, bearer, tokenOf } from './support/principals';
+import { TEST_MODEL, approveModel } from './support/registration-api';
 
 const PTB = 'http://127.0.0.1:3001';
 const INMETRO = 'http://127.0.0.1:3011';
@@ -19,12 +21,14 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
+/** As the manufacturer the local network provisions. */
 async function call(url: string, method: 'GET' | 'POST', body?: unknown): Promise<Answer> {
+  const auth = bearer(tokenOf(MANUFACTURER));
   const response = await fetch(url, {
     method,
     ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      ? { headers: auth }
+      : { headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -32,7 +36,7 @@ async function call(url: string, method: 'GET' | 'POST', body?: unknown): Promis
 async function issueChallenge(registration: string, meter: TestMeter): Promise<IssuedChallenge> {
   const issued = await call(`${registration}/meters/registrations`, 'POST', {
     meterId: meter.id,
-    model: 'LOOP-2',
+    model: TEST_MODEL,
     publicKeyPem: meter.publicPem,
   });
   assert.equal(issued.status, 201, JSON.stringify(issued.body));
@@ -71,6 +75,8 @@ const transactionsOf = (views: readonly CommittedMeterView[]): number =>
   new Set(views.map((view) => view.transactionId)).size;
 
 describe('registration of a fleet through the API, answers attested in batches', () => {
+  before(() => approveModel(TEST_MODEL));
+
   it(`activates ${String(FLEET_SIZE)} meters answering at once through PTB and Inmetro; a forged answer in a batch is refused alone`, async () => {
     const fleet = Array.from({ length: FLEET_SIZE }, () => newMeter('reg-batch'));
     const forger = fleet[FLEET_SIZE / 2];

@@ -16,6 +16,7 @@ import {
   revoke,
   newMeterId,
 } from './support/registration-api';
+import { operatorOf } from './support/principals';
 
 // ---- the API, instance by instance ---------------------------------------------------------------------------
 
@@ -62,13 +63,26 @@ describe('registration instances, one per NMI, each with its own identity', () =
     const revoked = await revoke(inmetro, meterId, 'seal broken at inspection');
     assert.equal(revoked.status, 'revoked');
     assert.equal(revoked.revocation?.by, 'InmetroMSP');
+    assert.equal(revoked.revocation?.operator, 'operator-inmetro');
     const view = await getMeter(instanceOf('PTB'), meterId);
     assert.equal(view.status, 'revoked');
     assert.equal(view.revocation?.reason, 'seal broken at inspection');
 
-    const again = await call(inmetro, 'POST', `/meters/${meterId}/revocation`, { reason: 'again' });
+    const again = await call(
+      inmetro,
+      'POST',
+      `/meters/${meterId}/revocation`,
+      { reason: 'again' },
+      operatorOf(inmetro.org),
+    );
     assert.deepEqual([again.status, again.body['code']], [409, 'METER_REVOKED']);
-    const unknown = await call(inmetro, 'POST', `/meters/${newMeterId()}/revocation`, { reason: 'x' });
+    const unknown = await call(
+      inmetro,
+      'POST',
+      `/meters/${newMeterId()}/revocation`,
+      { reason: 'x' },
+      operatorOf(inmetro.org),
+    );
     assert.deepEqual([unknown.status, unknown.body['code']], [404, 'METER_UNKNOWN']);
   });
 
@@ -78,9 +92,21 @@ describe('registration instances, one per NMI, each with its own identity', () =
     const ptb = instanceOf('PTB');
     const before = await getMeter(ptb, meterId);
     const effectiveAt = new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
-    const backdated = await call(ptb, 'POST', `/meters/${meterId}/revocation`, { reason: 'x', effectiveAt });
+    const backdated = await call(
+      ptb,
+      'POST',
+      `/meters/${meterId}/revocation`,
+      { reason: 'x', effectiveAt },
+      operatorOf(ptb.org),
+    );
     assert.deepEqual([backdated.status, backdated.body['code']], [422, 'INVALID_ARGUMENT']);
-    const malformed = await call(ptb, 'POST', `/meters/${meterId}/revocation`, { reason: '', extra: 1 });
+    const malformed = await call(
+      ptb,
+      'POST',
+      `/meters/${meterId}/revocation`,
+      { reason: '', extra: 1 },
+      operatorOf(ptb.org),
+    );
     assert.deepEqual([malformed.status, malformed.body['code']], [400, 'REQUEST_INVALID']);
     assert.deepEqual(await getMeter(ptb, meterId), before);
   });
@@ -123,23 +149,41 @@ describe('registration instances, one per NMI, each with its own identity', () =
     const impostor = newKeyPair();
     const issued = await issueRotation(inmetro, meterId, next);
     const path = `/meters/rotations/${issued.rotationId}/response`;
-    const forged = await call(inmetro, 'POST', path, {
-      oldKeySignature: signData(impostor.privatePem, issued.statement),
-      newKeySignature: signData(next.privatePem, issued.statement),
-    });
+    const forged = await call(
+      inmetro,
+      'POST',
+      path,
+      {
+        oldKeySignature: signData(impostor.privatePem, issued.statement),
+        newKeySignature: signData(next.privatePem, issued.statement),
+      },
+      operatorOf(inmetro.org),
+    );
     assert.deepEqual([forged.status, forged.body['code']], [422, 'SIGNATURE_INVALID']);
     assert.deepEqual(await getMeter(inmetro, meterId), before);
-    const replay = await call(inmetro, 'POST', path, {
-      oldKeySignature: signData(key.privatePem, issued.statement),
-      newKeySignature: signData(next.privatePem, issued.statement),
-    });
+    const replay = await call(
+      inmetro,
+      'POST',
+      path,
+      {
+        oldKeySignature: signData(key.privatePem, issued.statement),
+        newKeySignature: signData(next.privatePem, issued.statement),
+      },
+      operatorOf(inmetro.org),
+    );
     assert.deepEqual([replay.status, replay.body['code']], [410, 'CHALLENGE_UNKNOWN']);
 
     const withoutNewKey = await issueRotation(inmetro, meterId, next);
-    const unsigned = await call(inmetro, 'POST', `/meters/rotations/${withoutNewKey.rotationId}/response`, {
-      oldKeySignature: signData(key.privatePem, withoutNewKey.statement),
-      newKeySignature: signData(impostor.privatePem, withoutNewKey.statement),
-    });
+    const unsigned = await call(
+      inmetro,
+      'POST',
+      `/meters/rotations/${withoutNewKey.rotationId}/response`,
+      {
+        oldKeySignature: signData(key.privatePem, withoutNewKey.statement),
+        newKeySignature: signData(impostor.privatePem, withoutNewKey.statement),
+      },
+      operatorOf(inmetro.org),
+    );
     assert.deepEqual([unsigned.status, unsigned.body['code']], [422, 'SIGNATURE_INVALID']);
     assert.deepEqual(await getMeter(inmetro, meterId), before);
   });

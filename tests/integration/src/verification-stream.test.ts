@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { defaultNetworkFile } from '@metrochain/config';
 import {
   VerificationApiPaths,
   type VerificationRecord,
@@ -10,20 +8,16 @@ import {
 } from '@metrochain/contracts';
 import { EventProducer, createKafkaClient } from '@metrochain/messaging';
 import { networkProfile } from './support/network';
+import { MANUFACTURER, bearer, tokenOf } from './support/principals';
 
 const STREAM_URL = `http://127.0.0.1:3002${VerificationApiPaths.stream}`;
 const READ_TIMEOUT_MS = 30_000;
 
-/** The auditors' bearer tokens the devnet wrote into network.json, if it writes them. */
+/** The auditors' bearer tokens the devnet provisioned in network.json, one per NMI. */
 function auditorTokens(): string[] {
-  const file = JSON.parse(readFileSync(defaultNetworkFile(), 'utf8')) as { auditors?: unknown };
-  if (!Array.isArray(file.auditors)) {
-    return [];
-  }
-  return file.auditors.flatMap((auditor: unknown) => {
-    const token = (auditor as { token?: unknown } | null)?.token;
-    return typeof token === 'string' ? [token] : [];
-  });
+  return networkProfile()
+    .identity.principals.filter((principal) => principal.role === 'auditor')
+    .map((principal) => principal.token);
 }
 
 /** A record as a verification instance would publish it, for a meter no other test uses. */
@@ -125,20 +119,22 @@ describe('auditor stream of the verification service (verifications.v1 as server
   before(() => producer.connect());
   after(() => producer.disconnect());
 
-  it('refuses a missing or unknown bearer token with 401 UNAUTHENTICATED', async () => {
-    for (const headers of [{}, { authorization: `Bearer ${randomUUID()}` }]) {
+  it('refuses a missing token (401 UNAUTHENTICATED), a bad one (401 TOKEN_INVALID) and a manufacturer (403)', async () => {
+    const cases: [Record<string, string>, number, string][] = [
+      [{}, 401, 'UNAUTHENTICATED'],
+      [{ authorization: `Bearer ${randomUUID()}` }, 401, 'TOKEN_INVALID'],
+      [bearer(tokenOf(MANUFACTURER)), 403, 'ACCESS_FORBIDDEN'],
+    ];
+    for (const [headers, status, code] of cases) {
       const response = await fetch(STREAM_URL, { headers });
-      assert.equal(response.status, 401);
-      assert.equal(((await response.json()) as { code: string }).code, 'UNAUTHENTICATED');
+      assert.equal(response.status, status, code);
+      assert.equal(((await response.json()) as { code: string }).code, code);
     }
   });
 
-  it('refuses a bad filter with 400 REQUEST_INVALID', async (t) => {
+  it('refuses a bad filter with 400 REQUEST_INVALID', async () => {
     const [token] = auditorTokens();
-    if (token === undefined) {
-      t.skip('network.json lists no auditors (the devnet does not issue auditor tokens yet)');
-      return;
-    }
+    assert.ok(token !== undefined, 'network.json provisions auditors');
     const response = await fetch(`${STREAM_URL}?outcome=maybe`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -146,12 +142,9 @@ describe('auditor stream of the verification service (verifications.v1 as server
     assert.equal(((await response.json()) as { code: string }).code, 'REQUEST_INVALID');
   });
 
-  it('streams records produced to the topic to every auditor, filtered by meter and outcome', async (t) => {
+  it('streams records produced to the topic to every auditor, filtered by meter and outcome', async () => {
     const tokens = auditorTokens();
-    if (tokens.length === 0) {
-      t.skip('network.json lists no auditors (the devnet does not issue auditor tokens yet)');
-      return;
-    }
+    assert.equal(tokens.length, 2, 'one auditor per NMI');
     const meterId = `it-stream-${randomUUID()}`;
     const everything = await openStream(tokens[0] ?? '', `?meterId=${meterId}`);
     const validOnly = await openStream(tokens.at(-1) ?? '', `?meterId=${meterId}&outcome=valid`);

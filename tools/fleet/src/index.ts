@@ -11,6 +11,7 @@ export { readingDigest, readingIdOf, signedBytes, type UnsignedReading } from '.
 export { readingTruthSchema, type ReadingTruth } from './readings/reading-truth';
 export type { MeterKind, SentReading } from './state/meter-record';
 export {
+  fleetCredentialsOf,
   measurementUrlOf,
   registrationInstancesOf,
   DEFAULT_MEASUREMENT_URL,

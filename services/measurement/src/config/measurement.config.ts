@@ -33,8 +33,8 @@ const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAUL
     .min(60)
     .max(90 * 24 * 3600)
     .default(SEVEN_DAYS_S),
-  MEASUREMENT_METER_LIMIT_READINGS: positiveInt.max(1_000_000).default(600),
-  MEASUREMENT_METER_LIMIT_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(60_000),
+  MEASUREMENT_METER_LIMIT_READINGS: positiveInt.max(1_000_000).default(500),
+  MEASUREMENT_METER_LIMIT_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(10_000),
 });
 
 export const measurementConfigSchema = measurementEnvSchema.transform((env): MeasurementConfig => ({

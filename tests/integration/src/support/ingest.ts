@@ -3,11 +3,13 @@ import {
   MeasurementApiPaths,
   type Reading,
   type ReadingStatusResponse,
+  formatReadingId,
   ingestResponseSchema,
   readingStatusResponseSchema,
 } from '@metrochain/contracts';
 import { signData } from '@metrochain/pki';
 import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { eventually } from './eventually';
 import type { TestMeter } from './meters';
@@ -25,6 +27,15 @@ export function signReading(
   unsigned: Omit<Reading, 'signature'>,
 ): Reading {
   return { ...unsigned, signature: signData(meter.privatePem, canonicalize(unsigned) ?? '') };
+}
+
+/** The id the measurement service gives a reading: meter, seq and the digest of its signed JSON. */
+export function readingIdOf(reading: Reading): string {
+  const unsigned = Object.fromEntries(Object.entries(reading).filter(([field]) => field !== 'signature'));
+  const digest = createHash('sha256')
+    .update(canonicalize(unsigned) ?? '')
+    .digest('hex');
+  return formatReadingId(reading.meterId, reading.seq, digest);
 }
 
 /** POSTs a raw body (string: sent as is) to an ingest path. */

@@ -13,6 +13,7 @@ import {
   meterViewSchema,
 } from '@metrochain/contracts';
 import { signData } from '@metrochain/pki';
+import { MANUFACTURER, bearer, operatorOf, tokenOf } from './principals';
 
 // The registration instances of network.json and their HTTP API, for the integration tests. --------------------------------------------
 
@@ -41,19 +42,35 @@ export interface Answer {
   body: Record<string, unknown>;
 }
 
+/** One request, as `token`'s principal (anonymous without one). */
 export async function call(
   instance: RegistrationInstance,
   method: string,
   path: string,
   body?: unknown,
+  token?: string,
 ): Promise<Answer> {
   const response = await fetch(`${instance.url}${path}`, {
     method,
     ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      ? { headers: bearer(token) }
+      : { headers: { 'content-type': 'application/json', ...bearer(token) }, body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The model the helpers register meters of; approved for MANUFACTURER on first use. */
+export const TEST_MODEL = 'LOOP-2';
+const approved = new Set<string>();
+
+/** Approves `model` for `manufacturer` on the ledger through PTB's operator (idempotent there too). */
+export async function approveModel(model: string, manufacturer: string = MANUFACTURER): Promise<void> {
+  if (approved.has(`${model}/${manufacturer}`)) {
+    return;
+  }
+  const answer = await call(instanceOf('PTB'), 'POST', '/models', { model, manufacturer }, operatorOf('PTB'));
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+  approved.add(`${model}/${manufacturer}`);
 }
 
 /** Calls the API, expects `status` (the body in the message otherwise) and returns the body as `schema` reads it. */
@@ -63,8 +80,9 @@ export async function expectAnswer<T>(
   method: string,
   path: string,
   body?: unknown,
+  token?: string,
 ): Promise<T> {
-  const answer = await call(instance, method, path, body);
+  const answer = await call(instance, method, path, body, token);
   assert.equal(answer.status, expected.status, JSON.stringify(answer.body));
   return expected.schema.parse(answer.body);
 }
@@ -94,12 +112,15 @@ export async function register(
   meterId: string,
   key: KeyPair,
 ): Promise<CommittedMeterView> {
+  await approveModel(TEST_MODEL);
+  const manufacturer = tokenOf(MANUFACTURER);
   const challenge = await expectAnswer(
     { status: 201, schema: issuedChallengeSchema },
     instance,
     'POST',
     '/meters/registrations',
-    { meterId, model: 'LOOP-2', publicKeyPem: key.publicPem },
+    { meterId, model: TEST_MODEL, publicKeyPem: key.publicPem },
+    manufacturer,
   );
   assert.ok(challenge.statement.includes(`"attester":"${instance.mspId}"`), challenge.statement);
   return expectAnswer(
@@ -107,9 +128,8 @@ export async function register(
     instance,
     'POST',
     `/meters/registrations/${challenge.registrationId}/response`,
-    {
-      signature: signData(key.privatePem, challenge.statement),
-    },
+    { signature: signData(key.privatePem, challenge.statement) },
+    manufacturer,
   );
 }
 
@@ -133,9 +153,8 @@ export async function issueRotation(
     instance,
     'POST',
     `/meters/${meterId}/rotations`,
-    {
-      newPublicKeyPem: next.publicPem,
-    },
+    { newPublicKeyPem: next.publicPem },
+    operatorOf(instance.org),
   );
 }
 
@@ -146,10 +165,12 @@ export async function rotate(
   next: KeyPair,
 ): Promise<CommittedMeterView> {
   const issued = await issueRotation(instance, meterId, next);
-  return expectAnswer(OK_METER, instance, 'POST', `/meters/rotations/${issued.rotationId}/response`, {
+  const signatures = {
     oldKeySignature: signData(current.privatePem, issued.statement),
     newKeySignature: signData(next.privatePem, issued.statement),
-  });
+  };
+  const path = `/meters/rotations/${issued.rotationId}/response`;
+  return expectAnswer(OK_METER, instance, 'POST', path, signatures, operatorOf(instance.org));
 }
 
 export async function revoke(
@@ -157,7 +178,8 @@ export async function revoke(
   meterId: string,
   reason: string,
 ): Promise<CommittedMeterView> {
-  return expectAnswer(OK_METER, instance, 'POST', `/meters/${meterId}/revocation`, { reason });
+  const path = `/meters/${meterId}/revocation`;
+  return expectAnswer(OK_METER, instance, 'POST', path, { reason }, operatorOf(instance.org));
 }
 
 export const newMeterId = (): string => `reg-nmi-${randomUUID()}`;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { findRepoRoot } from '@metrochain/config';
 import type { CliIo, Command } from '../cli/command';
-import { measurementUrlOf, registrationInstancesOf } from '../endpoints/fleet-endpoints';
+import { fleetCredentialsOf, measurementUrlOf, registrationInstancesOf } from '../endpoints/fleet-endpoints';
 import { ExitCode } from '@metrochain/tool-kit';
 import { createFleet } from '../fleet/create-fleet';
 import type { Fleet } from '../fleet/fleet';
@@ -26,7 +26,9 @@ export const runCommand: Command = {
     const stateDir = options.stateDir ?? path.join(findRepoRoot(__dirname) ?? '.', DEFAULT_STATE_DIR);
     const reporter = new FleetReporter({ write: io.stdout, json: options.json, quiet: options.watch });
     const { speedMeters, energyMeters, rate, batch, noise, speedKmh } = options;
+    const credentials = fleetCredentialsOf(query);
     const fleet = createFleet({
+      ...(credentials === undefined ? {} : { credentials }),
       speedMeters,
       energyMeters,
       rate,

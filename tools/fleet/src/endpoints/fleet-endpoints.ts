@@ -1,5 +1,6 @@
 import {
   ToolErrorCode,
+  networkPrincipals,
   networkServices,
   readNetworkFile,
   toolError,
@@ -7,6 +8,7 @@ import {
   type NetworkServices,
   type ServiceInstance,
 } from '@metrochain/tool-kit';
+import type { FleetCredentials } from '../fleet/fleet';
 
 /** What the devnet starts for the measurement service (docs/measurement.md). */
 export const DEFAULT_MEASUREMENT_URL = 'http://127.0.0.1:3003';
@@ -25,6 +27,26 @@ function servicesOf(query: EndpointQuery): { file: string; services: NetworkServ
     return { file: query.networkFile ?? '(none)', services: undefined };
   }
   return { file: network.file, services: networkServices(network) };
+}
+
+/**
+ * The first manufacturer the network file provisioned, and the operator of the first registration instance's NMI
+ * (to approve the fleet's models); undefined without a network file (then models must be approved already and
+ * the services must accept the fleet without a token, which no service here does).
+ */
+export function fleetCredentialsOf(query: EndpointQuery): FleetCredentials | undefined {
+  const network = readNetworkFile(query.env, query.networkFile);
+  const principals = networkPrincipals(network);
+  const manufacturer = principals.find((principal) => principal.role === 'manufacturer');
+  if (manufacturer === undefined) {
+    return undefined;
+  }
+  const firstNmi = (network === undefined ? undefined : networkServices(network))?.['registration']?.[0]?.mspId;
+  const operator = principals.find((principal) => principal.role === 'nmi-operator' && principal.nmi === firstNmi);
+  return {
+    manufacturer: { name: manufacturer.name, token: manufacturer.token },
+    ...(operator === undefined ? {} : { operatorToken: operator.token }),
+  };
 }
 
 /** --measurement-url, else the first measurement instance in the network file, else the devnet's default. */

@@ -1,3 +1,4 @@
+import { RegistrationClient } from '@metrochain/tool-kit';
 import { newMeasurementClient } from '../http/measurement-client';
 import { newRegistrationClient } from '../registration/registration-client';
 import { StateStore } from '../state/state-store';
@@ -6,6 +7,8 @@ import { loadMeters } from './meter-roster';
 import { newReadingFactory } from './reading-factory';
 import { SimulatedFleet, type FleetParts } from './simulated-fleet';
 import { TruthLog } from './truth-log';
+
+const MODEL_APPROVAL_TIMEOUT_MS = 60_000;
 
 export const FLEET_DEFAULTS = {
   rate: 2,
@@ -32,14 +35,39 @@ export function createFleet(options: FleetOptions): Fleet {
   }
 }
 
-function services(options: FleetOptions): Pick<FleetParts, 'measurementApi' | 'registrationTargets'> {
-  const registrationApi = options.registrationApi ?? ((service) => newRegistrationClient(service.url));
+function services(
+  options: FleetOptions,
+): Pick<FleetParts, 'measurementApi' | 'registrationTargets' | 'approveModels'> {
+  const bearerToken = options.credentials?.manufacturer.token;
+  const registrationApi =
+    options.registrationApi ?? ((service) => newRegistrationClient(service.url, { bearerToken }));
+  const approveModels = modelApprover(options);
   return {
+    ...(approveModels === undefined ? {} : { approveModels }),
     measurementApi: options.measurementApi ?? newMeasurementClient(options.measurementUrl),
     registrationTargets: options.registrationServices.map((service) => ({
       mspId: service.mspId,
       api: registrationApi(service),
     })),
+  };
+}
+
+/** Approves each model for the fleet's manufacturer through the first NMI, with its operator's token. */
+function modelApprover(options: FleetOptions): FleetParts['approveModels'] {
+  const { credentials } = options;
+  const [first] = options.registrationServices;
+  if (credentials?.operatorToken === undefined || first === undefined) {
+    return undefined;
+  }
+  const operator = new RegistrationClient({
+    baseUrl: first.url,
+    timeoutMs: MODEL_APPROVAL_TIMEOUT_MS,
+    bearerToken: credentials.operatorToken,
+  });
+  return async (models) => {
+    for (const model of models) {
+      await operator.approveModel({ model, manufacturer: credentials.manufacturer.name });
+    }
   };
 }
 

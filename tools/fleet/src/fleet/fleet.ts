@@ -7,6 +7,15 @@ import type { MeterKind, SentReading } from '../state/meter-record';
 import type { FleetStatus } from '../watch/stats-view';
 import type { FleetCounters, FleetEventListener } from './fleet-events';
 
+/**
+ * The fleet registers its meters as a manufacturer; with an operator's token of the first NMI it also approves its
+ * own models on the ledger first (the simulation plays both parts; a real manufacturer asks an NMI).
+ */
+export interface FleetCredentials {
+  manufacturer: { name: string; token: string };
+  operatorToken?: string;
+}
+
 /** One NMI's registration service: the fleet registers every meter with each. */
 export interface RegistrationService {
   mspId: string;
@@ -21,6 +30,8 @@ export interface FleetOptions {
   measurementUrl: string;
   /** PTB's and Inmetro's registration services on the devnet. */
   registrationServices: readonly RegistrationService[];
+  /** Who the fleet acts as (fleetCredentialsOf reads them from the network file). */
+  credentials?: FleetCredentials;
   /** Readings per second per meter while `run` runs; default 2. */
   rate?: number;
   /** Readings per POST; default 10. */

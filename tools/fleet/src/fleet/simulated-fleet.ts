@@ -25,6 +25,8 @@ export interface FleetParts {
   senders: number;
   lingerMs: number;
   registrationConcurrency: number;
+  /** Approves the fleet's models before registering (idempotent on the ledger); none when models are approved. */
+  approveModels?: (models: readonly string[]) => Promise<void>;
   onEvent?: FleetEventListener;
 }
 
@@ -75,8 +77,9 @@ export class SimulatedFleet implements Fleet {
     return this.#parts.truthLog.truths;
   }
 
-  register(): Promise<RegistrationSummary> {
+  async register(): Promise<RegistrationSummary> {
     const { meters, registrationTargets, registrationConcurrency, store, onEvent } = this.#parts;
+    await this.#parts.approveModels?.([...new Set(meters.map((meter) => meter.model))]);
     return registerFleet(meters, {
       targets: registrationTargets,
       concurrency: registrationConcurrency,
