@@ -27,7 +27,10 @@ type GovernanceTransactionMethods = Record<
 >;
 
 // `Context` is imported as a value: fabric-contract-api recognises the context parameter by its emitted design type.
-@Info({ title: GOVERNANCE_CONTRACT, description: 'Chaincode identity, approved LR software versions and meter models' })
+@Info({
+  title: GOVERNANCE_CONTRACT,
+  description: 'Chaincode identity, approved LR software versions and meter models',
+})
 export class GovernanceContract extends Contract implements GovernanceTransactionMethods {
   constructor() {
     super(GOVERNANCE_CONTRACT);

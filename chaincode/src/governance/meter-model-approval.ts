@@ -40,9 +40,13 @@ export async function approveMeterModel(
   const existing = await getParsedState(ctx, key, meterModelApprovalSchema);
   if (existing !== undefined) {
     if (existing.manufacturer !== request.manufacturer) {
-      throw new ChaincodeError('ALREADY_EXISTS', `model ${request.model} belongs to ${existing.manufacturer}`, {
-        model: request.model,
-      });
+      throw new ChaincodeError(
+        'ALREADY_EXISTS',
+        `model ${request.model} belongs to ${existing.manufacturer}`,
+        {
+          model: request.model,
+        },
+      );
     }
     return toCanonicalJson(existing);
   }

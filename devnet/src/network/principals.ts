@@ -64,7 +64,10 @@ export function principalSpecs(orgs: readonly OrgSpec[]): PrincipalSpec[] {
  * A fresh ES256 issuer key per NMI (private half kept under `.devnet/identity/`, mode 0600) and a JWT per
  * principal signed by its NMI, as network.json's `identity` section (docs/identity.md).
  */
-export async function provisionIdentity(topology: Pick<Topology, 'orgs'>, dir: string): Promise<IdentitySection> {
+export async function provisionIdentity(
+  topology: Pick<Topology, 'orgs'>,
+  dir: string,
+): Promise<IdentitySection> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const keys = new Map<string, Awaited<ReturnType<typeof generateKeyPair>>['privateKey']>();
   const issuers: TrustedIssuerEntry[] = [];

@@ -19,10 +19,7 @@ function serviceEnv(instance: ServiceInstance): NodeJS.ProcessEnv {
  */
 export const DEVNET_RATE_LIMIT_WRITES = 5_000;
 
-export function serviceSpec(
-  networkFile: string,
-  instance: ServiceInstance,
-): ProcessSpec {
+export function serviceSpec(networkFile: string, instance: ServiceInstance): ProcessSpec {
   return {
     name: instance.process,
     kind: 'service',

@@ -32,7 +32,12 @@ export const ordererProfileSchema = z.object({
 /** An NMI's public token-issuer key (a P-256 JWK); services trust tokens it signed (docs/identity.md). */
 export const trustedIssuerSchema = z.object({
   issuer: z.string().min(1),
-  jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().min(1), y: z.string().min(1) }),
+  jwk: z.object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string().min(1),
+    y: z.string().min(1),
+  }),
 });
 
 /** A credential the local network provisioned for one principal; the token is the secret. */
@@ -56,7 +61,10 @@ export const networkProfileSchema = z.object({
   redis: z.object({ url: z.string().regex(/^rediss?:\/\/\S+$/, 'expected a redis:// or rediss:// URL') }),
   /** Issuer keys every service trusts and, on the local network only, the provisioned principals' tokens. */
   identity: z
-    .object({ issuers: z.array(trustedIssuerSchema), principals: z.array(provisionedPrincipalSchema).default([]) })
+    .object({
+      issuers: z.array(trustedIssuerSchema),
+      principals: z.array(provisionedPrincipalSchema).default([]),
+    })
     .default({ issuers: [], principals: [] }),
 });
 

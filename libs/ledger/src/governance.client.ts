@@ -72,7 +72,11 @@ export class GovernanceClient {
     const valid = validateRequest(meterModelApprovalRequestSchema, request);
     const name = GovernanceTransactions.approveMeterModel;
     const submitted = await submitTransaction(this.#contract, name, [JSON.stringify(valid)]);
-    const approval = decodeJson(submitted.result, meterModelApprovalSchema, `${GOVERNANCE_CONTRACT}.${name} result`);
+    const approval = decodeJson(
+      submitted.result,
+      meterModelApprovalSchema,
+      `${GOVERNANCE_CONTRACT}.${name} result`,
+    );
     return { ...approval, transactionId: submitted.transactionId, blockNumber: submitted.blockNumber };
   }
 

@@ -13,7 +13,13 @@ export class AppModule {
   static register(context: ServiceContext<MeasurementConfig>): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(context, { errorStatus: measurementHttpStatus }), IngestModule, StatusModule, RecorderModule, StatsModule],
+      imports: [
+        PlatformModule.register(context, { errorStatus: measurementHttpStatus }),
+        IngestModule,
+        StatusModule,
+        RecorderModule,
+        StatsModule,
+      ],
     };
   }
 }

@@ -9,6 +9,13 @@ import { registrationHttpStatus } from './meters/registration-http-status';
 @Module({})
 export class AppModule {
   static register(context: ServiceContext<RegistrationConfig>): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(context, { errorStatus: registrationHttpStatus }), MetersModule, LifecycleModule] };
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.register(context, { errorStatus: registrationHttpStatus }),
+        MetersModule,
+        LifecycleModule,
+      ],
+    };
   }
 }

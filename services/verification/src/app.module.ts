@@ -12,7 +12,12 @@ export class AppModule {
   static register(context: ServiceContext<VerificationConfig>): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(context, { errorStatus: verificationHttpStatus }), VerifyModule, PipelineModule, StreamModule],
+      imports: [
+        PlatformModule.register(context, { errorStatus: verificationHttpStatus }),
+        VerifyModule,
+        PipelineModule,
+        StreamModule,
+      ],
     };
   }
 }

@@ -63,7 +63,7 @@ describe('registration instances, one per NMI, each with its own identity', () =
     const revoked = await revoke(inmetro, meterId, 'seal broken at inspection');
     assert.equal(revoked.status, 'revoked');
     assert.equal(revoked.revocation?.by, 'InmetroMSP');
-    assert.equal(revoked.revocation?.operator, 'operator-inmetro');
+    assert.equal(revoked.revocation.operator, 'operator-inmetro');
     const view = await getMeter(instanceOf('PTB'), meterId);
     assert.equal(view.status, 'revoked');
     assert.equal(view.revocation?.reason, 'seal broken at inspection');

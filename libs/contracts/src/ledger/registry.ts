@@ -76,7 +76,9 @@ export type AttestBatchRequest = z.infer<typeof attestBatchRequestSchema>;
 
 /** `effectiveAt` defaults to the transaction time. */
 /** Operator principal names as the registration services pass them to the ledger (who, besides which NMI). */
-export const operatorNameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected a principal name');
+export const operatorNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected a principal name');
 
 export const revokeRequestSchema = z.object({
   meterId: meterIdSchema,

@@ -34,7 +34,8 @@ export function Allow(...roles: readonly PrincipalRole[]): ClassDecorator & Meth
     ApiBearerAuth(BEARER_SCHEME),
     ApiUnauthorizedResponse({
       type: ErrorBodyDto,
-      description: 'UNAUTHENTICATED (no bearer token) or TOKEN_INVALID (bad signature, issuer, audience or expiry).',
+      description:
+        'UNAUTHENTICATED (no bearer token) or TOKEN_INVALID (bad signature, issuer, audience or expiry).',
     }),
     ApiForbiddenResponse({
       type: ErrorBodyDto,

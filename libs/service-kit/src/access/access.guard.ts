@@ -64,7 +64,10 @@ export class AccessGuard implements CanActivate {
   async #authenticate(header: string | string[] | undefined): Promise<Principal> {
     const token = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
     if (token === undefined) {
-      throw accessError(PlatformErrorCode.UNAUTHENTICATED, 'a bearer token is required (Authorization: Bearer …)');
+      throw accessError(
+        PlatformErrorCode.UNAUTHENTICATED,
+        'a bearer token is required (Authorization: Bearer …)',
+      );
     }
     return this.#verifier.verify(token);
   }

@@ -24,7 +24,10 @@ const accessSettingsProvider: FactoryProvider<AccessSettings> = {
  * Who may call what, and the one error shape: the access guard, then the write throttler (global guards run in
  * this order), the start-up check that every route declares a policy, and the exception filter.
  */
-export function accessProviders(context: ServiceContext<PlatformConfig>, errorStatus: HttpStatusOf): Provider[] {
+export function accessProviders(
+  context: ServiceContext<PlatformConfig>,
+  errorStatus: HttpStatusOf,
+): Provider[] {
   return [
     accessSettingsProvider,
     RoutePolicyCheck,

@@ -118,7 +118,10 @@ describe('access: one guard, one policy per route, one error shape', () => {
     const auditor = await ptb.token({ sub: 'auditor-ptb', role: 'auditor' });
     assert.equal((await call('POST', '/spec/makers', auditor)).body['code'], 'ACCESS_FORBIDDEN');
     const maker = await inmetro.token({ sub: 'acme', role: 'manufacturer' });
-    assert.deepEqual((await call('POST', '/spec/makers', maker, { x: 1 })).body, { name: 'acme', body: { x: 1 } });
+    assert.deepEqual((await call('POST', '/spec/makers', maker, { x: 1 })).body, {
+      name: 'acme',
+      body: { x: 1 },
+    });
   });
 
   it('lets an operator act only for its own NMI (403 NMI_FORBIDDEN) and refuses operators of another issuer', async () => {

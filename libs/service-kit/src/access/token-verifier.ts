@@ -26,7 +26,10 @@ export class TokenVerifier {
       if (error instanceof DomainError) {
         throw error;
       }
-      throw invalidToken(error instanceof errors.JOSEError ? error.code : 'the token could not be read', error);
+      throw invalidToken(
+        error instanceof errors.JOSEError ? error.code : 'the token could not be read',
+        error,
+      );
     });
     const claims = principalClaimsSchema.safeParse(payload);
     if (!claims.success || claims.data.iss !== protectedHeader.kid) {

@@ -38,7 +38,12 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
       .setDescription(`HTTP API of the ${options.serviceName} service`)
       .setVersion('1')
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token issued by an NMI (docs/identity.md).' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A token issued by an NMI (docs/identity.md).',
+        },
         BEARER_SCHEME,
       )
       .build(),
@@ -46,4 +51,3 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
   SwaggerModule.setup(OPENAPI_PATH, app, document);
   return app;
 }
-

@@ -57,21 +57,30 @@ export class HttpErrorFilter implements ExceptionFilter {
 
 export function answerOf(error: unknown, statusOf: HttpStatusOf): ErrorAnswer {
   if (error instanceof DomainError) {
-    const status = statusOf(error) ?? (PLATFORM_ERROR_STATUS as Record<string, number>)[error.code] ?? 500;
-    const retryAfter = error.details['retryAfterSeconds'];
-    return {
-      status,
-      body: { code: error.code, message: status === 500 ? 'internal error' : error.message },
-      ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
-    };
+    return domainAnswer(error as DomainError, statusOf);
   }
   if (error instanceof ThrottlerException) {
-    return { status: 429, body: { code: 'RATE_LIMITED', message: 'too many requests: retry after the Retry-After seconds' } };
+    return {
+      status: 429,
+      body: { code: 'RATE_LIMITED', message: 'too many requests: retry after the Retry-After seconds' },
+    };
   }
   const status = statusOfUnknown(error);
   const code = platformCodeOfStatus(status);
   const message = status >= 500 ? 'internal error' : messageOf(error);
   return { status, body: { code, message } };
+}
+
+function domainAnswer(error: DomainError, statusOf: HttpStatusOf): ErrorAnswer {
+  const platformStatus: Readonly<Partial<Record<string, number>>> = PLATFORM_ERROR_STATUS;
+  const status = statusOf(error) ?? platformStatus[error.code] ?? 500;
+  const retryAfter = error.details['retryAfterSeconds'];
+  return {
+    status,
+    // A 500 is a fault of ours: its message may name internals, so the caller gets the code only.
+    body: { code: error.code, message: status === 500 ? 'internal error' : error.message },
+    ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+  };
 }
 
 function statusOfUnknown(error: unknown): number {

@@ -37,8 +37,14 @@ export function accessSpecProviders(
   options: Readonly<{ issuers: readonly TrustedIssuer[]; ownNmi: string; errorStatus?: HttpStatusOf }>,
 ): Provider[] {
   return [
-    { provide: ACCESS_SETTINGS, useValue: { verifier: new TokenVerifier(options.issuers), ownNmi: options.ownNmi } },
+    {
+      provide: ACCESS_SETTINGS,
+      useValue: { verifier: new TokenVerifier(options.issuers), ownNmi: options.ownNmi },
+    },
     { provide: APP_GUARD, useClass: AccessGuard },
-    ...errorFilterProviders(options.errorStatus ?? ((): undefined => undefined), createLogger('spec', { level: 'silent' })),
+    ...errorFilterProviders(
+      options.errorStatus ?? ((): undefined => undefined),
+      createLogger('spec', { level: 'silent' }),
+    ),
   ];
 }

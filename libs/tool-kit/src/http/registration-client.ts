@@ -29,7 +29,10 @@ import { JsonClient, type CallOptions, type JsonClientOptions } from './json-cli
 
 /** 200 with the committed record (automatic policy) or 202 held for an operator (operator-approval). */
 const challengeAnswerSchema = z.union([committedMeterViewSchema, heldRegistrationViewSchema]);
-const committedModelSchema = meterModelApprovalSchema.extend({ transactionId: z.string(), blockNumber: z.string() });
+const committedModelSchema = meterModelApprovalSchema.extend({
+  transactionId: z.string(),
+  blockNumber: z.string(),
+});
 
 type Call = Readonly<Omit<CallOptions, 'params'>>;
 
@@ -60,7 +63,10 @@ export class RegistrationClient {
   }
 
   getModel(model: string, call: Call = {}): Promise<MeterModelApproval> {
-    return this.#http.get(RegistrationApiPaths.model, meterModelApprovalSchema, { ...call, params: { model } });
+    return this.#http.get(RegistrationApiPaths.model, meterModelApprovalSchema, {
+      ...call,
+      params: { model },
+    });
   }
 
   heldRegistrations(call: Call = {}): Promise<HeldRegistrationView[]> {
@@ -74,10 +80,17 @@ export class RegistrationClient {
 
   rejectRegistration(registrationId: string, reason: string, call: Call = {}): Promise<RegistrationRejected> {
     const path = RegistrationApiPaths.registrationRejection;
-    return this.#http.post(path, { reason }, registrationRejectedSchema, { ...call, params: { registrationId } });
+    return this.#http.post(path, { reason }, registrationRejectedSchema, {
+      ...call,
+      params: { registrationId },
+    });
   }
 
-  setAttestationPolicy(manufacturer: string, mode: AttestationMode, call: Call = {}): Promise<AttestationPolicy> {
+  setAttestationPolicy(
+    manufacturer: string,
+    mode: AttestationMode,
+    call: Call = {},
+  ): Promise<AttestationPolicy> {
     const path = RegistrationApiPaths.attestationPolicy;
     return this.#http.put(path, { mode }, attestationPolicySchema, { ...call, params: { manufacturer } });
   }

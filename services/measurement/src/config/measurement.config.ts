@@ -43,7 +43,10 @@ export const measurementConfigSchema = measurementEnvSchema.transform((env): Mea
   batchMaxAgeMs: env.MEASUREMENT_BATCH_MAX_AGE_MS,
   recorderConcurrency: env.MEASUREMENT_RECORDER_CONCURRENCY,
   statusTtlSeconds: env.MEASUREMENT_STATUS_TTL_S,
-  meterLimit: { readings: env.MEASUREMENT_METER_LIMIT_READINGS, windowMs: env.MEASUREMENT_METER_LIMIT_WINDOW_MS },
+  meterLimit: {
+    readings: env.MEASUREMENT_METER_LIMIT_READINGS,
+    windowMs: env.MEASUREMENT_METER_LIMIT_WINDOW_MS,
+  },
 }));
 
 /** Validates the environment once at start-up; throws CONFIG_INVALID naming every bad variable. */

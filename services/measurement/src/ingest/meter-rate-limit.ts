@@ -25,7 +25,13 @@ export class MeterRateLimit {
   async admit(readings: readonly Pick<Reading, 'meterId'>[]): Promise<void> {
     const { readings: limit, windowMs } = this.#settings;
     for (const reading of readings) {
-      const record = await this.#storage.increment(`meter:${reading.meterId}`, windowMs, limit, windowMs, 'meter');
+      const record = await this.#storage.increment(
+        `meter:${reading.meterId}`,
+        windowMs,
+        limit,
+        windowMs,
+        'meter',
+      );
       if (record.isBlocked) {
         throw measurementError(
           MeasurementErrorCode.RATE_LIMITED,

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
-import { GovernanceClient, LEDGER_CONNECTION, type LedgerConnection, RegistryClient } from '@metrochain/ledger';
+import {
+  GovernanceClient,
+  LEDGER_CONNECTION,
+  type LedgerConnection,
+  RegistryClient,
+} from '@metrochain/ledger';
 import type { Redis } from 'ioredis';
 import { ownMspId } from '../config/own-msp';
 import type { RegistrationConfig } from '../config/registration.config';
@@ -70,7 +75,14 @@ type Context = ServiceContext<RegistrationConfig>;
           held,
           nmi: ownMspId(context),
         }),
-      inject: [SERVICE_CONTEXT, REDIS_CLIENT, LEDGER_CONNECTION, AttestAndRead, AttestationPolicyStore, HeldRegistrations],
+      inject: [
+        SERVICE_CONTEXT,
+        REDIS_CLIENT,
+        LEDGER_CONNECTION,
+        AttestAndRead,
+        AttestationPolicyStore,
+        HeldRegistrations,
+      ],
     },
     {
       provide: ApprovalQueueService,

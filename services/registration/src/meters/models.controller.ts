@@ -25,9 +25,15 @@ export class ModelsController {
 
   @Post()
   @Allow('nmi-operator')
-  @ApiCreatedResponse({ type: ModelApprovalDto, description: 'Approved for the manufacturer, on the ledger.' })
+  @ApiCreatedResponse({
+    type: ModelApprovalDto,
+    description: 'Approved for the manufacturer, on the ledger.',
+  })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST_INVALID' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ALREADY_EXISTS: approved for another manufacturer.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'ALREADY_EXISTS: approved for another manufacturer.',
+  })
   @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger failed.' })
   approve(
     @Body() body: ModelApprovalInputDto,

@@ -177,7 +177,11 @@ describe('RegistrationService', () => {
   it('attests the signed answer with the stored key and nonce, then returns the record', async () => {
     const issued = await service.issueChallenge(request, MANUFACTURER);
     const signature = signData(meterKeys.privateKey, issued.statement);
-    const meter = (await service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER)) as CommittedMeterView;
+    const meter = (await service.answerChallenge(
+      issued.challengeId,
+      { signature },
+      MANUFACTURER,
+    )) as CommittedMeterView;
     assert.deepEqual(registry.attested, [{ ...request, nonce: issued.challengeId, signature }]);
     assert.equal(meter.status, 'pending');
     assert.equal(meter.transactionId, 'tx-1');
@@ -207,7 +211,10 @@ describe('RegistrationService', () => {
       service.answerChallenge('A'.repeat(43), { signature }, MANUFACTURER),
       hasCode('CHALLENGE_UNKNOWN'),
     );
-    await assert.rejects(service.answerChallenge('not-a-nonce', { signature }, MANUFACTURER), hasCode('CHALLENGE_UNKNOWN'));
+    await assert.rejects(
+      service.answerChallenge('not-a-nonce', { signature }, MANUFACTURER),
+      hasCode('CHALLENGE_UNKNOWN'),
+    );
     assert.equal(registry.attested.length, 0);
   });
 
@@ -236,7 +243,11 @@ describe('RegistrationService', () => {
       meters.map(async (meterId) => {
         const issued = await service.issueChallenge({ ...request, meterId }, MANUFACTURER);
         const signature = signData(meterKeys.privateKey, issued.statement);
-        return (await service.answerChallenge(issued.challengeId, { signature }, MANUFACTURER)) as CommittedMeterView;
+        return (await service.answerChallenge(
+          issued.challengeId,
+          { signature },
+          MANUFACTURER,
+        )) as CommittedMeterView;
       }),
     );
     assert.deepEqual(registry.batches, [3]);

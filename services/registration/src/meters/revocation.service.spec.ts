@@ -61,7 +61,9 @@ describe('RevocationService', () => {
   it('leaves the effective time to the ledger when none is given', async () => {
     const registry = new FakeRegistry();
     await new RevocationService({ registry }).revoke('meter-1', { reason: 'recalled' }, 'operator-ptb');
-    assert.deepEqual(registry.revoked, [{ meterId: 'meter-1', reason: 'recalled', operator: 'operator-ptb' }]);
+    assert.deepEqual(registry.revoked, [
+      { meterId: 'meter-1', reason: 'recalled', operator: 'operator-ptb' },
+    ]);
   });
 
   it('refuses bad ids and bodies with REQUEST_INVALID before the ledger is asked', async () => {
@@ -77,7 +79,11 @@ describe('RevocationService', () => {
       ['meter-1', undefined],
     ];
     for (const [meterId, body] of bad) {
-      await assert.rejects(service.revoke(meterId, body, 'operator-ptb'), hasCode('REQUEST_INVALID'), JSON.stringify(body));
+      await assert.rejects(
+        service.revoke(meterId, body, 'operator-ptb'),
+        hasCode('REQUEST_INVALID'),
+        JSON.stringify(body),
+      );
     }
     assert.equal(registry.revoked.length, 0);
   });

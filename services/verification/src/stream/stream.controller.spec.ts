@@ -129,10 +129,7 @@ describe('GET /verifications/stream', () => {
     fetch(`${url}${query}`, { headers: { authorization: `Bearer ${token}` } });
 
   before(async () => {
-    app = await startApp(
-      { VERIFICATION_STREAM_MAX_BUFFERED_BYTES: String(2 * 1024 * 1024) },
-      kafka,
-    );
+    app = await startApp({ VERIFICATION_STREAM_MAX_BUFFERED_BYTES: String(2 * 1024 * 1024) }, kafka);
     url = `${await app.getUrl()}${VerificationApiPaths.stream}`;
     hub = app.get(StreamHub);
   });

@@ -1,11 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@metrochain/contracts';
 import { Allow, CurrentPrincipal, ErrorBodyDto } from '@metrochain/service-kit';
 import type { FastifyReply } from 'fastify';
@@ -41,11 +35,7 @@ export class StreamController {
     type: ErrorBodyDto,
     description: 'REQUEST_INVALID: filters are meterId=<id> and outcome=valid|invalid',
   })
-  stream(
-    @CurrentPrincipal() auditor: Principal,
-    @Query() query: unknown,
-    @Res() reply: FastifyReply,
-  ): void {
+  stream(@CurrentPrincipal() auditor: Principal, @Query() query: unknown, @Res() reply: FastifyReply): void {
     const subscription = {
       auditor: `${auditor.issuer}/${auditor.name}`,
       filter: parseStreamFilter(query),

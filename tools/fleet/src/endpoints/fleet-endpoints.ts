@@ -41,8 +41,11 @@ export function fleetCredentialsOf(query: EndpointQuery): FleetCredentials | und
   if (manufacturer === undefined) {
     return undefined;
   }
-  const firstNmi = (network === undefined ? undefined : networkServices(network))?.['registration']?.[0]?.mspId;
-  const operator = principals.find((principal) => principal.role === 'nmi-operator' && principal.nmi === firstNmi);
+  const firstNmi = (network === undefined ? undefined : networkServices(network))?.['registration']?.[0]
+    ?.mspId;
+  const operator = principals.find(
+    (principal) => principal.role === 'nmi-operator' && principal.nmi === firstNmi,
+  );
   return {
     manufacturer: { name: manufacturer.name, token: manufacturer.token },
     ...(operator === undefined ? {} : { operatorToken: operator.token }),

@@ -54,7 +54,11 @@ Prints the revoked meter with the transaction.`,
         ? {}
         : { effectiveAt: checked(isoTimestampSchema, effective, 'effective-at') }),
     };
-    return { output: meterSummary(await registrationClient(values, context, 'nmi-operator').revoke(meterId, request)) };
+    return {
+      output: meterSummary(
+        await registrationClient(values, context, 'nmi-operator').revoke(meterId, request),
+      ),
+    };
   },
 };
 

@@ -1,5 +1,10 @@
 import type { PrincipalRole } from '@metrochain/contracts';
-import { RegistrationClient, VerificationClient, principalToken, readNetworkFile } from '@metrochain/tool-kit';
+import {
+  RegistrationClient,
+  VerificationClient,
+  principalToken,
+  readNetworkFile,
+} from '@metrochain/tool-kit';
 import type { CommandContext } from '../command';
 import { resolveEndpoint, type Endpoint, type ServiceName } from '../endpoints/endpoint';
 
