@@ -59,6 +59,8 @@ describe('GovernanceContract', () => {
       [GovernanceTransactions.approveSoftwareVersion]: { tag: 'SUBMIT', parameters: ['string'] },
       [GovernanceTransactions.getApprovedSoftware]: { tag: 'EVALUATE', parameters: ['string'] },
       [GovernanceTransactions.listApprovedSoftware]: { tag: 'EVALUATE', parameters: [] },
+      [GovernanceTransactions.approveMeterModel]: { tag: 'SUBMIT', parameters: ['string'] },
+      [GovernanceTransactions.getMeterModel]: { tag: 'EVALUATE', parameters: ['string'] },
     });
   });
 

@@ -37,6 +37,12 @@ function sampleProfile(): Record<string, unknown> {
     ],
     kafka: { brokers: ['127.0.0.1:19092'] },
     redis: { url: 'redis://127.0.0.1:16379' },
+    identity: {
+      issuers: [{ issuer: 'PTBMSP', jwk: { kty: 'EC', crv: 'P-256', x: 'x-coordinate', y: 'y-coordinate' } }],
+      principals: [
+        { name: 'operator-ptb', role: 'nmi-operator', issuer: 'PTBMSP', nmi: 'PTBMSP', token: 'jwt' },
+      ],
+    },
   };
 }
 
@@ -61,6 +67,11 @@ describe('network profile', () => {
 
   it('accepts the connection file of docs/foundation.md as is', () => {
     assert.deepEqual(parseNetworkProfile(sampleProfile()), sampleProfile());
+  });
+
+  it('reads a profile without an identity section as one that trusts no issuer', () => {
+    const { identity: _identity, ...withoutIdentity } = sampleProfile();
+    assert.deepEqual(parseNetworkProfile(withoutIdentity).identity, { issuers: [], principals: [] });
   });
 
   it('reads a file and resolves relative paths against its folder', () => {

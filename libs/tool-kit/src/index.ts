@@ -14,7 +14,12 @@ export { VerificationClient } from './http/verification-client';
 export { MeasurementClient } from './http/measurement-client';
 export { serviceBaseUrl } from './endpoints/base-url';
 export { readNetworkFile, type NetworkFile } from './endpoints/network-file';
-export { networkPrincipals, principalToken } from './endpoints/principals';
+export {
+  type WantedPrincipal,
+  findPrincipal,
+  networkPrincipals,
+  principalToken,
+} from './endpoints/principals';
 export {
   findInstance,
   networkServices,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Global, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { LEDGER_CONNECTION } from '@metrochain/ledger';
 import { EventProducer } from '@metrochain/messaging';
 import { FakeKafka } from '@metrochain/messaging/testing';
@@ -47,8 +48,9 @@ const redis = {
     { provide: REDIS_CLIENT, useValue: redis },
     { provide: EventProducer, useValue: producer },
     { provide: LEDGER_CONNECTION, useValue: { contract: () => ({}) } },
+    { provide: ThrottlerStorage, useClass: ThrottlerStorageService },
   ],
-  exports: [SERVICE_CONTEXT, KAFKA_CLIENT, REDIS_CLIENT, EventProducer, LEDGER_CONNECTION],
+  exports: [SERVICE_CONTEXT, KAFKA_CLIENT, REDIS_CLIENT, EventProducer, LEDGER_CONNECTION, ThrottlerStorage],
 })
 class FakePlatformModule {}
 

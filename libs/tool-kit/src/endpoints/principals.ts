@@ -20,20 +20,24 @@ export function networkPrincipals(networkFile: NetworkFile | undefined): Provisi
   return parsed.data.identity?.principals ?? [];
 }
 
-/**
- * The bearer token of a provisioned principal: by name, or the first of a role (for an operator, of one NMI's MSP).
- * PRINCIPAL_UNKNOWN when the network file has none such.
- */
-export function principalToken(
+export type WantedPrincipal = Readonly<{ name?: string; role?: PrincipalRole; nmi?: string }>;
+
+/** A provisioned principal by name, or the first of a role (for an operator, of one NMI's MSP). */
+export function findPrincipal(
   networkFile: NetworkFile | undefined,
-  wanted: Readonly<{ name?: string; role?: PrincipalRole; nmi?: string }>,
-): string {
-  const principal = networkPrincipals(networkFile).find(
+  wanted: WantedPrincipal,
+): ProvisionedPrincipal | undefined {
+  return networkPrincipals(networkFile).find(
     (candidate) =>
       (wanted.name === undefined || candidate.name === wanted.name) &&
       (wanted.role === undefined || candidate.role === wanted.role) &&
       (wanted.nmi === undefined || candidate.nmi === wanted.nmi),
   );
+}
+
+/** The bearer token of findPrincipal's principal; PRINCIPAL_UNKNOWN when the network file has none such. */
+export function principalToken(networkFile: NetworkFile | undefined, wanted: WantedPrincipal): string {
+  const principal = findPrincipal(networkFile, wanted);
   if (principal === undefined) {
     throw toolError(
       ToolErrorCode.PRINCIPAL_UNKNOWN,

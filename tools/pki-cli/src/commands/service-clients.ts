@@ -1,10 +1,5 @@
 import type { PrincipalRole } from '@metrochain/contracts';
-import {
-  RegistrationClient,
-  VerificationClient,
-  principalToken,
-  readNetworkFile,
-} from '@metrochain/tool-kit';
+import { RegistrationClient, VerificationClient, findPrincipal, readNetworkFile } from '@metrochain/tool-kit';
 import type { CommandContext } from '../command';
 import { resolveEndpoint, type Endpoint, type ServiceName } from '../endpoints/endpoint';
 
@@ -38,7 +33,10 @@ export function registrationClient(
   return new RegistrationClient({ baseUrl: endpoint.url, timeoutMs: context.httpTimeoutMs, bearerToken });
 }
 
-/** --token, else $METROCHAIN_TOKEN, else the network file's manufacturer or the NMI's operator (PTB's by default). */
+/**
+ * --token, else $METROCHAIN_TOKEN, else the network file's manufacturer or the NMI's operator (PTB's by default);
+ * without any, the request goes out anonymous and the service answers 401 UNAUTHENTICATED.
+ */
 function tokenFor(
   values: EndpointOptions,
   context: CommandContext,
@@ -53,9 +51,11 @@ function tokenFor(
     return undefined;
   }
   const networkFile = readNetworkFile(context.env);
-  return acting === 'manufacturer'
-    ? principalToken(networkFile, { role: 'manufacturer' })
-    : principalToken(networkFile, { name: `operator-${(org ?? 'PTB').toLowerCase()}` });
+  const wanted =
+    acting === 'manufacturer'
+      ? { role: acting }
+      : { role: acting, name: `operator-${(org ?? 'PTB').toLowerCase()}` };
+  return findPrincipal(networkFile, wanted)?.token;
 }
 
 export function verificationClient(values: EndpointOptions, context: CommandContext): VerificationClient {
