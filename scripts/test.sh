@@ -17,6 +17,7 @@ npm run --silent build || fail "type-check/build failed"
 section "install local network components"
 node devnet/dist/cli.js install || fail "devnet install failed"
 bash tests/integration/authors-client/setup.sh || fail "the authors' client environment could not be set up"
+bash tests/integration/schemathesis/setup.sh || fail "schemathesis could not be set up"
 
 section "lint and format"
 npm run --silent lint || fail "lint failed"

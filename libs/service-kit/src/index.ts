@@ -49,6 +49,7 @@ export { type ServiceContext, mspIdOf } from './service-context';
 export { type ErrorAnswer, type HttpStatusOf, HttpErrorFilter, answerOf } from './http/http-error.filter';
 export { PLATFORM_ERROR_STATUS } from './http/platform-error-status';
 export { ErrorBodyDto } from './http/error-body.dto';
+export { ZodParam, documentStrictObjects, zodDto } from './http/zod-dto';
 export { BodyLimit, RouteBodyLimits } from './http/route-body-limits';
 export { type ErrorBody } from '@metrochain/contracts';
 export { errorFilterProviders } from './access/access.providers';

@@ -1,7 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { PrincipalRole } from '@metrochain/contracts';
-import { ErrorBodyDto } from '../http/error-body.dto';
 
 /** What a route declares about its callers: anyone, or principals of these roles (operators of this NMI only). */
 export type AccessPolicy =
@@ -31,15 +30,7 @@ export function Allow(...roles: readonly PrincipalRole[]): ClassDecorator & Meth
   return applyDecorators(
     SetMetadata(ACCESS_POLICY_METADATA, policy),
     ApiExtension(ACCESS_EXTENSION, policy),
+    // The 401 and 403 answers are documented on every protected operation by addPlatformResponses.
     ApiBearerAuth(BEARER_SCHEME),
-    ApiUnauthorizedResponse({
-      type: ErrorBodyDto,
-      description:
-        'UNAUTHENTICATED (no bearer token) or TOKEN_INVALID (bad signature, issuer, audience or expiry).',
-    }),
-    ApiForbiddenResponse({
-      type: ErrorBodyDto,
-      description: `ACCESS_FORBIDDEN (role not in ${roles.join(', ')}) or NMI_FORBIDDEN (another NMI's operator).`,
-    }),
   );
 }

@@ -4,6 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type Logger, NestPinoLogger } from '@metrochain/observability';
 import { BEARER_SCHEME } from '../access/access-policy';
+import { documentStrictObjects } from '../http/zod-dto';
+import { addPlatformResponses } from './platform-responses';
 
 export const OPENAPI_PATH = 'docs';
 
@@ -48,6 +50,6 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
       )
       .build(),
   );
-  SwaggerModule.setup(OPENAPI_PATH, app, document);
+  SwaggerModule.setup(OPENAPI_PATH, app, addPlatformResponses(documentStrictObjects(document)));
   return app;
 }

@@ -1,4 +1,4 @@
-import { type MeterModelApproval, modelApprovalInputSchema } from '@metrochain/contracts';
+import { type MeterModelApproval, meterModelSchema, modelApprovalInputSchema } from '@metrochain/contracts';
 import type { GovernanceClient } from '@metrochain/ledger';
 import { parseRequest } from './parse-request';
 
@@ -19,8 +19,8 @@ export class ModelApprovalService {
     return { ...approved, blockNumber: approved.blockNumber.toString() };
   }
 
-  /** NOT_FOUND (404) when the model is not approved. */
+  /** REQUEST_INVALID for a malformed name, NOT_FOUND (404) when the model is not approved. */
   get(model: string): Promise<MeterModelApproval> {
-    return this.#governance.getMeterModel(model);
+    return this.#governance.getMeterModel(parseRequest(meterModelSchema, model));
   }
 }

@@ -5,6 +5,7 @@ import {
   type MeterRecord,
   challengeIdSchema,
   challengeResponseSchema,
+  meterIdSchema,
   registrationRequestSchema,
 } from '@metrochain/contracts';
 import type { RegistryClient } from '@metrochain/ledger';
@@ -91,9 +92,9 @@ export class RegistrationService {
     return this.#options.attester.attest(challenge, nonce.data, signature);
   }
 
-  /** The meter's ledger record; METER_UNKNOWN when it was never attested. */
+  /** The meter's ledger record; REQUEST_INVALID for a malformed id, METER_UNKNOWN when it was never attested. */
   getMeter(meterId: string): Promise<MeterRecord> {
-    return this.#options.registry.getMeter(meterId);
+    return this.#options.registry.getMeter(parseRequest(meterIdSchema, meterId));
   }
 
   async #hold(challenge: PendingChallenge, nonce: string, signature: string): Promise<HeldRegistrationView> {

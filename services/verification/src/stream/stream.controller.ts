@@ -1,11 +1,15 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@metrochain/contracts';
-import { Allow, CurrentPrincipal, ErrorBodyDto } from '@metrochain/service-kit';
+import { Allow, CurrentPrincipal } from '@metrochain/service-kit';
+import { createZodDto } from 'nestjs-zod';
 import type { FastifyReply } from 'fastify';
 import { openSseResponse } from './sse-response';
-import { parseStreamFilter } from './stream-filter';
+import { parseStreamFilter, streamQuerySchema } from './stream-filter';
 import { StreamHub } from './stream-hub';
+
+/** The query parameters as the OpenAPI document lists them, from the schema that checks them. */
+class StreamQueryDto extends createZodDto(streamQuerySchema) {}
 
 /**
  * `GET /verifications/stream` (VerificationApiPaths.stream): every verification outcome of every instance as
@@ -23,19 +27,17 @@ export class StreamController {
 
   @Get('stream')
   @Allow('auditor')
-  @ApiProduces('text/event-stream')
-  @ApiQuery({ name: 'meterId', required: false })
-  @ApiQuery({ name: 'outcome', required: false, enum: ['valid', 'invalid'] })
   @ApiOkResponse({
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
     description:
       '`retry: 2000`, then per record `id: <verificationId>`, `event: verification`, `data: <record JSON>`; ' +
       '`: keep-alive` every 15 s; `event: overflow` before closing a client that fell too far behind.',
   })
-  @ApiBadRequestResponse({
-    type: ErrorBodyDto,
-    description: 'REQUEST_INVALID: filters are meterId=<id> and outcome=valid|invalid',
-  })
-  stream(@CurrentPrincipal() auditor: Principal, @Query() query: unknown, @Res() reply: FastifyReply): void {
+  stream(
+    @CurrentPrincipal() auditor: Principal,
+    @Query() query: StreamQueryDto,
+    @Res() reply: FastifyReply,
+  ): void {
     const subscription = {
       auditor: `${auditor.issuer}/${auditor.name}`,
       filter: parseStreamFilter(query),

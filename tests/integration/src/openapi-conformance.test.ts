@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultNetworkFile } from '@metrochain/config';
+import { MANUFACTURER, operatorOf, tokenOf } from './support/principals';
+
+const HERE = path.resolve(__dirname, '..', 'schemathesis');
+const CACHE = process.env['METROCHAIN_CACHE'] ?? path.join(homedir(), '.cache', 'metrochain');
+const SCHEMATHESIS = path.join(CACHE, 'schemathesis', 'bin', 'schemathesis');
+/** The checks the issue names: server errors, undocumented statuses, response schemas, schema-valid requests. */
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+  'positive_data_acceptance',
+].join(',');
+const MAX_EXAMPLES = '15';
+
+interface Target {
+  label: string;
+  url: string;
+  token?: string;
+}
+
+interface ServiceEntry {
+  org: string;
+  url: string;
+}
+
+/** Every service instance, as the principal whose routes it serves (registration twice: operator, manufacturer). */
+function targets(): Target[] {
+  const file = JSON.parse(readFileSync(defaultNetworkFile(), 'utf8')) as { services: Record<string, ServiceEntry[]> };
+  return Object.entries(file.services).flatMap(([service, instances]) =>
+    instances.flatMap((instance): Target[] => {
+      const label = `${service}@${instance.org}`;
+      if (service === 'registration') {
+        return [
+          { label: `${label} as its operator`, url: instance.url, token: operatorOf(instance.org) },
+          { label: `${label} as a manufacturer`, url: instance.url, token: tokenOf(MANUFACTURER) },
+        ];
+      }
+      if (service === 'verification') {
+        return [{ label: `${label} as an auditor`, url: instance.url, token: tokenOf('auditor-ptb') }];
+      }
+      return [{ label: `${label} anonymous`, url: instance.url }];
+    }),
+  );
+}
+
+interface RunResult {
+  code: number | null;
+  output: string;
+}
+
+function runSchemathesis(target: Target): Promise<RunResult> {
+  const args = [
+    '--config-file',
+    path.join(HERE, 'schemathesis.toml'),
+    '--no-color',
+    'run',
+    `${target.url}/docs-json`,
+    '--checks',
+    CHECKS,
+    '--max-examples',
+    MAX_EXAMPLES,
+    '--phases',
+    'examples,coverage,fuzzing',
+    '--seed',
+    '20261202',
+    ...(target.token === undefined ? [] : ['--header', `Authorization: Bearer ${target.token}`]),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(SCHEMATHESIS, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('every service’s OpenAPI document holds (schemathesis against the running services)', () => {
+  for (const target of targets()) {
+    it(`${target.label}: no server error, undocumented status or content type, bad response, or refused valid request`, async () => {
+      const { code, output } = await runSchemathesis(target);
+      const cases = /(\d+) generated/.exec(output)?.[1] ?? '0';
+      console.log(`schemathesis ${target.label}: ${cases} cases`);
+      assert.equal(code, 0, output.slice(-6000));
+      assert.ok(Number(cases) > 0, 'schemathesis generated cases');
+    });
+  }
+});
