@@ -2,6 +2,7 @@ import type { DynamicModule, NestApplicationOptions, Type } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { type Logger, NestPinoLogger } from '@metrochain/observability';
 import { BEARER_SCHEME } from '../access/access-policy';
 
@@ -48,6 +49,8 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
       )
       .build(),
   );
-  SwaggerModule.setup(OPENAPI_PATH, app, document);
+  // The DTOs are generated from the zod schemas (createZodDto); the clean-up turns nestjs-zod's markers into plain
+  // OpenAPI, e.g. a DTO of a union schema becomes that union instead of an object with a `root` property.
+  SwaggerModule.setup(OPENAPI_PATH, app, cleanupOpenApiDoc(document));
   return app;
 }
