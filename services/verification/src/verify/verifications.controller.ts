@@ -8,10 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { VerificationRecordResponse, VerifyBatchResponse, VerifyResponse } from '@metrochain/contracts';
-import { Public } from '@metrochain/service-kit';
+import { ErrorBodyDto, Public } from '@metrochain/service-kit';
 import { VerificationApi } from './verification-api';
 import {
-  ErrorBodyDto,
   VerificationRecordResponseDto,
   VerifyBatchRequestDto,
   VerifyBatchResponseDto,
