@@ -51,6 +51,9 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
   );
   // The DTOs are generated from the zod schemas (createZodDto); the clean-up turns nestjs-zod's markers into plain
   // OpenAPI, e.g. a DTO of a union schema becomes that union instead of an object with a `root` property.
+  // nestjs-zod's generator for zod 3 schemas leaves out what it cannot see: `.strict()` (no additionalProperties:
+  // false, though unknown fields are refused), a refinement's rule (timestamps document their pattern instead),
+  // the value of a boolean literal, and a union's discriminator (its branches still carry the literal enum).
   SwaggerModule.setup(OPENAPI_PATH, app, cleanupOpenApiDoc(document));
   return app;
 }
