@@ -70,7 +70,8 @@ describe('network profile', () => {
   });
 
   it('reads a profile without an identity section as one that trusts no issuer', () => {
-    const { identity: _identity, ...withoutIdentity } = sampleProfile();
+    const withoutIdentity = sampleProfile();
+    delete withoutIdentity['identity'];
     assert.deepEqual(parseNetworkProfile(withoutIdentity).identity, { issuers: [], principals: [] });
   });
 

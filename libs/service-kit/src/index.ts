@@ -23,7 +23,8 @@ export {
   platformEnvSchema,
   toPlatformConfig,
 } from './config/platform-config';
-export { HealthController, type Liveness } from './health/health.controller';
+export { HealthController } from './health/health.controller';
+export { type Liveness, livenessSchema } from './health/liveness';
 export { KAFKA_ADMIN, KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT } from './platform.tokens';
 export { PlatformModule } from './platform.module';
 export {
@@ -42,6 +43,9 @@ export {
   type ReadinessChecks,
   type ReadinessReport,
   aggregateReadiness,
+  dependencyHealthSchema,
+  readinessChecksSchema,
+  readinessReportSchema,
 } from './readiness/readiness';
 export { ReadinessService } from './readiness/readiness.service';
 export { closeRedis } from './redis/redis.provider';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultNetworkFile } from '@metrochain/config';
@@ -33,7 +33,9 @@ interface ServiceEntry {
 
 /** Every service instance, as the principal whose routes it serves (registration twice: operator, manufacturer). */
 function targets(): Target[] {
-  const file = JSON.parse(readFileSync(defaultNetworkFile(), 'utf8')) as { services: Record<string, ServiceEntry[]> };
+  const file = JSON.parse(readFileSync(defaultNetworkFile(), 'utf8')) as {
+    services: Record<string, ServiceEntry[]>;
+  };
   return Object.entries(file.services).flatMap(([service, instances]) =>
     instances.flatMap((instance): Target[] => {
       const label = `${service}@${instance.org}`;
@@ -74,7 +76,9 @@ function runSchemathesis(target: Target): Promise<RunResult> {
     ...(target.token === undefined ? [] : ['--header', `Authorization: Bearer ${target.token}`]),
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(SCHEMATHESIS, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its cache of crashes goes to the working directory: a scratch one, not the repository.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'schemathesis-'));
+    const child = spawn(SCHEMATHESIS, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

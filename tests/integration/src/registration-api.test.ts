@@ -52,7 +52,7 @@ describe('registration API (PTB instance) on the real network', () => {
       model: 'LOOP-2',
       publicKeyPem: 'not a key',
     });
-    assert.deepEqual([badKey.status, badKey.body['code']], [400, 'KEY_INVALID']);
+    assert.deepEqual([badKey.status, badKey.body['code']], [422, 'KEY_INVALID']);
 
     const meter = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const impostor = generateKeyPairSync('ec', { namedCurve: 'P-256' });

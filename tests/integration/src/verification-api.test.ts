@@ -106,7 +106,7 @@ describe('verification API on the real network', () => {
     );
 
     const malformed = await post({ meterId: meter.id, data, signature: 'AAAA' });
-    assert.deepEqual([malformed.status, malformed.body['code']], [400, 'SIGNATURE_MALFORMED']);
+    assert.deepEqual([malformed.status, malformed.body['code']], [422, 'SIGNATURE_MALFORMED']);
     const badBody = await post({ meterId: meter.id, data });
     assert.deepEqual([badBody.status, badBody.body['code']], [400, 'REQUEST_INVALID']);
   });

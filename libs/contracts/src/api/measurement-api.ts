@@ -47,7 +47,12 @@ const READING_ID = /^([A-Za-z0-9][A-Za-z0-9._:-]{0,127})~(0|[1-9][0-9]{0,15})~([
  * A reading's id: `<meterId>~<seq>~<first 16 hex of the reading digest>`. The digest part tells a reading delivered
  * twice (same id) from a different reading that reuses a `seq` (another id, which the contract rejects).
  */
-export const readingIdSchema = z.string().regex(READING_ID, 'expected <meterId>~<seq>~<16 hex digits>');
+export const readingIdSchema = z
+  .string()
+  .regex(READING_ID, 'expected <meterId>~<seq>~<16 hex digits>')
+  .describe(
+    '<meterId>~<seq>~<first 16 hex of the SHA-256 of the signed bytes>; the same for a resent reading',
+  );
 
 export function formatReadingId(meterId: string, seq: number, readingDigest: string): string {
   return `${meterId}~${String(seq)}~${readingDigest.slice(0, 16)}`;

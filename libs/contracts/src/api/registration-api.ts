@@ -15,8 +15,7 @@ import {
 
 /**
  * HTTP API of the registration service, one instance per NMI (docs/pki.md). Every request body is strict (unknown
- * fields are REQUEST_INVALID). Errors are `{ code, message }` with the HTTP status: REQUEST_INVALID and KEY_INVALID
- * 400, ROLE_FORBIDDEN 403, METER_UNKNOWN 404, ALREADY_ATTESTED / NONCE_REUSED / METER_REVOKED / METER_NOT_ACTIVE /
+ * fields are REQUEST_INVALID). Errors are `{ code, message }` with the HTTP status: REQUEST_INVALID 400 (the body does not match its schema), KEY_INVALID 422 (it does, but the key does not parse), ROLE_FORBIDDEN 403, METER_UNKNOWN 404, ALREADY_ATTESTED / NONCE_REUSED / METER_REVOKED / METER_NOT_ACTIVE /
  * KEY_MISMATCH / MODEL_MISMATCH / KEY_REUSED 409, CHALLENGE_UNKNOWN 410 (unknown, expired or used), SIGNATURE_INVALID
  * / SIGNATURE_MALFORMED / INVALID_ARGUMENT 422 (the ledger refused the proof or e.g. a backdated revocation), ledger
  * failures 502.
@@ -50,9 +49,14 @@ export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
 
 /** 201: what the meter signs (ECDSA-P256-SHA256, DER, base64) and until when; `registrationId` = `challengeId`. */
 export const issuedChallengeSchema = z.object({
-  challengeId: challengeIdSchema,
-  registrationId: challengeIdSchema,
-  statement: z.string().min(1),
+  challengeId: challengeIdSchema.describe(
+    'The nonce; answer at /meters/registrations/{challengeId}/response',
+  ),
+  registrationId: challengeIdSchema.describe('The same nonce, under the name clients use for registrations'),
+  statement: z
+    .string()
+    .min(1)
+    .describe('RFC 8785 attestation statement the meter signs (ECDSA-P256-SHA256, DER, base64)'),
   expiresAt: isoTimestampSchema,
 });
 export type IssuedChallenge = z.infer<typeof issuedChallengeSchema>;
@@ -69,7 +73,10 @@ export type MeterView = z.infer<typeof meterViewSchema>;
 /** The record after a write of this NMI, with the transaction that wrote it (block number as a decimal string). */
 export const committedMeterViewSchema = meterRecordSchema.extend({
   transactionId: z.string().min(1),
-  blockNumber: z.string().regex(/^\d+$/, 'expected a decimal block number'),
+  blockNumber: z
+    .string()
+    .regex(/^\d+$/, 'expected a decimal block number')
+    .describe('Block number as a decimal string'),
 });
 export type CommittedMeterView = z.infer<typeof committedMeterViewSchema>;
 
@@ -89,9 +96,9 @@ export type RotationRequest = z.infer<typeof rotationRequestSchema>;
 
 /** 201: the canonical rotation statement both keys sign, single use, until `expiresAt`. */
 export const issuedRotationSchema = z.object({
-  rotationId: challengeIdSchema,
+  rotationId: challengeIdSchema.describe('The nonce; answer at /meters/rotations/{rotationId}/response'),
   meterId: meterIdSchema,
-  statement: z.string().min(1),
+  statement: z.string().min(1).describe('RFC 8785 rotation statement both the old and the new key sign'),
   oldKeyFingerprint: sha256HexSchema,
   newKeyFingerprint: sha256HexSchema,
   expiresAt: isoTimestampSchema,

@@ -18,7 +18,7 @@ export const VerificationApiPaths = {
 export const verifyRequestSchema = z
   .object({
     meterId: meterIdSchema,
-    data: z.string().max(MAX_SIGNED_DATA_LENGTH),
+    data: z.string().max(MAX_SIGNED_DATA_LENGTH).describe('The signed UTF-8 text itself'),
     signature: signatureBase64Schema,
     measuredAt: isoTimestampSchema.optional(),
   })

@@ -4,7 +4,8 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@metrochain/observability';
 import { HealthController } from '../health/health.controller';
-import { type ReadinessReport, aggregateReadiness } from '../readiness/readiness';
+import { READINESS_CHECKS, type ReadinessReport, aggregateReadiness } from '../readiness/readiness';
+import { type OpenApiSchema, propertyOf, schemaNamed } from '../testing/openapi-schemas';
 import { ReadinessService } from '../readiness/readiness.service';
 import { createHttpApp } from './create-http-app';
 
@@ -66,5 +67,19 @@ describe('createHttpApp with the health controller', () => {
     const ui = await app.inject({ method: 'GET', url: '/docs' });
     assert.equal(ui.statusCode, 200);
     assert.match(ui.headers['content-type'] ?? '', /text\/html/);
+  });
+
+  it('documents the health bodies from their zod schemas, with no nestjs-zod markers left', async () => {
+    const response = await app.inject({ method: 'GET', url: '/docs-json' });
+    assert.doesNotMatch(response.body, /x-nestjs_zod/);
+    const { schemas } = response.json<{ components: { schemas: Record<string, OpenApiSchema> } }>()
+      .components;
+    assert.deepEqual(propertyOf(schemaNamed(schemas, 'LivenessDto'), 'status').enum, ['ok']);
+    const report = schemaNamed(schemas, 'ReadinessReportDto');
+    assert.deepEqual(report.required, ['status', 'checks', 'failing']);
+    assert.deepEqual(propertyOf(report, 'failing').items?.enum, [...READINESS_CHECKS]);
+    const checks = propertyOf(report, 'checks');
+    assert.deepEqual(checks.required, [...READINESS_CHECKS]);
+    assert.deepEqual(propertyOf(checks, 'redis').required, ['status']);
   });
 });

@@ -2,6 +2,7 @@ import type { DynamicModule, NestApplicationOptions, Type } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { type Logger, NestPinoLogger } from '@metrochain/observability';
 import { BEARER_SCHEME } from '../access/access-policy';
 import { documentStrictObjects } from '../http/zod-dto';
@@ -50,6 +51,13 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
       )
       .build(),
   );
-  SwaggerModule.setup(OPENAPI_PATH, app, addPlatformResponses(documentStrictObjects(document)));
+  // The DTOs are generated from the zod schemas (createZodDto); the clean-up turns nestjs-zod's markers into plain
+  // OpenAPI, e.g. a DTO of a union schema becomes that union instead of an object with a `root` property.
+  // nestjs-zod's generator for zod 3 schemas leaves out what it cannot see: `.strict()` (documentStrictObjects
+  // adds it from the schemas), a refinement's rule (timestamps document their pattern instead), the value of a
+  // boolean literal, and a union's discriminator (its branches still carry the literal enum). Last, the answers
+  // of the platform itself (guard, limits, body parser) go on every operation.
+  const complete = addPlatformResponses(cleanupOpenApiDoc(documentStrictObjects(document)));
+  SwaggerModule.setup(OPENAPI_PATH, app, complete);
   return app;
 }

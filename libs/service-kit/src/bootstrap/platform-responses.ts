@@ -13,7 +13,9 @@ interface Operation {
 
 /** What the platform itself may answer on an operation, whatever the service's own decorators say. */
 function platformAnswers(method: string, operation: Operation): Record<string, string> {
-  const answers: Record<string, string> = { '500': 'INTERNAL: a fault of the service; the body says nothing more.' };
+  const answers: Record<string, string> = {
+    '500': 'INTERNAL: a fault of the service; the body says nothing more.',
+  };
   if (operation.requestBody !== undefined || (operation.parameters?.length ?? 0) > 0) {
     answers['400'] = 'REQUEST_INVALID: the body, a parameter or the JSON does not match the schema.';
   }

@@ -4,10 +4,7 @@ import { Public } from '../access/access-policy';
 import type { ReadinessReport } from '../readiness/readiness';
 import { ReadinessService } from '../readiness/readiness.service';
 import { LivenessDto, ReadinessReportDto } from './health.dto';
-
-export interface Liveness {
-  status: 'ok';
-}
+import type { Liveness } from './liveness';
 
 @ApiTags('health')
 @Public()

@@ -1,11 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { ErrorBody } from '@metrochain/contracts';
+import { errorBodySchema } from '@metrochain/contracts';
+import { createZodDto } from 'nestjs-zod';
 
-/** OpenAPI shape of the one error body every service answers with (`errorBodySchema` in libs/contracts). */
-export class ErrorBodyDto implements ErrorBody {
-  @ApiProperty({ example: 'UNAUTHENTICATED' })
-  code!: string;
-
-  @ApiProperty({ example: 'a bearer token is required' })
-  message!: string;
-}
+/** OpenAPI shape of the one error body every service answers with, generated from `errorBodySchema`. */
+export class ErrorBodyDto extends createZodDto(errorBodySchema) {}

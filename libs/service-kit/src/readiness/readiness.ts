@@ -1,20 +1,32 @@
+import { z } from 'zod';
+
 /** The dependencies a service needs before it takes traffic, in the order they are reported. */
 export const READINESS_CHECKS = ['kafka', 'redis', 'ledger'] as const;
 export type ReadinessCheckName = (typeof READINESS_CHECKS)[number];
 
-export interface DependencyHealth {
-  status: 'up' | 'down';
-  detail?: string;
-}
+// Platform-only shapes, so their schemas live here rather than in libs/contracts; the OpenAPI document is generated
+// from them (health.dto.ts) and the report below is typed by them, so the two cannot drift.
 
-export type ReadinessChecks = Record<ReadinessCheckName, DependencyHealth>;
+export const dependencyHealthSchema = z.object({
+  status: z.enum(['up', 'down']),
+  detail: z.string().optional(),
+});
+export type DependencyHealth = z.infer<typeof dependencyHealthSchema>;
 
-export interface ReadinessReport {
-  status: 'ready' | 'not_ready';
-  checks: ReadinessChecks;
+export const readinessChecksSchema = z.object({
+  kafka: dependencyHealthSchema,
+  redis: dependencyHealthSchema,
+  ledger: dependencyHealthSchema,
+});
+export type ReadinessChecks = z.infer<typeof readinessChecksSchema>;
+
+export const readinessReportSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: readinessChecksSchema,
   /** The checks that are down, so that an operator reads the culprit without scanning `checks`. */
-  failing: ReadinessCheckName[];
-}
+  failing: z.array(z.enum(READINESS_CHECKS)),
+});
+export type ReadinessReport = z.infer<typeof readinessReportSchema>;
 
 /** Ready only when every dependency is up. */
 export function aggregateReadiness(checks: Readonly<ReadinessChecks>): ReadinessReport {

@@ -3,8 +3,11 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
+  MAX_INGEST_BATCH,
   MAX_INGEST_BATCH_BODY_BYTES,
   MAX_INGEST_BODY_BYTES,
+  READING_KINDS,
+  READING_STATUSES,
   type Reading,
   ingestResponseSchema,
   measurementStatsResponseSchema,
@@ -18,6 +21,7 @@ import { StatsController } from '../stats/stats.controller';
 import { StatusApi } from '../status/status-api';
 import { StatusController } from '../status/status.controller';
 import { FakeEventProducer } from '@metrochain/messaging/testing';
+import { type OpenApiSchema, patternOf, propertyOf, schemaNamed } from '@metrochain/service-kit/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
 import { IngestApi } from './ingest-api';
@@ -46,6 +50,11 @@ class MeasurementHttpModule {}
 /** A reading whose JSON is about `bytes` long. */
 function readingOfSize(seq: number, bytes: number): Reading {
   return readingOf(seq, 'meter-1', { payload: { samples: 'x'.repeat(bytes) } });
+}
+
+async function documentedSchemas(app: NestFastifyApplication): Promise<Record<string, OpenApiSchema>> {
+  const response = await app.inject({ method: 'GET', url: '/docs-json' });
+  return response.json<{ components: { schemas: Record<string, OpenApiSchema> } }>().components.schemas;
 }
 
 describe('measurement HTTP API', () => {
@@ -180,5 +189,31 @@ describe('measurement HTTP API', () => {
     const response = await app.inject({ method: 'GET', url: '/docs-json' });
     const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths).sort();
     assert.deepEqual(paths, ['/readings', '/readings/batch', '/readings/{readingId}', '/stats']);
+  });
+
+  it('documents the requests from the contract’s zod schemas, constraints included', async () => {
+    const schemas = await documentedSchemas(app);
+    const reading = schemaNamed(schemas, 'ReadingDto');
+    assert.deepEqual(reading.required, ['meterId', 'seq', 'measuredAt', 'kind', 'payload', 'signature']);
+    assert.deepEqual(propertyOf(reading, 'kind').enum, [...READING_KINDS]);
+    const meterId = patternOf(propertyOf(reading, 'meterId'));
+    assert.deepEqual(
+      ['meter-1', 'meter 1', 'm~1'].map((id) => meterId.test(id)),
+      [true, false, false],
+    );
+    const readings = propertyOf(schemaNamed(schemas, 'IngestBatchRequestDto'), 'readings');
+    assert.deepEqual([readings.minItems, readings.maxItems], [1, MAX_INGEST_BATCH]);
+  });
+
+  it('documents the answers from the contract’s zod schemas, constraints included', async () => {
+    const schemas = await documentedSchemas(app);
+    const accepted = propertyOf(schemaNamed(schemas, 'IngestResponseDto'), 'accepted').items ?? {};
+    assert.match('meter-1~42~5d96d0098fdf614f', patternOf(propertyOf(accepted, 'readingId')));
+    const status = schemaNamed(schemas, 'ReadingStatusResponseDto');
+    assert.deepEqual(propertyOf(status, 'status').enum, [...READING_STATUSES]);
+    assert.equal(status.required?.includes('reason'), false, 'a reason only for rejected readings');
+    assert.equal(propertyOf(status, 'result').oneOf?.length, READING_KINDS.length);
+    const totals = propertyOf(schemaNamed(schemas, 'MeasurementStatsResponseDto'), 'totals');
+    assert.deepEqual(totals.required, ['accepted', 'verified', 'recorded', 'rejected']);
   });
 });

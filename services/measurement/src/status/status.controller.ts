@@ -1,7 +1,8 @@
+import { readingIdSchema } from '@metrochain/contracts';
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ReadingStatusResponse } from '@metrochain/contracts';
-import { ErrorBodyDto, Public } from '@metrochain/service-kit';
+import { ErrorBodyDto, Public, ZodParam } from '@metrochain/service-kit';
 import { StatusApi } from './status-api';
 import { ReadingStatusResponseDto } from './status.dto';
 
@@ -17,6 +18,7 @@ export class StatusController {
   }
 
   @Get(':readingId')
+  @ZodParam('readingId', readingIdSchema)
   @ApiOkResponse({ type: ReadingStatusResponseDto, description: 'Where the reading is; kept 7 days.' })
   @ApiNotFoundResponse({
     type: ErrorBodyDto,

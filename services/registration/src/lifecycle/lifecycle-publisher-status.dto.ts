@@ -1,31 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { lifecyclePublisherStatusSchema } from '@metrochain/contracts';
+import { zodDto } from '@metrochain/service-kit';
 
-// Classes only so that the OpenAPI document describes the answer; the schema is lifecyclePublisherStatusSchema.
+// OpenAPI shape generated from the contract's zod schema, so the document cannot drift from the answer's type.
 
-export class PublishedEventDto {
-  @ApiProperty()
-  txId!: string;
-
-  @ApiProperty()
-  blockNumber!: number;
-
-  @ApiProperty({ format: 'date-time' })
-  publishedAt!: string;
-}
-
-export class LifecyclePublisherStatusDto {
-  @ApiProperty({ example: 'PTB-host-3001' })
-  instanceId!: string;
-
-  @ApiProperty({ example: 'PTBMSP' })
-  msp!: string;
-
-  @ApiProperty({ description: 'Whether this instance competes for the lease at all' })
-  enabled!: boolean;
-
-  @ApiProperty({ description: 'Whether this instance holds the lease now' })
-  leading!: boolean;
-
-  @ApiProperty({ type: PublishedEventDto, nullable: true, description: 'Last event this process published' })
-  lastPublished!: PublishedEventDto | null;
-}
+export class LifecyclePublisherStatusDto extends zodDto(lifecyclePublisherStatusSchema) {}

@@ -1,3 +1,4 @@
+import { challengeIdSchema, principalNameSchema } from '@metrochain/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
@@ -7,7 +8,7 @@ import type {
   Principal,
   RegistrationRejected,
 } from '@metrochain/contracts';
-import { Allow, CurrentPrincipal, ErrorBodyDto } from '@metrochain/service-kit';
+import { Allow, CurrentPrincipal, ErrorBodyDto, ZodParam } from '@metrochain/service-kit';
 import { ApprovalQueueService } from './approval-queue.service';
 import {
   AttestationPolicyDto,
@@ -37,6 +38,7 @@ export class ApprovalsController {
   }
 
   @Post('meters/registrations/:registrationId/approval')
+  @ZodParam('registrationId', challengeIdSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CommittedMeterDto, description: "This NMI's attestation is on the ledger." })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'REGISTRATION_NOT_HELD: unknown or decided.' })
@@ -45,6 +47,7 @@ export class ApprovalsController {
   }
 
   @Post('meters/registrations/:registrationId/rejection')
+  @ZodParam('registrationId', challengeIdSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: RegistrationRejectedDto, description: 'Removed from the queue; nothing attested.' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'REGISTRATION_NOT_HELD: unknown or decided.' })
@@ -57,12 +60,14 @@ export class ApprovalsController {
   }
 
   @Get('attestation-policies/:manufacturer')
+  @ZodParam('manufacturer', principalNameSchema)
   @ApiOkResponse({ type: AttestationPolicyDto })
   policy(@Param('manufacturer') manufacturer: string): Promise<AttestationPolicy> {
     return this.#queue.policy(manufacturer);
   }
 
   @Put('attestation-policies/:manufacturer')
+  @ZodParam('manufacturer', principalNameSchema)
   @ApiOkResponse({ type: AttestationPolicyDto, description: 'In force for answers from now on.' })
   setPolicy(
     @Param('manufacturer') manufacturer: string,

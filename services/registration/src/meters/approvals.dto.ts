@@ -7,14 +7,14 @@ import {
   registrationRejectedSchema,
   registrationRejectionRequestSchema,
 } from '@metrochain/contracts';
-import { createZodDto } from 'nestjs-zod';
+import { zodDto } from '@metrochain/service-kit';
 
 // OpenAPI shapes generated from the zod schemas in libs/contracts, which the services validate with.
 
-export class HeldRegistrationDto extends createZodDto(heldRegistrationViewSchema) {}
-export class RejectionRequestDto extends createZodDto(registrationRejectionRequestSchema) {}
-export class RegistrationRejectedDto extends createZodDto(registrationRejectedSchema) {}
-export class AttestationPolicyRequestDto extends createZodDto(attestationPolicyRequestSchema) {}
-export class AttestationPolicyDto extends createZodDto(attestationPolicySchema) {}
-export class ModelApprovalInputDto extends createZodDto(modelApprovalInputSchema) {}
-export class ModelApprovalDto extends createZodDto(meterModelApprovalSchema) {}
+export class HeldRegistrationDto extends zodDto(heldRegistrationViewSchema) {}
+export class RejectionRequestDto extends zodDto(registrationRejectionRequestSchema) {}
+export class RegistrationRejectedDto extends zodDto(registrationRejectedSchema) {}
+export class AttestationPolicyRequestDto extends zodDto(attestationPolicyRequestSchema) {}
+export class AttestationPolicyDto extends zodDto(attestationPolicySchema) {}
+export class ModelApprovalInputDto extends zodDto(modelApprovalInputSchema) {}
+export class ModelApprovalDto extends zodDto(meterModelApprovalSchema) {}

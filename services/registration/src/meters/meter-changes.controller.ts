@@ -1,3 +1,4 @@
+import { challengeIdSchema, meterIdSchema } from '@metrochain/contracts';
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
@@ -12,7 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { CommittedMeterView, IssuedRotation, Principal } from '@metrochain/contracts';
-import { Allow, CurrentPrincipal, ErrorBodyDto } from '@metrochain/service-kit';
+import { Allow, CurrentPrincipal, ErrorBodyDto, ZodParam } from '@metrochain/service-kit';
 import {
   IssuedRotationDto,
   RevocationRequestDto,
@@ -46,6 +47,7 @@ export class MeterChangesController {
   }
 
   @Post(':meterId/revocation')
+  @ZodParam('meterId', meterIdSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CommittedMeterDto, description: 'Revoked by this NMI, on the ledger.' })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'METER_UNKNOWN' })
@@ -63,6 +65,7 @@ export class MeterChangesController {
   }
 
   @Post(':meterId/rotations')
+  @ZodParam('meterId', meterIdSchema)
   @ApiCreatedResponse({
     type: IssuedRotationDto,
     description: 'A single-use rotation statement, valid for 300 s.',
@@ -77,6 +80,7 @@ export class MeterChangesController {
   }
 
   @Post('rotations/:rotationId/response')
+  @ZodParam('rotationId', challengeIdSchema)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: CommittedMeterDto,

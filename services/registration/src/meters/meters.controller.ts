@@ -1,3 +1,4 @@
+import { challengeIdSchema, meterIdSchema } from '@metrochain/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -19,7 +20,7 @@ import type {
   MeterRecord,
   Principal,
 } from '@metrochain/contracts';
-import { Allow, CurrentPrincipal, ErrorBodyDto, Public } from '@metrochain/service-kit';
+import { Allow, CurrentPrincipal, ErrorBodyDto, Public, ZodParam } from '@metrochain/service-kit';
 import type { FastifyReply } from 'fastify';
 import { HeldRegistrationDto } from './approvals.dto';
 import {
@@ -54,6 +55,7 @@ export class MetersController {
   }
 
   @Post('registrations/:challengeId/response')
+  @ZodParam('challengeId', challengeIdSchema)
   @Allow('manufacturer')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: CommittedMeterDto, description: "This NMI's attestation is on the ledger." })
@@ -81,6 +83,7 @@ export class MetersController {
 
   // A PKI's records are public: anyone checking a signature may see the key, its attestations and revocation.
   @Get(':meterId')
+  @ZodParam('meterId', meterIdSchema)
   @Public()
   @ApiOkResponse({ type: MeterRecordDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'METER_UNKNOWN' })

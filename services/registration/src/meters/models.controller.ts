@@ -1,3 +1,4 @@
+import { meterModelSchema } from '@metrochain/contracts';
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
@@ -9,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { MeterModelApproval, Principal } from '@metrochain/contracts';
-import { Allow, CurrentPrincipal, ErrorBodyDto, Public } from '@metrochain/service-kit';
+import { Allow, CurrentPrincipal, ErrorBodyDto, Public, ZodParam } from '@metrochain/service-kit';
 import { ModelApprovalDto, ModelApprovalInputDto } from './approvals.dto';
 import { type CommittedModelApproval, ModelApprovalService } from './model-approval.service';
 
@@ -43,6 +44,7 @@ export class ModelsController {
   }
 
   @Get(':model')
+  @ZodParam('model', meterModelSchema)
   @Public()
   @ApiOkResponse({ type: ModelApprovalDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND: the model is not approved.' })

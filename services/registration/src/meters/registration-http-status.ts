@@ -7,8 +7,9 @@ import { RegistrationErrorCode } from './registration-error';
 // Errors found in the request itself, before the ledger is asked.
 const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [RegistrationErrorCode.REQUEST_INVALID]: HttpStatus.BAD_REQUEST,
-  [PkiErrorCode.KEY_INVALID]: HttpStatus.BAD_REQUEST,
-  [PkiErrorCode.SIGNATURE_MALFORMED]: HttpStatus.BAD_REQUEST,
+  // The body matched its schema but the key or signature in it does not parse: refused on content (docs/identity.md).
+  [PkiErrorCode.KEY_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [PkiErrorCode.SIGNATURE_MALFORMED]: HttpStatus.UNPROCESSABLE_ENTITY,
   [RegistrationErrorCode.CHALLENGE_UNKNOWN]: HttpStatus.GONE,
   [RegistrationErrorCode.METER_NOT_ACTIVE]: HttpStatus.CONFLICT,
   [RegistrationErrorCode.METER_REVOKED]: HttpStatus.CONFLICT,

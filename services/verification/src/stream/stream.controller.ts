@@ -1,15 +1,14 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@metrochain/contracts';
-import { Allow, CurrentPrincipal } from '@metrochain/service-kit';
-import { createZodDto } from 'nestjs-zod';
+import { Allow, CurrentPrincipal, zodDto } from '@metrochain/service-kit';
 import type { FastifyReply } from 'fastify';
 import { openSseResponse } from './sse-response';
 import { parseStreamFilter, streamQuerySchema } from './stream-filter';
 import { StreamHub } from './stream-hub';
 
 /** The query parameters as the OpenAPI document lists them, from the schema that checks them. */
-class StreamQueryDto extends createZodDto(streamQuerySchema) {}
+class StreamQueryDto extends zodDto(streamQuerySchema) {}
 
 /**
  * `GET /verifications/stream` (VerificationApiPaths.stream): every verification outcome of every instance as

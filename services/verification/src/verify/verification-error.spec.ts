@@ -7,7 +7,7 @@ import { verificationError, verificationHttpStatus } from './verification-error'
 describe('verificationHttpStatus', () => {
   const cases: readonly [string, number | undefined][] = [
     ['REQUEST_INVALID', 400],
-    ['SIGNATURE_MALFORMED', 400],
+    ['SIGNATURE_MALFORMED', 422],
     ['VERIFICATION_UNKNOWN', 404],
     ['LOG_UNAVAILABLE', 503],
     // Left to the platform's table, which answers an unknown code with 500 INTERNAL.

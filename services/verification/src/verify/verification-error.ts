@@ -17,7 +17,8 @@ export function verificationError(code: VerificationErrorCode, message: string):
 
 const STATUS: Readonly<Record<string, HttpStatus>> = {
   [VerificationErrorCode.REQUEST_INVALID]: HttpStatus.BAD_REQUEST,
-  [PkiErrorCode.SIGNATURE_MALFORMED]: HttpStatus.BAD_REQUEST,
+  // Base64 that is no DER signature: the request matched its schema and is refused on content.
+  [PkiErrorCode.SIGNATURE_MALFORMED]: HttpStatus.UNPROCESSABLE_ENTITY,
   [VerificationErrorCode.VERIFICATION_UNKNOWN]: HttpStatus.NOT_FOUND,
   [LogErrorCode.LOG_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };

@@ -1,3 +1,4 @@
+import { verificationIdSchema } from '@metrochain/contracts';
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
@@ -8,10 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { VerificationRecordResponse, VerifyBatchResponse, VerifyResponse } from '@metrochain/contracts';
-import { Public } from '@metrochain/service-kit';
+import { ErrorBodyDto, Public, ZodParam } from '@metrochain/service-kit';
 import { VerificationApi } from './verification-api';
 import {
-  ErrorBodyDto,
   VerificationRecordResponseDto,
   VerifyBatchRequestDto,
   VerifyBatchResponseDto,
@@ -62,6 +62,7 @@ export class VerificationsController {
   }
 
   @Get(':verificationId')
+  @ZodParam('verificationId', verificationIdSchema)
   @ApiOkResponse({
     type: VerificationRecordResponseDto,
     description: 'The logged record with its inclusion proof once its batch is anchored on the ledger.',

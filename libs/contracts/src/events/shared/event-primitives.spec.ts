@@ -51,7 +51,9 @@ describe('isoTimestampSchema', () => {
     for (const text of REFUSED) {
       assert.equal(zodDatetime.safeParse(text).success, false, JSON.stringify(text));
       assert.equal(isIsoTimestamp(text), false, JSON.stringify(text));
-      assert.equal(isoTimestampSchema.safeParse(text).success, false, JSON.stringify(text));
+      const result = isoTimestampSchema.safeParse(text);
+      assert.equal(result.success, false, JSON.stringify(text));
+      assert.equal(result.error.issues.length, 1, `one issue for ${JSON.stringify(text)}`);
     }
   });
 

@@ -17,8 +17,12 @@ export const readingSchema = z
     measuredAt: isoTimestampSchema,
     kind: z.enum(READING_KINDS),
     // The kind's raw sensor data; its shape belongs to the LR algorithm of that kind, which checks it.
-    payload: z.record(z.string(), z.unknown()),
-    signature: base64Schema,
+    payload: z
+      .record(z.string(), z.unknown())
+      .describe("The kind's raw sensor data (loop signals, voltage/current samples, or an FE ciphertext)"),
+    signature: base64Schema.describe(
+      'ECDSA-P256-SHA256 signature, DER, standard base64, over the RFC 8785 JSON of the reading without `signature`',
+    ),
   })
   // Unknown fields are refused rather than stripped: stripping would change the signed bytes and break the signature.
   .strict();
