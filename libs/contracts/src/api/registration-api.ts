@@ -12,6 +12,7 @@ import {
   pkiNonceSchema,
   signatureBase64Schema,
 } from '../ledger/registry';
+import { meterModelApprovalSchema } from '../ledger/governance';
 
 /**
  * HTTP API of the registration service, one instance per NMI (docs/pki.md). Every request body is strict (unknown
@@ -169,6 +170,13 @@ export const modelApprovalInputSchema = z
   .object({ model: meterModelSchema, manufacturer: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/) })
   .strict();
 export type ModelApprovalInput = z.infer<typeof modelApprovalInputSchema>;
+
+/** 201 from POST /models: the ledger record with the transaction that wrote it (block number as a decimal string). */
+export const committedModelApprovalSchema = meterModelApprovalSchema.extend({
+  transactionId: z.string().min(1),
+  blockNumber: z.string().regex(/^\d+$/, 'expected a decimal block number'),
+});
+export type CommittedModelApproval = z.infer<typeof committedModelApprovalSchema>;
 
 export const registrationErrorBodySchema = z.object({ code: z.string().min(1), message: z.string() });
 export type RegistrationErrorBody = z.infer<typeof registrationErrorBodySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meterModelSchema } from './registry';
 
 /** The governance contract: chaincode identity, approved legally relevant (LR) software versions. */
 export const GOVERNANCE_CONTRACT = 'governance';
@@ -42,10 +43,7 @@ export const SOFTWARE_APPROVED_EVENT = 'governance.software.approved';
 /** What an NMI operator approves: a model name, the manufacturer (principal name) it belongs to, the operator. */
 export const meterModelApprovalRequestSchema = z
   .object({
-    model: z
-      .string()
-      .max(128)
-      .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, 'expected a model name without control characters'),
+    model: meterModelSchema,
     manufacturer: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected a principal name'),
     operator: z.string().min(1).max(64),
   })

@@ -50,7 +50,14 @@ export const signatureBase64Schema = base64Schema.max(256);
 export const meterModelSchema = z
   .string()
   .max(128)
-  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, 'expected a model name without control characters');
+  // Control characters spelled as ranges (C0, DEL, C1: what \p{Cc} means), so that API clients and fuzzers that
+  // build values from the documented pattern understand it too.
+  .regex(
+    // The point of the pattern is to name control characters, to exclude them.
+    // eslint-disable-next-line no-control-regex
+    /^[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f])?$/,
+    'expected a model name without control characters',
+  );
 const reasonSchema = z.string().min(1).max(1000);
 
 // ---- requests -------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { documentStrictObjects } from '../http/zod-dto';
 import { addPlatformResponses } from './platform-responses';
 
 export const OPENAPI_PATH = 'docs';
+const MAX_PARAM_LENGTH = 2048;
 
 export interface HttpAppOptions {
   serviceName: string;
@@ -30,7 +31,9 @@ export async function createHttpApp(options: Readonly<HttpAppOptions>): Promise<
   };
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter(),
+    // Path parameters longer than Fastify's default of 100 characters reach the handlers, which answer them with
+    // REQUEST_INVALID like any other bad parameter instead of Fastify's own 414 body.
+    new FastifyAdapter({ maxParamLength: MAX_PARAM_LENGTH }),
     nestOptions,
   );
   app.enableShutdownHooks();

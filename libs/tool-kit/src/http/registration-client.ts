@@ -8,6 +8,7 @@ import {
   type RegistrationRejected,
   attestationPolicySchema,
   committedMeterViewSchema,
+  committedModelApprovalSchema,
   heldRegistrationViewSchema,
   meterModelApprovalSchema,
   registrationRejectedSchema,
@@ -29,10 +30,6 @@ import { JsonClient, type CallOptions, type JsonClientOptions } from './json-cli
 
 /** 200 with the committed record (automatic policy) or 202 held for an operator (operator-approval). */
 const challengeAnswerSchema = z.union([committedMeterViewSchema, heldRegistrationViewSchema]);
-const committedModelSchema = meterModelApprovalSchema.extend({
-  transactionId: z.string(),
-  blockNumber: z.string(),
-});
 
 type Call = Readonly<Omit<CallOptions, 'params'>>;
 
@@ -59,7 +56,7 @@ export class RegistrationClient {
 
   /** An operator approves a meter model for a manufacturer (once for the whole network: it is on the ledger). */
   approveModel(input: ModelApprovalInput, call: Call = {}): Promise<MeterModelApproval> {
-    return this.#http.post(RegistrationApiPaths.models, input, committedModelSchema, call);
+    return this.#http.post(RegistrationApiPaths.models, input, committedModelApprovalSchema, call);
   }
 
   getModel(model: string, call: Call = {}): Promise<MeterModelApproval> {

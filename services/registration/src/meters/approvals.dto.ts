@@ -2,6 +2,7 @@ import {
   attestationPolicyRequestSchema,
   attestationPolicySchema,
   heldRegistrationViewSchema,
+  committedModelApprovalSchema,
   meterModelApprovalSchema,
   modelApprovalInputSchema,
   registrationRejectedSchema,
@@ -18,3 +19,4 @@ export class AttestationPolicyRequestDto extends zodDto(attestationPolicyRequest
 export class AttestationPolicyDto extends zodDto(attestationPolicySchema) {}
 export class ModelApprovalInputDto extends zodDto(modelApprovalInputSchema) {}
 export class ModelApprovalDto extends zodDto(meterModelApprovalSchema) {}
+export class CommittedModelApprovalDto extends zodDto(committedModelApprovalSchema) {}

@@ -65,6 +65,10 @@ export class MeterChangesController {
   }
 
   @Post(':meterId/rotations')
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'KEY_INVALID: the new key does not parse.',
+  })
   @ZodParam('meterId', meterIdSchema)
   @ApiCreatedResponse({
     type: IssuedRotationDto,

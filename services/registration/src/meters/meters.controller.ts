@@ -46,7 +46,10 @@ export class MetersController {
   @ApiCreatedResponse({ type: IssuedChallengeDto, description: 'A single-use challenge, valid for 300 s.' })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST_INVALID or KEY_INVALID (not P-256).' })
   @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'MODEL_NOT_YOURS: another manufacturer’s model.' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'MODEL_NOT_APPROVED on the ledger.' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'MODEL_NOT_APPROVED on the ledger, or KEY_INVALID: the key does not parse as P-256 SPKI.',
+  })
   issueChallenge(
     @Body() body: RegistrationRequestDto,
     @CurrentPrincipal() manufacturer: Principal,

@@ -1,8 +1,11 @@
-import { type MeterModelApproval, meterModelSchema, modelApprovalInputSchema } from '@metrochain/contracts';
+import {
+  type CommittedModelApproval,
+  type MeterModelApproval,
+  meterModelSchema,
+  modelApprovalInputSchema,
+} from '@metrochain/contracts';
 import type { GovernanceClient } from '@metrochain/ledger';
 import { parseRequest } from './parse-request';
-
-export type CommittedModelApproval = MeterModelApproval & { transactionId: string; blockNumber: string };
 
 /** Type approval of meter models, written with this NMI's registrar identity to the governance contract. */
 export class ModelApprovalService {

@@ -9,10 +9,10 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { MeterModelApproval, Principal } from '@metrochain/contracts';
+import type { CommittedModelApproval, MeterModelApproval, Principal } from '@metrochain/contracts';
 import { Allow, CurrentPrincipal, ErrorBodyDto, Public, ZodParam } from '@metrochain/service-kit';
-import { ModelApprovalDto, ModelApprovalInputDto } from './approvals.dto';
-import { type CommittedModelApproval, ModelApprovalService } from './model-approval.service';
+import { CommittedModelApprovalDto, ModelApprovalDto, ModelApprovalInputDto } from './approvals.dto';
+import { ModelApprovalService } from './model-approval.service';
 
 /** Type approval of meter models on the ledger: operators approve, anyone may read. */
 @ApiTags('models')
@@ -27,7 +27,7 @@ export class ModelsController {
   @Post()
   @Allow('nmi-operator')
   @ApiCreatedResponse({
-    type: ModelApprovalDto,
+    type: CommittedModelApprovalDto,
     description: 'Approved for the manufacturer, on the ledger.',
   })
   @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'REQUEST_INVALID' })

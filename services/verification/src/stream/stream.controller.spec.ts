@@ -275,7 +275,7 @@ describe('the stream in the OpenAPI document', () => {
     };
     const operation = document.paths[VerificationApiPaths.stream]?.get;
     assert.ok(operation !== undefined);
-    assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '403']);
+    assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '403', '500']);
     assert.deepEqual(operation.security, [{ bearer: [] }]);
     assert.deepEqual(operation['x-access'], { public: false, roles: ['auditor'], ownNmiOnly: false });
   });

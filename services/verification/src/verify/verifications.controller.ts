@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
+  ApiUnprocessableEntityResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { VerificationRecordResponse, VerifyBatchResponse, VerifyResponse } from '@metrochain/contracts';
@@ -38,7 +39,11 @@ export class VerificationsController {
   })
   @ApiBadRequestResponse({
     type: ErrorBodyDto,
-    description: 'REQUEST_INVALID or SIGNATURE_MALFORMED; not logged.',
+    description: 'REQUEST_INVALID; not logged.',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'SIGNATURE_MALFORMED: base64 that is no DER signature; not logged.',
   })
   @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger could not be read.' })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'LOG_UNAVAILABLE: nothing was logged.' })
@@ -54,7 +59,11 @@ export class VerificationsController {
   })
   @ApiBadRequestResponse({
     type: ErrorBodyDto,
-    description: 'REQUEST_INVALID or SIGNATURE_MALFORMED in any check (1-1000 checks); nothing logged.',
+    description: 'REQUEST_INVALID in any check (1-1000 checks); nothing logged.',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'SIGNATURE_MALFORMED in any check; nothing logged.',
   })
   @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger could not be read.' })
   verifyBatch(@Body() body: VerifyBatchRequestDto): Promise<VerifyBatchResponse> {
