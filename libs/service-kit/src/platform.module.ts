@@ -7,6 +7,7 @@ import type { PlatformConfig } from './config/platform-config';
 import { HealthController } from './health/health.controller';
 import { eventProducerProvider, kafkaAdminProvider, kafkaClientProvider } from './kafka/kafka.providers';
 import { accessProviders } from './access/access.providers';
+import { FixedWindowStorage } from './access/fixed-window-storage';
 import type { HttpStatusOf } from './http/http-error.filter';
 import { RouteBodyLimits } from './http/route-body-limits';
 import { PlatformShutdown } from './platform-shutdown';
@@ -32,7 +33,10 @@ export class PlatformModule {
       global: true,
       imports: [
         DiscoveryModule,
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: windowMs, limit: writes }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: windowMs, limit: writes }],
+          storage: new FixedWindowStorage(),
+        }),
         LedgerModule.register({
           profile: context.profile,
           org: context.config.org,
