@@ -18,20 +18,9 @@ import {
   postRaw,
   readingIdOf,
   readingStatus,
-  signReading,
+  energyReading,
 } from './support/ingest';
 import { networkProfile } from './support/network';
-
-/** A small, valid energy reading: one mains cycle at 1 kHz is not needed to test the HTTP edge. */
-function energyReading(meter: ReturnType<typeof newMeter>, seq: number): Reading {
-  return signReading(meter, {
-    meterId: meter.id,
-    seq,
-    measuredAt: new Date().toISOString(),
-    kind: 'energy',
-    payload: { sampleRateHz: 1000, voltageV: [230, 231, 229, 230], currentA: [5, 5.1, 4.9, 5] },
-  });
-}
 
 describe('measurement ingest API: bad requests are refused whole and publish nothing', () => {
   const meter = newMeter('ingest-edge');

@@ -1,28 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_INGEST_BATCH, MeasurementApiPaths, type Reading } from '@metrochain/contracts';
-import { MEASUREMENT_URL, readingIdOf, readingStatus, signReading } from './support/ingest';
+import { MEASUREMENT_URL, energyReading, readingIdOf, readingStatus } from './support/ingest';
 import { newMeter } from './support/meters';
 
 /** The measurement service's per-meter limit as the devnet runs it (MEASUREMENT_METER_LIMIT_* defaults). */
 const METER_LIMIT = 500;
-
-function reading(meter: ReturnType<typeof newMeter>, seq: number): Reading {
-  return signReading(meter, {
-    meterId: meter.id,
-    seq,
-    measuredAt: new Date().toISOString(),
-    kind: 'energy',
-    payload: { sampleRateHz: 1000, voltageV: [230, 231], currentA: [5, 5] },
-  });
-}
 
 describe('measurement ingest limits on the real service', () => {
   it('refuses a meter over its limit with 429 RATE_LIMITED and Retry-After, accepting nothing of that request', async () => {
     assert.equal(MAX_INGEST_BATCH, METER_LIMIT, 'one full batch reaches the limit');
     const meter = newMeter('ingest-limit');
     const batch = (from: number): Reading[] =>
-      Array.from({ length: MAX_INGEST_BATCH }, (_, i) => reading(meter, from + i));
+      Array.from({ length: MAX_INGEST_BATCH }, (_, i) => energyReading(meter, from + i));
     const post = (readings: readonly Reading[]): Promise<Response> =>
       fetch(`${MEASUREMENT_URL}${MeasurementApiPaths.ingestBatch}`, {
         method: 'POST',

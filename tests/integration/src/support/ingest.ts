@@ -38,6 +38,17 @@ export function readingIdOf(reading: Reading): string {
   return formatReadingId(reading.meterId, reading.seq, digest);
 }
 
+/** A small, valid energy reading: one mains cycle at 1 kHz is not needed to test the HTTP edge. */
+export function energyReading(meter: Pick<TestMeter, 'id' | 'privatePem'>, seq: number): Reading {
+  return signReading(meter, {
+    meterId: meter.id,
+    seq,
+    measuredAt: new Date().toISOString(),
+    kind: 'energy',
+    payload: { sampleRateHz: 1000, voltageV: [230, 231, 229, 230], currentA: [5, 5.1, 4.9, 5] },
+  });
+}
+
 /** POSTs a raw body (string: sent as is) to an ingest path. */
 export async function postRaw(
   path: string,
