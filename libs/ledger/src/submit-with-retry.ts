@@ -15,6 +15,8 @@ export interface RetryOptions {
   onRetry?: (event: Readonly<{ attempt: number; delayMs: number; error: unknown }>) => void;
 }
 
+// Written here rather than with p-retry: the decision is per ledger code (retry two, rethrow the rest at once) and the
+// jitter and the waits are injected so that the specs run deterministically, which p-retry's randomisation is not.
 export const DEFAULT_RETRY_ATTEMPTS = 5;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 50;
 export const DEFAULT_RETRY_MAX_DELAY_MS = 2_000;

@@ -16,3 +16,4 @@ export { expectAttestationStatement, expectRotationStatement } from './expected-
 export { newNonce } from './nonce';
 export { inclusionProof, leafHash, merkleRoot, verifyInclusion, type InclusionProof } from './merkle';
 export { keyAt, statusAt, type MeterTimeline, type TimedKey, type TimelineStatus } from './meter-timeline';
+export { canonicalJson } from './canonical-json';

@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import { z } from 'zod';
 import { PkiErrorCode, pkiError } from './pki-error';
 
@@ -31,11 +31,7 @@ function canonical<T>(schema: z.ZodType<T>, input: unknown, purpose: string): st
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw pkiError(PkiErrorCode.STATEMENT_INVALID, `invalid statement: ${issues.join('; ')}`, { issues });
   }
-  const text = canonicalize({ purpose, ...parsed.data });
-  if (text === undefined) {
-    throw pkiError(PkiErrorCode.STATEMENT_INVALID, 'statement cannot be canonicalised');
-  }
-  return text;
+  return canonicalJson({ purpose, ...parsed.data });
 }
 
 /** The RFC 8785 text a meter signs to prove possession of its key to one attesting NMI. */

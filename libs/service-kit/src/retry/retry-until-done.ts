@@ -9,6 +9,8 @@ export interface RetryOptions {
   onRetry?: (error: unknown, attempt: number) => void;
 }
 
+// Written here rather than with p-retry (which the fleet uses): these loops never give up, and on shutdown the caller
+// needs the operation's last error, not the abort reason p-retry rejects with; ten lines do exactly that.
 /**
  * Runs `operation` until it succeeds, waiting twice as long after each failure (200 ms up to 10 s by default). For
  * work that must happen eventually — recording, anchoring, publishing before offsets move on — where giving up
