@@ -10,7 +10,7 @@ node devnet/dist/cli.js up --services "$@"
 cat <<'MSG'
 
 metrochain is running. Service docs at /docs of each: registration PTB :3001, Inmetro :3011;
-  verification :3002, measurement :3003, billing :3004, audit :3005 (auditor tokens: .devnet/network.json)
+  verification :3002, measurement :3003, billing :3004, audit :3005 (credentials: .devnet/network.json, docs/identity.md)
   npm run devnet -- status      process health
   npm run devnet -- logs <name> one process's log
   npm run devnet -- down        stop everything
