@@ -18,8 +18,9 @@ import type { ServiceContext } from './service-context';
 
 /**
  * What every service stands on, registered once in its AppModule: the ledger connection of the service's own
- * identity, Redis, the Kafka client with a connected EventProducer, and `/health/live` + `/health/ready`. Global, so
- * that feature modules inject these without importing it again.
+ * identity, Redis, the Kafka client with a connected EventProducer, `/health/live` + `/health/ready`, and who may
+ * call what (access guard, write limits, route body limits, the one error filter with the service's `errorStatus`
+ * table; docs/identity.md). Global, so that feature modules inject these without importing it again.
  */
 @Module({})
 export class PlatformModule {
