@@ -15,13 +15,7 @@ const patterns =
         'devnet/dist/**/*.spec.js',
         'tools/*/dist/**/*.spec.js',
       ];
-// The OpenAPI conformance run goes last: schemathesis posts thousands of readings of unknown meters, and the
-// pipeline works through them for a minute or more, which the tests that wait on the pipeline must not share.
-const runsLast = (file) => (file.includes('openapi-conformance') ? 1 : 0);
-const files = patterns
-  .flatMap((pattern) => globSync(pattern))
-  .sort()
-  .sort((a, b) => runsLast(a) - runsLast(b));
+const files = patterns.flatMap((pattern) => globSync(pattern)).sort();
 if (files.length === 0) {
   console.error(`no ${kind} test files found: run the build first`);
   process.exit(1);

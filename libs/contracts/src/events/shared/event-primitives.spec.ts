@@ -71,4 +71,13 @@ describe('isoTimestampSchema', () => {
       }
     }
   });
+
+  it('refuses offsets that are no time of day, which zod lets through and Date.parse turns into NaN', () => {
+    for (const offset of ['+10:91', '-47:56', '+24:00', '+2360']) {
+      const text = `2026-11-23T10:00:00${offset}`;
+      assert.equal(isIsoTimestamp(text), false, text);
+      assert.ok(Number.isNaN(Date.parse(text)) || offset === '+24:00', text);
+    }
+    assert.equal(isIsoTimestamp('2026-11-23T10:00:00-23:59'), true);
+  });
 });

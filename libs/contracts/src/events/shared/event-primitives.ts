@@ -14,14 +14,15 @@ export const accountIdSchema = z
 /** An MSP id names the organisation (NMI) that acted, e.g. `PTBMSP`. */
 export const mspIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/, 'expected an MSP id');
 
-// Date and time of day with an offset (Z, +hh:mm, +hhmm), seconds and their fraction optional. The date is spelled
+// Date and time of day with an offset (Z, +hh:mm, +hhmm; hours to 23, minutes to 59: an offset such as +10:91 made
+// Date.parse give NaN downstream), seconds and their fraction optional. The date is spelled
 // out (days per month, 29 February of leap years only) so that the pattern the OpenAPI document shows refuses
 // exactly what the parser refuses, and one compiled pattern decides.
 const COMMON_DATE =
   '\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
 const LEAP_DAY = '(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29';
 const ISO_TIMESTAMP = new RegExp(
-  `^(?:${COMMON_DATE}|${LEAP_DAY})T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})$`,
+  `^(?:${COMMON_DATE}|${LEAP_DAY})T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d+)?)?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)$`,
 );
 
 /** Whether `text` is an ISO 8601 timestamp with an explicit offset on a day that exists (2024-02-29, not 2026-02-29). */
