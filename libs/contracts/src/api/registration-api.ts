@@ -177,6 +177,3 @@ export const committedModelApprovalSchema = meterModelApprovalSchema.extend({
   blockNumber: z.string().regex(/^\d+$/, 'expected a decimal block number'),
 });
 export type CommittedModelApproval = z.infer<typeof committedModelApprovalSchema>;
-
-export const registrationErrorBodySchema = z.object({ code: z.string().min(1), message: z.string() });
-export type RegistrationErrorBody = z.infer<typeof registrationErrorBodySchema>;

@@ -1,4 +1,4 @@
-import { registrationErrorBodySchema } from '@metrochain/contracts';
+import { errorBodySchema } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
 import type { z } from 'zod';
 import { ToolErrorCode, toolError } from '../tool-error';
@@ -85,7 +85,7 @@ function transportError(cause: unknown, request: JsonRequest<z.ZodTypeAny>, time
 }
 
 function errorFromAnswer({ status, text }: Answer, request: JsonRequest<z.ZodTypeAny>): DomainError {
-  const coded = registrationErrorBodySchema.safeParse(parseOrUndefined(text));
+  const coded = errorBodySchema.safeParse(parseOrUndefined(text));
   const details = { status, method: request.method, url: request.url };
   const retriable = status >= 500 || status === 429;
   if (coded.success) {
