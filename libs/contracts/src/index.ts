@@ -3,6 +3,7 @@ export * from './ledger/chaincode-errors';
 export * from './ledger/governance';
 export * from './ledger/registry';
 export * from './ledger/measurement';
+export * from './ledger/billing';
 export * from './events';
 export * from './api/verification-api';
 export * from './api/registration-api';

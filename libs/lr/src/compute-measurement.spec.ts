@@ -9,7 +9,7 @@ const energy = { sampleRateHz: 1000, voltageV: [230, -230], currentA: [5, -5] };
 
 /** One reading per rejection code that the LR software must refuse with exactly that code. */
 const REFUSED: Record<LrRejectionCode, readonly [kind: string, payload: unknown]> = {
-  KIND_UNSUPPORTED: ['energy-fe', energy],
+  KIND_UNSUPPORTED: ['pressure', energy],
   PAYLOAD_INVALID: ['speed', { ...speed, loopDistanceM: 'three' }],
   LOOP_LENGTH_MISMATCH: ['speed', { ...speed, loopA: speed.loopA.slice(1) }],
   LOOP_NOT_ACTIVATED: ['speed', { ...speed, loopA: speed.loopA.map(() => 7) }],
@@ -38,7 +38,7 @@ describe('computeMeasurement', () => {
   });
 
   it('refuses a kind it has no algorithm for with KIND_UNSUPPORTED', () => {
-    for (const kind of ['energy-fe', 'pressure', '', 'SPEED', '__proto__']) {
+    for (const kind of ['pressure', '', 'SPEED', 'ENERGY-FE', '__proto__']) {
       const outcome = computeMeasurement(kind, {});
       assert.ok(!outcome.ok && outcome.code === 'KIND_UNSUPPORTED', kind);
     }
@@ -56,7 +56,8 @@ describe('computeMeasurement', () => {
       { payload: speed },
       Object.create(null),
     ];
-    for (const kind of ['speed', 'energy']) {
+    // energy-fe garbage fails its schema before the ciphertext check.
+    for (const kind of ['speed', 'energy', 'energy-fe']) {
       for (const [index, payload] of garbage.entries()) {
         const outcome = computeMeasurement(kind, payload);
         assert.ok(!outcome.ok && outcome.code === 'PAYLOAD_INVALID', `${kind}: garbage ${index}`);

@@ -28,7 +28,15 @@ export interface EnergyResult {
   durationS: number;
 }
 
-export type MeasurementResult = SpeedResult | EnergyResult;
+/** An energy-fe slot: the ciphertext of its Wh under the label of `day` (UTC) and the key of `slot` (0..95). */
+export interface EnergyFeResult {
+  kind: 'energy-fe';
+  day: string;
+  slot: number;
+  ciphertext: string;
+}
+
+export type MeasurementResult = SpeedResult | EnergyResult | EnergyFeResult;
 
 /** What the LR software returns instead of throwing: a result, or a coded refusal with a one-line reason. */
 export type LrOutcome<R> = { ok: true; result: R } | { ok: false; code: LrRejectionCode; detail: string };

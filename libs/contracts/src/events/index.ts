@@ -50,6 +50,8 @@ export {
   accountIdSchema,
   base64Schema,
   blockNumberSchema,
+  isoDaySchema,
+  isoMonthSchema,
   isoTimestampSchema,
   meterIdSchema,
   mspIdSchema,

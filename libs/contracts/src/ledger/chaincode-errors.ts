@@ -23,6 +23,18 @@ export const CHAINCODE_ERROR_CODES = [
   // Measurement (docs/measurement.md).
   'MEASUREMENT_NOT_FOUND',
   'METER_PROGRESS_NOT_FOUND',
+  // Billing (docs/billing.md).
+  'TARIFF_UNKNOWN',
+  'TARIFF_INVALID',
+  'ACCOUNT_UNKNOWN',
+  'KEY_UNKNOWN',
+  'KEY_POLICY_VIOLATION',
+  'KEY_VALIDITY_OVERLAP',
+  'KEY_NOT_VALID_FOR_PERIOD',
+  'PERIOD_OPEN',
+  'PERIOD_BEFORE_BILLING',
+  'FE_NO_RESULT',
+  'FE_KEY_MISSING',
 ] as const;
 export type ChaincodeErrorCode = (typeof CHAINCODE_ERROR_CODES)[number];
 

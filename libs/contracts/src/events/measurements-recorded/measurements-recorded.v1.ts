@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   base64Schema,
+  isoDaySchema,
   isoTimestampSchema,
   ledgerPositionShape,
   meterIdSchema,
@@ -29,8 +30,14 @@ export const measurementResultSchema = z.discriminatedUnion('kind', [
     /** Energy the meter has recorded so far, this reading included. */
     meterTotalWh: z.number().finite(),
   }),
-  // Functional encryption: the ledger holds only the ciphertext (one ristretto255 point).
-  z.object({ kind: z.literal('energy-fe'), ciphertext: base64Schema }),
+  // Functional encryption: the ledger holds only the ciphertext (one ristretto255 point) of the slot's Wh; the
+  // meter's day and the slot (0..95, 15 minutes each, UTC) name its label and its key (docs/billing.md).
+  z.object({
+    kind: z.literal('energy-fe'),
+    day: isoDaySchema,
+    slot: z.number().int().min(0).max(95),
+    ciphertext: base64Schema,
+  }),
 ]);
 export type MeasurementResult = z.infer<typeof measurementResultSchema>;
 

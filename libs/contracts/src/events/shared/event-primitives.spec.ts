@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { isIsoTimestamp, isoTimestampSchema } from './event-primitives';
+import { isIsoTimestamp, isoDaySchema, isoMonthSchema, isoTimestampSchema } from './event-primitives';
 
 // zod's own check, which isoTimestampSchema replaces for speed: both must accept and refuse the same texts.
 const zodDatetime = z.string().datetime({ offset: true });
@@ -79,5 +79,22 @@ describe('isoTimestampSchema', () => {
       assert.ok(Number.isNaN(Date.parse(text)) || offset === '+24:00', text);
     }
     assert.equal(isIsoTimestamp('2026-11-23T10:00:00-23:59'), true);
+  });
+});
+
+describe('isoDaySchema and isoMonthSchema', () => {
+  it('accept days that exist and months 01-12 only', () => {
+    for (const day of ['2026-01-31', '2024-02-29', '2000-02-29', '2026-12-01']) {
+      assert.ok(isoDaySchema.safeParse(day).success, day);
+    }
+    for (const day of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-1-01', '2026-01-01T00:00Z', '']) {
+      assert.ok(!isoDaySchema.safeParse(day).success, day);
+    }
+    for (const month of ['2026-01', '2026-12']) {
+      assert.ok(isoMonthSchema.safeParse(month).success, month);
+    }
+    for (const month of ['2026-00', '2026-13', '2026-1', '2026-01-01', '26-01']) {
+      assert.ok(!isoMonthSchema.safeParse(month).success, month);
+    }
   });
 });

@@ -30,6 +30,16 @@ export function isIsoTimestamp(text: string): boolean {
   return ISO_TIMESTAMP.test(text);
 }
 
+const ISO_DAY = new RegExp(`^(?:${COMMON_DATE}|${LEAP_DAY})$`);
+
+/** A calendar day, `YYYY-MM-DD`, that exists (UTC days: the FE label of a meter's day, docs/billing.md). */
+export const isoDaySchema = z.string().regex(ISO_DAY, 'expected a calendar day YYYY-MM-DD');
+
+/** A calendar month, `YYYY-MM` (a billing period, UTC). */
+export const isoMonthSchema = z
+  .string()
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'expected a calendar month YYYY-MM');
+
 const ISO_TIMESTAMP_MESSAGE = 'expected an ISO 8601 timestamp with an offset (Z or +hh:mm)';
 
 /**

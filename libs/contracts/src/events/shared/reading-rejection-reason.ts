@@ -17,6 +17,9 @@ export const READING_REJECTION_REASONS = [
   'PAYLOAD_INVALID',
   'SENSOR_DATA_IMPLAUSIBLE',
   'KIND_UNSUPPORTED',
+  // An energy-fe slot of the meter's day holds a ciphertext already: two ciphertexts of one slot and label leak
+  // their difference (docs/billing.md).
+  'FE_SLOT_TAKEN',
 ] as const;
 export type ReadingRejectionReason = (typeof READING_REJECTION_REASONS)[number];
 
