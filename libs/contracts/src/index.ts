@@ -11,3 +11,4 @@ export * from './api/measurement-api';
 export * from './validation/validation-issues';
 export * from './encoding/canonical-json';
 export * from './api/principals';
+export * from './api/billing-api';

@@ -12,6 +12,7 @@ export { JsonClient, type CallOptions, type JsonClientOptions } from './http/jso
 export { RegistrationClient } from './http/registration-client';
 export { VerificationClient } from './http/verification-client';
 export { MeasurementClient } from './http/measurement-client';
+export { BillingApiClient } from './http/billing-api-client';
 export { serviceBaseUrl } from './endpoints/base-url';
 export { readNetworkFile, type NetworkFile } from './endpoints/network-file';
 export {

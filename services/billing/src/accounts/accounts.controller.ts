@@ -69,7 +69,10 @@ export class AccountsController {
   @Post(':accountId/keys')
   @Allow('customer')
   @ZodParam('accountId', accountIdSchema)
-  @ApiCreatedResponse({ type: KeyRecordDto, description: 'The issuance, recorded on the ledger (never the key).' })
+  @ApiCreatedResponse({
+    type: KeyRecordDto,
+    description: 'The issuance, recorded on the ledger (never the key).',
+  })
   @ApiUnprocessableEntityResponse({
     type: ErrorBodyDto,
     description: 'TARIFF_UNKNOWN, or KEY_POLICY_VIOLATION: another band partition or too many keys.',

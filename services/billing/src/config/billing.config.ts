@@ -40,21 +40,22 @@ const billingEnvSchema = platformEnvSchema({ defaultPort: BILLING_DEFAULT_PORT }
   BILLING_RETRY_MS: positiveInt.min(100).max(DAY_MS).default(3_600_000),
   BILLING_ENDORSING_MSPS: z
     .string()
-    .regex(/^([A-Za-z0-9][A-Za-z0-9.-]{0,63})(,[A-Za-z0-9][A-Za-z0-9.-]{0,63})*$/, 'expected MSP ids, comma-separated')
+    .regex(
+      /^([A-Za-z0-9][A-Za-z0-9.-]{0,63})(,[A-Za-z0-9][A-Za-z0-9.-]{0,63})*$/,
+      'expected MSP ids, comma-separated',
+    )
     .optional(),
 });
 
-export const billingConfigSchema = billingEnvSchema.transform(
-  (env): BillingConfig => ({
-    ...toPlatformConfig(env),
-    closing: {
-      graceMs: env.BILLING_GRACE_MS,
-      intervalMs: env.BILLING_CLOSE_INTERVAL_MS,
-      retryMs: env.BILLING_RETRY_MS,
-    },
-    endorsingMspIds: env.BILLING_ENDORSING_MSPS?.split(',') ?? [],
-  }),
-);
+export const billingConfigSchema = billingEnvSchema.transform((env): BillingConfig => ({
+  ...toPlatformConfig(env),
+  closing: {
+    graceMs: env.BILLING_GRACE_MS,
+    intervalMs: env.BILLING_CLOSE_INTERVAL_MS,
+    retryMs: env.BILLING_RETRY_MS,
+  },
+  endorsingMspIds: env.BILLING_ENDORSING_MSPS?.split(',') ?? [],
+}));
 
 /** Validates the environment once at start-up; throws CONFIG_INVALID naming every bad variable. */
 export function loadBillingConfig(env: Environment = process.env): BillingConfig {

@@ -17,7 +17,11 @@ describe('billing config', () => {
 describe('billing closing settings', () => {
   it('bills a month three days after it ended and names every organisation as endorser by default', () => {
     const config = loadBillingConfig({});
-    assert.deepEqual(config.closing, { graceMs: 3 * 24 * 3600 * 1000, intervalMs: 60_000, retryMs: 3_600_000 });
+    assert.deepEqual(config.closing, {
+      graceMs: 3 * 24 * 3600 * 1000,
+      intervalMs: 60_000,
+      retryMs: 3_600_000,
+    });
     assert.deepEqual(config.endorsingMspIds, []);
   });
 
@@ -26,7 +30,10 @@ describe('billing closing settings', () => {
       'PTBMSP',
       'InmetroMSP',
     ]);
-    assert.throws(() => loadBillingConfig({ BILLING_ENDORSING_MSPS: 'PTBMSP,,x' }), /CONFIG_INVALID|BILLING_ENDORSING_MSPS/);
+    assert.throws(
+      () => loadBillingConfig({ BILLING_ENDORSING_MSPS: 'PTBMSP,,x' }),
+      /CONFIG_INVALID|BILLING_ENDORSING_MSPS/,
+    );
     assert.throws(() => loadBillingConfig({ BILLING_GRACE_MS: '-1' }), /BILLING_GRACE_MS/);
   });
 });

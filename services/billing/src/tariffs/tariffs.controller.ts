@@ -10,12 +10,21 @@ import {
 } from '@nestjs/swagger';
 import { type Principal, type Tariff, tariffIdSchema } from '@metrochain/contracts';
 import { z } from 'zod';
-import { Allow, CurrentPrincipal, ErrorBodyDto, Public, ZodParam, parseRequest } from '@metrochain/service-kit';
+import {
+  Allow,
+  CurrentPrincipal,
+  ErrorBodyDto,
+  Public,
+  ZodParam,
+  parseRequest,
+} from '@metrochain/service-kit';
 import { BillingService } from '../accounts/billing.service';
 import { TariffDto, TariffInputDto } from '../accounts/billing.dto';
 
 // Path parameters arrive as text: a version number, 1 to 1,000,000.
-const versionTextSchema = z.string().regex(/^(?:[1-9][0-9]{0,5}|1000000)$/, 'expected a version number 1-1000000');
+const versionTextSchema = z
+  .string()
+  .regex(/^(?:[1-9][0-9]{0,5}|1000000)$/, 'expected a version number 1-1000000');
 
 /** The tariff catalogue on the ledger: NMI operators approve tariffs, anyone may read them. */
 @ApiTags('tariffs')
@@ -34,7 +43,10 @@ export class TariffsController {
     type: ErrorBodyDto,
     description: 'TARIFF_INVALID: a band narrower than the minimum, or prices not one per band.',
   })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'ALREADY_EXISTS: the version is in the catalogue.' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'ALREADY_EXISTS: the version is in the catalogue.',
+  })
   @ApiBadGatewayResponse({ type: ErrorBodyDto, description: 'The ledger failed.' })
   approve(@Body() body: TariffInputDto, @CurrentPrincipal() operator: Principal): Promise<Tariff> {
     return this.#billing.approveTariff(body, operator);
