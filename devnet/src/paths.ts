@@ -26,6 +26,8 @@ export const cachePaths = {
   fabricBin: path.join(CACHE_DIR, `fabric-${VERSIONS.fabric.release}`, 'bin'),
   fabricConfig: path.join(CACHE_DIR, `fabric-${VERSIONS.fabric.release}`, 'config'),
   kafkaLibs: path.join(CACHE_DIR, `kafka-${VERSIONS.kafka.version}`, 'libs'),
+  /** libs/fe's discrete-log tables, built once per machine (docs/billing.md). */
+  feTables: path.join(CACHE_DIR, 'fe'),
 };
 
 /** Everything one running network owns lives under one folder. */

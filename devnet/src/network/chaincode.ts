@@ -5,7 +5,7 @@ import { endorsementPolicy } from '../config/configtx';
 import { exec } from '../exec';
 import { fabricBinary } from '../install/fabric';
 import { detail, step } from '../log';
-import { REPO_ROOT } from '../paths';
+import { REPO_ROOT, cachePaths } from '../paths';
 import type { ProcessSpec } from '../process/supervisor';
 import type { OrgSpec } from '../topology';
 import { nodeBinary } from './node-binary';
@@ -55,7 +55,11 @@ export function chaincodeServerSpec(ctx: NetworkContext, org: OrgSpec, packageId
     ],
     cwd: CHAINCODE_DIR,
     // One info line per transaction costs the chaincode server a little of every invoke; warnings and errors remain.
-    env: { CORE_CHAINCODE_LOGGING_LEVEL: 'warning', METROCHAIN_ORG: org.name },
+    env: {
+      CORE_CHAINCODE_LOGGING_LEVEL: 'warning',
+      METROCHAIN_ORG: org.name,
+      METROCHAIN_FE_CACHE_DIR: cachePaths.feTables,
+    },
     health: { type: 'tcp', host: '127.0.0.1', port: org.chaincodeServer.port },
   };
 }

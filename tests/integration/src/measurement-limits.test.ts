@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_INGEST_BATCH, MeasurementApiPaths, type Reading } from '@metrochain/contracts';
+import { DEVNET_METER_LIMIT_READINGS } from '@metrochain/devnet';
 import { MEASUREMENT_URL, energyReading, readingIdOf, readingStatus } from './support/ingest';
 import { newMeter } from './support/meters';
 
-/** The measurement service's per-meter limit as the devnet runs it (MEASUREMENT_METER_LIMIT_* defaults). */
-const METER_LIMIT = 500;
+/** The measurement service's per-meter limit as the devnet runs it (10 s window, the default). */
+const METER_LIMIT = DEVNET_METER_LIMIT_READINGS;
 
 describe('measurement ingest limits on the real service', () => {
   it('refuses a meter over its limit with 429 RATE_LIMITED and Retry-After, accepting nothing of that request', async () => {
-    assert.equal(MAX_INGEST_BATCH, METER_LIMIT, 'one full batch reaches the limit');
+    assert.equal(METER_LIMIT % MAX_INGEST_BATCH, 0, 'full batches reach the limit exactly');
     const meter = newMeter('ingest-limit');
     const batch = (from: number): Reading[] =>
       Array.from({ length: MAX_INGEST_BATCH }, (_, i) => energyReading(meter, from + i));
@@ -19,9 +20,11 @@ describe('measurement ingest limits on the real service', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ readings }),
       });
-    const [firstBatch, secondBatch] = [batch(1), batch(1 + MAX_INGEST_BATCH)];
-    const first = await post(firstBatch);
-    assert.equal(first.status, 202);
+    const full = METER_LIMIT / MAX_INGEST_BATCH;
+    for (let index = 0; index < full; index += 1) {
+      assert.equal((await post(batch(1 + index * MAX_INGEST_BATCH))).status, 202);
+    }
+    const secondBatch = batch(1 + full * MAX_INGEST_BATCH);
     const second = await post(secondBatch);
     assert.equal(second.status, 429);
     assert.equal(((await second.json()) as { code: string }).code, 'RATE_LIMITED');
