@@ -34,7 +34,10 @@ interface ServiceEntry {
   url: string;
 }
 
-/** Every service instance, as the principal whose routes it serves (registration twice: operator, manufacturer). */
+/**
+ * Every service instance, as the principal whose routes it serves (registration twice: operator, manufacturer;
+ * billing twice: utility, customer).
+ */
 function targets(): Target[] {
   const file = JSON.parse(readFileSync(defaultNetworkFile(), 'utf8')) as {
     services: Record<string, ServiceEntry[]>;
@@ -46,6 +49,12 @@ function targets(): Target[] {
         return [
           { label: `${label} as its operator`, url: instance.url, token: operatorOf(instance.org) },
           { label: `${label} as a manufacturer`, url: instance.url, token: tokenOf(MANUFACTURER) },
+        ];
+      }
+      if (service === 'billing') {
+        return [
+          { label: `${label} as a utility`, url: instance.url, token: tokenOf('stadtwerke-nord') },
+          { label: `${label} as a customer`, url: instance.url, token: tokenOf('customer-0001') },
         ];
       }
       if (service === 'verification') {

@@ -82,15 +82,21 @@ export class BillingService {
     await this.account(accountId, customer, ['customer']);
     const { functionalKey, keyId = `key-${randomUUID()}`, ...validity } = input;
     const keyHash = createHash('sha256').update(Buffer.from(functionalKey, 'base64')).digest('hex');
-    // Kept before the ledger records it: a crash in between leaves an unused key here, never a record without key.
+    // Kept before the ledger records it: a crash in between leaves an unused key here, never a record whose key
+    // is lost. A refusal removes it again.
     await this.#vault.put(accountId, keyId, functionalKey);
-    const { blockNumber: _block, ...record } = await this.#ledger.issueKey({
-      keyId,
-      accountId,
-      keyHash,
-      ...validity,
-    });
-    return record;
+    try {
+      const { blockNumber: _block, ...record } = await this.#ledger.issueKey({
+        keyId,
+        accountId,
+        keyHash,
+        ...validity,
+      });
+      return record;
+    } catch (error) {
+      await this.#vault.delete(accountId, keyId);
+      throw error;
+    }
   }
 
   async keys(accountId: string, caller: Readonly<Principal>): Promise<KeyRecord[]> {

@@ -11,15 +11,20 @@ const ACCOUNTS = 'billing:accounts';
  * (docs/billing.md, "Key policy").
  */
 export class KeyVault {
-  readonly #redis: Pick<Redis, 'hset' | 'hget' | 'sadd' | 'smembers'>;
+  readonly #redis: Pick<Redis, 'hset' | 'hget' | 'hdel' | 'sadd' | 'smembers'>;
 
-  constructor(redis: Pick<Redis, 'hset' | 'hget' | 'sadd' | 'smembers'>) {
+  constructor(redis: Pick<Redis, 'hset' | 'hget' | 'hdel' | 'sadd' | 'smembers'>) {
     this.#redis = redis;
   }
 
   async put(accountId: string, keyId: string, functionalKey: string): Promise<void> {
     await this.#redis.hset(KEYS(accountId), keyId, functionalKey);
     await this.#redis.sadd(ACCOUNTS, accountId);
+  }
+
+  /** Forgets a key the ledger refused to record. */
+  async delete(accountId: string, keyId: string): Promise<void> {
+    await this.#redis.hdel(KEYS(accountId), keyId);
   }
 
   async get(accountId: string, keyId: string): Promise<string | undefined> {
