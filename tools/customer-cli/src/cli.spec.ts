@@ -47,7 +47,10 @@ describe('metrochain-customer command line', () => {
     const missing = await cli(['statements']);
     assert.deepEqual([missing.code, missing.stderr.split('\n')[0]], [2, 'USAGE: --account is required']);
     const period = await cli(['decrypt', '--seed', 's', '--account', 'a', '--period', '2026-13']);
-    assert.deepEqual([period.code, period.stderr.split('\n')[0]], [2, 'USAGE: --period: expected a calendar month YYYY-MM']);
+    assert.deepEqual(
+      [period.code, period.stderr.split('\n')[0]],
+      [2, 'USAGE: --period: expected a calendar month YYYY-MM'],
+    );
     const args = ['key', '--seed', 's', '--account', 'a', '--tariff', 't', '--valid-from', '2026-03'];
     const version = await cli([...args, '--version', '0']);
     assert.equal(version.code, 2);

@@ -27,16 +27,33 @@ describe('summariseReadings', () => {
     ]);
     assert.deepEqual(
       summary.readings.map((reading) => [reading.day, reading.slot]),
-      [['2026-01-01', 3], ['2026-01-01', 95], ['2026-01-02', 0]],
+      [
+        ['2026-01-01', 3],
+        ['2026-01-01', 95],
+        ['2026-01-02', 0],
+      ],
     );
-    assert.deepEqual([summary.totalWh, summary.slots, summary.meterId, summary.period], [43, 3, 'm', '2026-01']);
-    assert.deepEqual(summariseReadings('m', '2026-02', []), { meterId: 'm', period: '2026-02', readings: [], totalWh: 0, slots: 0 });
+    assert.deepEqual(
+      [summary.totalWh, summary.slots, summary.meterId, summary.period],
+      [43, 3, 'm', '2026-01'],
+    );
+    assert.deepEqual(summariseReadings('m', '2026-02', []), {
+      meterId: 'm',
+      period: '2026-02',
+      readings: [],
+      totalWh: 0,
+      slots: 0,
+    });
   });
 });
 
 describe('decryptPeriod', () => {
   it("decrypts each ciphertext under its day's label and slot", () => {
-    const ciphertexts = [slot('2026-01-31', 95, 120, 300), slot('2026-01-01', 0, 250, 1), slot('2026-01-01', 1, 0, 2)];
+    const ciphertexts = [
+      slot('2026-01-31', 95, 120, 300),
+      slot('2026-01-01', 0, 250, 1),
+      slot('2026-01-01', 1, 0, 2),
+    ];
     const summary = decryptPeriod({ seed, meterId, period: '2026-01', ciphertexts }, fe, solver);
     assert.deepEqual(summary, {
       meterId,
@@ -78,7 +95,20 @@ describe('decryptPeriod', () => {
   });
 
   it('lets errors that are not coded through unchanged', () => {
-    const broken = { ...fe, decryptReading: () => { throw new TypeError('bug'); } };
-    assert.throws(() => decryptPeriod({ seed, meterId, period: '2026-01', ciphertexts: [slot('2026-01-01', 0, 1)] }, broken, solver), TypeError);
+    const broken = {
+      ...fe,
+      decryptReading: () => {
+        throw new TypeError('bug');
+      },
+    };
+    assert.throws(
+      () =>
+        decryptPeriod(
+          { seed, meterId, period: '2026-01', ciphertexts: [slot('2026-01-01', 0, 1)] },
+          broken,
+          solver,
+        ),
+      TypeError,
+    );
   });
 });

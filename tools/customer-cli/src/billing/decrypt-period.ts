@@ -28,7 +28,10 @@ export function decryptPeriod(
   const readings = input.ciphertexts.map((entry): DecryptedReading => {
     const where = `${entry.day} slot ${entry.slot}`;
     if (!entry.day.startsWith(`${input.period}-`)) {
-      throw toolError(ToolErrorCode.RESPONSE_INVALID, `the service answered a ciphertext of ${where}, outside ${input.period}`);
+      throw toolError(
+        ToolErrorCode.RESPONSE_INVALID,
+        `the service answered a ciphertext of ${where}, outside ${input.period}`,
+      );
     }
     if (seen.has(where)) {
       throw toolError(ToolErrorCode.RESPONSE_INVALID, `the service answered two ciphertexts for ${where}`);

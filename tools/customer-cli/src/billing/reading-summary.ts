@@ -20,9 +20,7 @@ export function summariseReadings(
   period: string,
   readings: readonly DecryptedReading[],
 ): ReadingSummary {
-  const ordered = [...readings].sort((a, b) =>
-    a.day === b.day ? a.slot - b.slot : a.day < b.day ? -1 : 1,
-  );
+  const ordered = [...readings].sort((a, b) => (a.day === b.day ? a.slot - b.slot : a.day < b.day ? -1 : 1));
   const totalWh = ordered.reduce((sum, reading) => sum + reading.wh, 0);
   return { meterId, period, readings: ordered, totalWh, slots: ordered.length };
 }

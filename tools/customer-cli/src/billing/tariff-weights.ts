@@ -7,7 +7,9 @@ import { CliErrorCode, cliError } from '../cli-error';
  * the day. TARIFF_INVALID when the tariff has not one band per slot or a band without a price (the service's schema
  * already refuses both; this guards the key, which would otherwise be issued for the wrong weights).
  */
-export function tariffWeights(tariff: Readonly<Pick<Tariff, 'tariffId' | 'version' | 'bands' | 'pricesMinorPerKWh'>>): number[] {
+export function tariffWeights(
+  tariff: Readonly<Pick<Tariff, 'tariffId' | 'version' | 'bands' | 'pricesMinorPerKWh'>>,
+): number[] {
   const name = `tariff ${tariff.tariffId} version ${tariff.version}`;
   if (tariff.bands.length !== SLOTS_PER_DAY) {
     const message = `${name} has ${tariff.bands.length} bands, expected one per slot (${SLOTS_PER_DAY})`;

@@ -66,7 +66,9 @@ describe('customer commands against a local billing API', () => {
     billing = await FakeService.start();
     billing
       .on('GET', /\/tariffs\/([^/]+)\/versions\/(\d+)/, (_request, [id]) =>
-        id === tariff.tariffId ? { status: 200, body: tariff } : coded(404, 'TARIFF_UNKNOWN', `no tariff ${id ?? ''}`),
+        id === tariff.tariffId
+          ? { status: 200, body: tariff }
+          : coded(404, 'TARIFF_UNKNOWN', `no tariff ${id ?? ''}`),
       )
       .on('POST', /\/accounts\/acc-1\/keys/, (request) => {
         const input = request.body as Record<string, unknown>;
@@ -85,16 +87,25 @@ describe('customer commands against a local billing API', () => {
         };
         return { status: 201, body: record };
       })
-      .on('POST', /\/accounts\/acc-2\/keys/, () => coded(409, 'KEY_POLICY_VIOLATION', 'a fifth key within 12 months'))
+      .on('POST', /\/accounts\/acc-2\/keys/, () =>
+        coded(409, 'KEY_POLICY_VIOLATION', 'a fifth key within 12 months'),
+      )
       .on('GET', /\/accounts\/acc-1/, () => ({ status: 200, body: account }))
       .on('GET', /\/accounts\/acc-1\/ciphertexts\?period=2026-01/, () => ({ status: 200, body: ciphertexts }))
       .on('GET', /\/accounts\/acc-1\/statements/, () => ({ status: 200, body: [statement] }));
     const networkFile = path.join(dir, 'network.json');
-    const principal = (name: string, role: string) => ({ name, role, issuer: 'PTBMSP', token: `token-${name}` });
+    const principal = (name: string, role: string): Record<string, string> => ({
+      name,
+      role,
+      issuer: 'PTBMSP',
+      token: `token-${name}`,
+    });
     writeFileSync(
       networkFile,
       JSON.stringify({
-        services: { billing: [{ process: 'service-billing', org: 'PTB', mspId: 'PTBMSP', url: billing.url }] },
+        services: {
+          billing: [{ process: 'service-billing', org: 'PTB', mspId: 'PTBMSP', url: billing.url }],
+        },
         identity: {
           principals: [
             principal('stadtwerke-nord', 'utility'),
@@ -135,8 +146,11 @@ describe('customer commands against a local billing API', () => {
     const run = await cli([...args, '--valid-from', '2026-01', '--key-id', 'key-1'], { env, fe });
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual([run.json()['keyId'], run.json()['partitionId']], ['key-1', tariff.partitionId]);
-    const weights = fe.keys.at(-1)?.weights;
-    assert.deepEqual([weights?.length, weights?.[0], weights?.[27], weights?.[28], weights?.[95]], [96, 22, 22, 35, 35]);
+    const weights = fe.keys.at(-1)?.weights ?? [];
+    assert.deepEqual(
+      [weights.length, weights[0], weights[27], weights[28], weights[95]],
+      [96, 22, 22, 35, 35],
+    );
     const [get, post] = billing.requests.slice(-2);
     assert.equal(get?.path, '/tariffs/tou-2026/versions/1');
     assert.deepEqual(post?.body, {
@@ -144,33 +158,61 @@ describe('customer commands against a local billing API', () => {
       tariffVersion: 1,
       validFrom: '2026-01',
       keyId: 'key-1',
-      functionalKey: fe.functionalKey(fe.generateSeed(), weights ?? []),
+      functionalKey: fe.functionalKey(fe.generateSeed(), weights),
     });
-    assert.equal(post?.authorization, 'Bearer token-customer-0001');
+    assert.equal(post.authorization, 'Bearer token-customer-0001');
 
-    const named = await cli([...args, '--valid-from', '2026-02', '--valid-to', '2026-07', '--customer', 'customer-0002'], { env, fe });
+    const named = await cli(
+      [...args, '--valid-from', '2026-02', '--valid-to', '2026-07', '--customer', 'customer-0002'],
+      { env, fe },
+    );
     assert.equal(named.code, 0, named.stderr);
     assert.equal(named.json()['keyId'], 'key-generated');
     assert.deepEqual(
-      [billing.requests.at(-1)?.authorization, (billing.requests.at(-1)?.body as Record<string, unknown>)['validTo']],
+      [
+        billing.requests.at(-1)?.authorization,
+        (billing.requests.at(-1)?.body as Record<string, unknown>)['validTo'],
+      ],
       ['Bearer token-customer-0002', '2026-07'],
     );
-    const byToken = await cli([...args, '--valid-from', '2026-03', '--token', 'given'], { env: { ...env, METROCHAIN_TOKEN: 'env' }, fe });
+    const byToken = await cli([...args, '--valid-from', '2026-03', '--token', 'given'], {
+      env: { ...env, METROCHAIN_TOKEN: 'env' },
+      fe,
+    });
     assert.equal(byToken.code, 0, byToken.stderr);
     assert.equal(billing.requests.at(-1)?.authorization, 'Bearer given');
   });
 
   it("passes the service's refusals through and reads nothing but a valid seed", async () => {
     const seedFile = await newSeed('refused.seed');
-    const args = ['key', '--seed', seedFile, '--tariff', 'tou-2026', '--version', '1', '--valid-from', '2026-01'];
+    const args = [
+      'key',
+      '--seed',
+      seedFile,
+      '--tariff',
+      'tou-2026',
+      '--version',
+      '1',
+      '--valid-from',
+      '2026-01',
+    ];
     const policy = await cli([...args, '--account', 'acc-2'], { env, fe });
-    assert.deepEqual([policy.code, policy.stderr], [1, 'KEY_POLICY_VIOLATION: a fifth key within 12 months\n']);
-    const unknown = await cli(['key', ...args.slice(1).map((arg) => (arg === 'tou-2026' ? 'flat' : arg)), '--account', 'acc-1'], { env, fe });
+    assert.deepEqual(
+      [policy.code, policy.stderr],
+      [1, 'KEY_POLICY_VIOLATION: a fifth key within 12 months\n'],
+    );
+    const unknown = await cli(
+      ['key', ...args.slice(1).map((arg) => (arg === 'tou-2026' ? 'flat' : arg)), '--account', 'acc-1'],
+      { env, fe },
+    );
     assert.deepEqual([unknown.code, unknown.stderr], [1, 'TARIFF_UNKNOWN: no tariff flat\n']);
     const badSeed = path.join(dir, 'bad.seed');
     writeFileSync(badSeed, 'not a seed\n');
     const before = billing.requests.length;
-    const invalid = await cli(['key', '--seed', badSeed, ...args.slice(3), '--account', 'acc-1'], { env, fe });
+    const invalid = await cli(['key', '--seed', badSeed, ...args.slice(3), '--account', 'acc-1'], {
+      env,
+      fe,
+    });
     assert.equal(invalid.code, 1);
     assert.match(invalid.stderr, /^SEED_INVALID: .*bad\.seed does not hold a seed/);
     assert.equal(billing.requests.length, before);
@@ -213,8 +255,64 @@ describe('customer commands against a local billing API', () => {
     assert.equal(billing.requests.at(-1)?.path, '/accounts/acc-1/ciphertexts?period=2026-01');
   });
 
+  it("takes the fleet's customer-seeds.json, using the account's meter's seed", async () => {
+    const seedsFile = path.join(dir, 'customer-seeds.json');
+    const mine = fe.generateSeed();
+    const entry = (meterId: string, seed: Uint8Array): Record<string, string> => ({
+      meterId,
+      customer: 'customer-0001',
+      seed: Buffer.from(seed).toString('base64'),
+    });
+    writeFileSync(
+      seedsFile,
+      JSON.stringify([entry('meter-6', new Uint8Array(32).fill(3)), entry(account.meterId, mine)]),
+    );
+    ciphertexts = [
+      {
+        day: '2026-01-09',
+        slot: 9,
+        seq: 1,
+        ciphertext: fe.encrypt(mine, fe.feLabel(account.meterId, '2026-01-09'), 9, 42),
+      },
+    ];
+    const run = await cli(['decrypt', '--seed', seedsFile, '--account', 'acc-1', '--period', '2026-01'], {
+      env,
+      fe,
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.json()['totalWh'], 42);
+    const args = [
+      '--seed',
+      seedsFile,
+      '--account',
+      'acc-1',
+      '--tariff',
+      'tou-2026',
+      '--version',
+      '1',
+      '--valid-from',
+      '2026-04',
+    ];
+    const key = await cli(['key', ...args], { env, fe });
+    assert.equal(key.code, 0, key.stderr);
+    assert.deepEqual(
+      billing.requests.slice(-3).map((request) => `${request.method} ${request.path}`),
+      ['GET /accounts/acc-1', 'GET /tariffs/tou-2026/versions/1', 'POST /accounts/acc-1/keys'],
+    );
+    assert.equal(fe.keys.at(-1)?.seed, fe.keys[0]?.seed);
+    const missing = await cli(
+      ['decrypt', '--seed', seedsFile, '--account', 'acc-1', '--period', '2026-01', '--meter', 'meter-5'],
+      { env, fe },
+    );
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^SEED_INVALID: .*customer-seeds\.json has no seed for meter meter-5/);
+  });
+
   it('lists the statements as the service answers them', async () => {
-    const run = await cli(['statements', '--account', 'acc-1', '--billing', billing.url, '--token', 't'], { env: {}, fe });
+    const run = await cli(['statements', '--account', 'acc-1', '--billing', billing.url, '--token', 't'], {
+      env: {},
+      fe,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), [statement]);
     assert.equal(billing.requests.at(-1)?.authorization, 'Bearer t');

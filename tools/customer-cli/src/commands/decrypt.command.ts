@@ -5,7 +5,7 @@ import { decryptPeriod } from '../billing/decrypt-period';
 import type { Command, CommandContext } from '../command';
 import { BABY_STEP_BITS, feCacheDir, type DlogSolver } from '../fe/fe-functions';
 import { BILLING_HELP, BILLING_OPTIONS, SEED_HELP } from '../options/shared-options';
-import { readSeedFile } from '../seed/seed-file';
+import { readSeedFile, seedOf } from '../seed/seed-file';
 import { billingClient } from './billing-client';
 
 const OPTIONS = {
@@ -46,9 +46,10 @@ Prints {meterId, period, readings: [{day, slot, seq, wh}], totalWh, slots}: read
     const accountId = checked(accountIdSchema, required(values.account, 'account'), 'account');
     const period = checked(isoMonthSchema, required(values.period, 'period'), 'period');
     const givenMeter = values.meter === undefined ? undefined : checked(meterIdSchema, values.meter, 'meter');
-    const seed = readSeedFile(required(values.seed, 'seed'));
+    const seedFile = readSeedFile(required(values.seed, 'seed'));
     const client = billingClient(values, context);
     const meterId = givenMeter ?? (await client.getAccount(accountId)).meterId;
+    const seed = seedOf(seedFile, meterId);
     const ciphertexts = await client.ciphertexts(accountId, period);
     const solver = solverFor(context);
     return { output: decryptPeriod({ seed, meterId, period, ciphertexts }, context.fe, solver) };

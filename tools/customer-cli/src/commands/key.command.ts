@@ -9,7 +9,7 @@ import { checked, integerOption, parseOptions, required, usageError } from '@met
 import { tariffWeights } from '../billing/tariff-weights';
 import type { Command } from '../command';
 import { BILLING_HELP, BILLING_OPTIONS, SEED_HELP } from '../options/shared-options';
-import { readSeedFile } from '../seed/seed-file';
+import { readSeedFile, seedOf } from '../seed/seed-file';
 import { billingClient } from './billing-client';
 
 const OPTIONS = {
@@ -50,7 +50,8 @@ function keyRequest(values: Values): Omit<KeyInput, 'functionalKey'> & { account
 
 export const keyCommand: Command = {
   name: 'key',
-  summary: "issue the account's functional key for a catalogue tariff (the key goes to the billing service only)",
+  summary:
+    "issue the account's functional key for a catalogue tariff (the key goes to the billing service only)",
   usage: `metrochain-customer key --seed <file> --account <id> --tariff <id> --version <n> --valid-from YYYY-MM [--valid-to YYYY-MM] [--key-id <id>]
 
 Fetches the tariff from the catalogue, derives the functional key for its weights (the price of each slot's band,
@@ -72,8 +73,13 @@ keyHash, issuedByMsp, issuedAt, txId}; never the key.`,
   async run(argv, context) {
     const values = parseOptions(argv, OPTIONS);
     const { accountId, ...request } = keyRequest(values);
-    const seed = readSeedFile(required(values.seed, 'seed'));
+    const seedFile = readSeedFile(required(values.seed, 'seed'));
     const client = billingClient(values, context);
+    // A list of seeds names meters: the account says which is this account's.
+    const seed =
+      seedFile.kind === 'single'
+        ? seedFile.seed
+        : seedOf(seedFile, (await client.getAccount(accountId)).meterId);
     const tariff = await client.getTariff(request.tariffId, request.tariffVersion);
     const functionalKey = context.fe.functionalKey(seed, tariffWeights(tariff));
     return { output: await client.issueKey(accountId, { ...request, functionalKey }) };

@@ -8,7 +8,7 @@ const OPTIONS = { out: { type: 'string' } } as const;
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: "new meter seed (32 random bytes, base64) in a new file of mode 0600; the seed is never printed",
+  summary: 'new meter seed (32 random bytes, base64) in a new file of mode 0600; the seed is never printed',
   usage: `metrochain-customer seed --out <file>
 
 Generates the meter's functional-encryption seed on the customer's device (docs/billing.md, "Seeds at

@@ -8,7 +8,8 @@ const OPTIONS = { ...BILLING_OPTIONS, account: { type: 'string' } } as const;
 
 export const statementsCommand: Command = {
   name: 'statements',
-  summary: "the account's statements (one per billed month, latest revision) as the billing service shows them",
+  summary:
+    "the account's statements (one per billed month, latest revision) as the billing service shows them",
   usage: `metrochain-customer statements --account <id>
 
   --account <id>         the customer's account

@@ -9,4 +9,5 @@ export const BILLING_HELP = `  --billing <url>        billing service (default: 
   --token <jwt>          act with this bearer token (default: $METROCHAIN_TOKEN, else --customer's token)
   --customer <name>      the customer principal in the network file whose token to use (default: its first customer)`;
 
-export const SEED_HELP = `  --seed <file>          the meter's seed file (metrochain-customer seed): base64 of 32 bytes`;
+export const SEED_HELP = `  --seed <file>          the meter's seed file (metrochain-customer seed): base64 of 32 bytes; or a JSON list
+                         [{meterId, seed}] such as the simulated fleet's customer-seeds.json (the account's meter's)`;
