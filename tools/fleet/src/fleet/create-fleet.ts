@@ -91,13 +91,7 @@ function settings(
 ): Omit<FleetParts, 'store' | 'meters' | 'measurementApi' | 'registrationTargets'> {
   const rate = options.rate ?? FLEET_DEFAULTS.rate;
   return {
-    factory: newReadingFactory({
-      noise: options.noise ?? FLEET_DEFAULTS.noise,
-      speedKmh: options.speedKmh ?? FLEET_DEFAULTS.speedKmh,
-      rate,
-      random: options.random ?? Math.random,
-      ...(options.fe?.encrypt === undefined ? {} : { encrypt: options.fe.encrypt }),
-    }),
+    factory: readingFactory(options, rate),
     truthLog: new TruthLog(options.truthsFile === undefined ? {} : { file: options.truthsFile }),
     rate,
     batch: options.batch ?? FLEET_DEFAULTS.batch,
@@ -106,4 +100,14 @@ function settings(
     registrationConcurrency: options.registrationConcurrency ?? FLEET_DEFAULTS.registrationConcurrency,
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
   };
+}
+
+function readingFactory(options: FleetOptions, rate: number): FleetParts['factory'] {
+  return newReadingFactory({
+    noise: options.noise ?? FLEET_DEFAULTS.noise,
+    speedKmh: options.speedKmh ?? FLEET_DEFAULTS.speedKmh,
+    rate,
+    random: options.random ?? Math.random,
+    ...(options.fe?.encrypt === undefined ? {} : { encrypt: options.fe.encrypt }),
+  });
 }
