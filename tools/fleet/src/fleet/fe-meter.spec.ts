@@ -56,12 +56,12 @@ describe('an energy-fe meter walking its slots', () => {
       nextSlot: 0,
     });
 
-    const early = drain(meter, new Date('2026-02-01T00:44:59.999Z'));
+    const early = drain(meter, new Date('2026-02-01T00:44:00.000Z'));
     assert.deepEqual(early.map(slotOf), [
       { day: '2026-02-01', slot: 0 },
       { day: '2026-02-01', slot: 1 },
     ]);
-    assert.equal(meter.nextReading(factory, new Date('2026-02-01T00:44:59.999Z')), undefined);
+    assert.equal(meter.nextReading(factory, new Date('2026-02-01T00:44:00.000Z')), undefined);
     const backlog = [...early, ...drain(meter, INSTALLED)];
     // 28 days of February, 9 of March, and 20 slots up to 05:00 on 2026-03-10.
     assert.equal(backlog.length, 37 * 96 + 20);

@@ -73,7 +73,7 @@ describe('the live view', () => {
     assert.match(block[6] ?? '', /^ {4}sim-0a1b2c3d-speed-0001\s+#42\s+87\.3 km\/h\s+tx 3fa9c1d2 block 118$/);
     assert.match(block[7] ?? '', /sim-0a1b2c3d-energy-0002\s+#40\s+0\.134 Wh\s+tx 3fa9c1d2 block 118$/);
     const fe = renderStatsBlock({ ...SAMPLE, latest: [encrypted] }, AT);
-    assert.match(fe[6] ?? '', /sim-0a1b2c3d-energy-fe-0001\s+#7\s+enc 01-04 09:15\s+tx 3fa9c1d2 block 118$/);
+    assert.match(fe[5] ?? '', /sim-0a1b2c3d-energy-fe-0001\s+#7\s+enc 01-04 09:15\s+tx 3fa9c1d2 block 118$/);
     assert.equal(fe.join('\n').includes('AAAA'), false, 'the ciphertext is not shown');
     const empty = renderStatsBlock({ ...SAMPLE, latest: [] }, AT);
     assert.equal(empty.at(-1), '  latest measurements: none yet');
