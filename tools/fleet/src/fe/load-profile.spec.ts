@@ -13,7 +13,10 @@ describe('the household load profile', () => {
       for (let index = 0; index < DAYS * SLOTS_PER_DAY; index += 1) {
         const at = slotAt('2026-01-01', index);
         const wh = householdLoadWh(meterId, at);
-        assert.ok(Number.isInteger(wh) && wh >= 0 && wh <= MAX_SLOT_WH, `${meterId} ${at.day}/${at.slot}: ${wh}`);
+        assert.ok(
+          Number.isInteger(wh) && wh >= 0 && wh <= MAX_SLOT_WH,
+          `${meterId} ${at.day}/${at.slot}: ${wh}`,
+        );
         assert.equal(householdLoadWh(meterId, at), wh);
       }
     }

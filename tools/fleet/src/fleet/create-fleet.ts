@@ -28,7 +28,11 @@ export const FLEET_DEFAULTS = {
 export function createFleet(options: FleetOptions): Fleet {
   const store = StateStore.open(options.stateDir);
   try {
-    const counts = { speed: options.speedMeters, energy: options.energyMeters, 'energy-fe': options.feMeters ?? 0 };
+    const counts = {
+      speed: options.speedMeters,
+      energy: options.energyMeters,
+      'energy-fe': options.feMeters ?? 0,
+    };
     const generateSeed = options.fe?.generateSeed;
     const meters = loadMeters(store, counts, generateSeed === undefined ? {} : { generateSeed });
     saveCustomerSeeds(store, meters);

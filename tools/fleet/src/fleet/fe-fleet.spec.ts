@@ -26,7 +26,14 @@ describe('a fleet with energy-fe meters against fake services', () => {
       const { model, manufacturer } = body as { model: string; manufacturer: string };
       approved.push(model);
       const at = new Date().toISOString();
-      const record = { model, manufacturer, operator: 'op', approvedBy: 'PTBMSP', approvedAt: at, txId: 'tx' };
+      const record = {
+        model,
+        manufacturer,
+        operator: 'op',
+        approvedBy: 'PTBMSP',
+        approvedAt: at,
+        txId: 'tx',
+      };
       return { status: 201, body: { ...record, transactionId: 'tx', blockNumber: '7' } };
     });
     inmetro = await fakeRegistration({ msp: 'InmetroMSP', meters: ledger });
@@ -70,7 +77,11 @@ describe('a fleet with energy-fe meters against fake services', () => {
       await fleet.register();
       return fleet.postReadings(3);
     });
-    assert.deepEqual(approved.sort(), ['SIM-ENERGY-FE', 'SIM-SPEED-2L'], 'the operator approves the FE model');
+    assert.deepEqual(
+      approved.sort(),
+      ['SIM-ENERGY-FE', 'SIM-SPEED-2L'],
+      'the operator approves the FE model',
+    );
     assert.equal(statSync(seedFile()).mode & 0o777, 0o600);
     const seeds = customerSeedsSchema.parse(JSON.parse(readFileSync(seedFile(), 'utf8')));
     const feIds = [...ledger.values()]
@@ -106,7 +117,8 @@ describe('a fleet with energy-fe meters against fake services', () => {
       );
     }
     // A seed is never sent nor logged: not in any request, nor in the truths file.
-    const traffic = JSON.stringify(measurement.service.requests) + readFileSync(options(0).truthsFile ?? '', 'utf8');
+    const traffic =
+      JSON.stringify(measurement.service.requests) + readFileSync(options(0).truthsFile ?? '', 'utf8');
     for (const { seed } of seeds) {
       assert.equal(traffic.includes(seed), false);
     }

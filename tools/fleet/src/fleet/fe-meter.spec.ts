@@ -37,7 +37,11 @@ function slotOf(entry: SentReading): FeSlot {
 /** Every reading the meter signs at `now` until its next slot has not ended. */
 function drain(meter: SimulatedMeter, now: Date): SentReading[] {
   const entries: SentReading[] = [];
-  for (let entry = meter.nextReading(factory, now); entry !== undefined; entry = meter.nextReading(factory, now)) {
+  for (
+    let entry = meter.nextReading(factory, now);
+    entry !== undefined;
+    entry = meter.nextReading(factory, now)
+  ) {
     entries.push(entry);
   }
   return entries;
@@ -49,12 +53,15 @@ describe('an energy-fe meter walking its slots', () => {
     const record = meter.snapshot();
     assert.match(meter.meterId, /^sim-[0-9a-f]{8}-energy-fe-0001$/);
     assert.equal(meter.model, 'SIM-ENERGY-FE');
-    assert.deepEqual({ ...record.fe, seed: undefined }, {
-      seed: undefined,
-      customer: 'customer-0001',
-      installedDay: '2026-02-01',
-      nextSlot: 0,
-    });
+    assert.deepEqual(
+      { ...record.fe, seed: undefined },
+      {
+        seed: undefined,
+        customer: 'customer-0001',
+        installedDay: '2026-02-01',
+        nextSlot: 0,
+      },
+    );
 
     const early = drain(meter, new Date('2026-02-01T00:44:00.000Z'));
     assert.deepEqual(early.map(slotOf), [

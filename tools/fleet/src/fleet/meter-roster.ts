@@ -56,7 +56,12 @@ export function loadMeters(
   );
 }
 
-function newRecord(meterId: string, kind: MeterKind, index: number, installation: InstallationOptions): MeterRecord {
+function newRecord(
+  meterId: string,
+  kind: MeterKind,
+  index: number,
+  installation: InstallationOptions,
+): MeterRecord {
   const fe = kind === 'energy-fe' ? { fe: newFeState(index, installation) } : {};
   return {
     ...fe,

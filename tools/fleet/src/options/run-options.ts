@@ -90,7 +90,11 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
       max: MAX_METERS_PER_KIND,
       fallback: 4,
     }),
-    feMeters: integerOption(values['fe-meters'], 'fe-meters', { min: 0, max: MAX_METERS_PER_KIND, fallback: 0 }),
+    feMeters: integerOption(values['fe-meters'], 'fe-meters', {
+      min: 0,
+      max: MAX_METERS_PER_KIND,
+      fallback: 0,
+    }),
     rate: positiveNumberOption(values.rate, 'rate', MAX_RATE) ?? 2,
     durationS: positiveNumberOption(values['duration-s'], 'duration-s', MAX_DURATION_S),
     batch: integerOption(values.batch, 'batch', { min: 1, max: MAX_INGEST_BATCH, fallback: 10 }),
