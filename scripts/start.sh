@@ -17,14 +17,16 @@ metrochain is running. Service docs at /docs of each: registration PTB :3001, In
 MSG
 cat <<'MSG'
 
-A simulated fleet (4 speed and 4 energy meters, 2 readings/s each) registers with both NMIs and posts signed
-readings; below: readings accepted, verified, recorded and rejected per second, and the latest measurements.
+A simulated fleet (4 speed and 4 energy meters, 2 readings/s each, and 2 functionally encrypted energy meters
+uploading their 15-minute slots since the start of last month, then one per slot) registers with both NMIs and
+posts signed readings; below: readings accepted, verified, recorded and rejected per second, and the latest
+measurements. The FE meters' seeds are in .devnet/fleet/customer-seeds.json (the customers' copy).
 Ctrl-C stops the fleet only; the network keeps running.
 
 MSG
 # The fleet handles Ctrl-C itself and exits 0, so this script goes on to say how to stop the network.
 fleet_status=0
-node tools/fleet/dist/main.js run --watch --speed-meters 4 --energy-meters 4 --rate 2 --batch 10 || fleet_status=$?
+node tools/fleet/dist/main.js run --watch --speed-meters 4 --energy-meters 4 --fe-meters 2 --rate 2 --batch 10 || fleet_status=$?
 echo
 echo "The fleet stopped; the network is still running. Stop it with: npm run devnet -- down"
 exit "$fleet_status"

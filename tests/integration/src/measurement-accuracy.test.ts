@@ -77,7 +77,7 @@ for (const noise of [false, true]) {
           );
           assert.equal(result.plateImageSha256, truth.plateImageSha256);
         } else {
-          assert.ok(result?.kind === 'energy');
+          assert.ok(truth.kind === 'energy' && result?.kind === 'energy');
           const error = Math.abs(result.energyWh - truth.trueEnergyWh) / Math.abs(truth.trueEnergyWh);
           assert.ok(
             error <= 0.001,

@@ -1,10 +1,19 @@
 export { createFleet, FLEET_DEFAULTS } from './fleet/create-fleet';
-export type { Fleet, FleetMeter, FleetOptions, RegistrationService } from './fleet/fleet';
+export type { FeStandIns, Fleet, FleetMeter, FleetOptions, RegistrationService } from './fleet/fleet';
 export type { FleetCounters, FleetEvent, FleetEventListener } from './fleet/fleet-events';
-export { METER_MODELS, meterIdOf } from './fleet/meter-roster';
+export { METER_MODELS, customerOf, meterIdOf } from './fleet/meter-roster';
 export { newReadingFactory, type ReadingFactory, type ReadingMeter } from './fleet/reading-factory';
 export { buildSpeedReading, type BuiltReading, type SpeedReadingInput } from './readings/speed-reading';
 export { buildEnergyReading, type EnergyReadingInput } from './readings/energy-reading';
+export {
+  buildEnergyFeReading,
+  type EnergyFeReadingInput,
+  type FeEncrypt,
+} from './readings/energy-fe-reading';
+export { householdLoadWh, MAX_SLOT_WH } from './fe/load-profile';
+export { installationDayOf, slotAt, slotEndMs, type FeSlot } from './fe/fe-slots';
+export { CUSTOMER_SEEDS_FILE } from './state/state-store';
+export { customerSeedsSchema, type CustomerSeed } from './state/customer-seeds';
 export { plateImage } from './readings/plate-image';
 export { signReading } from './readings/sign-reading';
 export { readingDigest, readingIdOf, signedBytes, type UnsignedReading } from './readings/signed-bytes';

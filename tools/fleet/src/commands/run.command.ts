@@ -25,12 +25,13 @@ export const runCommand: Command = {
     const query = { networkFile: options.networkFile, measurementUrl: options.measurementUrl, env: io.env };
     const stateDir = options.stateDir ?? path.join(findRepoRoot(__dirname) ?? '.', DEFAULT_STATE_DIR);
     const reporter = new FleetReporter({ write: io.stdout, json: options.json, quiet: options.watch });
-    const { speedMeters, energyMeters, rate, batch, noise, speedKmh } = options;
+    const { speedMeters, energyMeters, feMeters, rate, batch, noise, speedKmh } = options;
     const credentials = fleetCredentialsOf(query);
     const fleet = createFleet({
       ...(credentials === undefined ? {} : { credentials }),
       speedMeters,
       energyMeters,
+      feMeters,
       rate,
       batch,
       noise,

@@ -6,6 +6,7 @@ import type { Fleet, FleetOptions } from './fleet';
 import { loadMeters } from './meter-roster';
 import { newReadingFactory } from './reading-factory';
 import { SimulatedFleet, type FleetParts } from './simulated-fleet';
+import type { SimulatedMeter } from './simulated-meter';
 import { TruthLog } from './truth-log';
 
 const MODEL_APPROVAL_TIMEOUT_MS = 60_000;
@@ -27,11 +28,29 @@ export const FLEET_DEFAULTS = {
 export function createFleet(options: FleetOptions): Fleet {
   const store = StateStore.open(options.stateDir);
   try {
-    const meters = loadMeters(store, { speed: options.speedMeters, energy: options.energyMeters });
+    const counts = {
+      speed: options.speedMeters,
+      energy: options.energyMeters,
+      'energy-fe': options.feMeters ?? 0,
+    };
+    const generateSeed = options.fe?.generateSeed;
+    const meters = loadMeters(store, counts, generateSeed === undefined ? {} : { generateSeed });
+    saveCustomerSeeds(store, meters);
     return new SimulatedFleet({ store, meters, ...services(options), ...settings(options) });
   } catch (error) {
     store.close();
     throw error;
+  }
+}
+
+/** The customers' copy of every FE seed, written before any reading of the meter goes out. */
+function saveCustomerSeeds(store: StateStore, meters: readonly SimulatedMeter[]): void {
+  const seeds = meters.flatMap((meter) => {
+    const fe = meter.snapshot().fe;
+    return fe === undefined ? [] : [{ meterId: meter.meterId, customer: fe.customer, seed: fe.seed }];
+  });
+  if (seeds.length > 0) {
+    store.saveCustomerSeeds(seeds);
   }
 }
 
@@ -76,12 +95,7 @@ function settings(
 ): Omit<FleetParts, 'store' | 'meters' | 'measurementApi' | 'registrationTargets'> {
   const rate = options.rate ?? FLEET_DEFAULTS.rate;
   return {
-    factory: newReadingFactory({
-      noise: options.noise ?? FLEET_DEFAULTS.noise,
-      speedKmh: options.speedKmh ?? FLEET_DEFAULTS.speedKmh,
-      rate,
-      random: options.random ?? Math.random,
-    }),
+    factory: readingFactory(options, rate),
     truthLog: new TruthLog(options.truthsFile === undefined ? {} : { file: options.truthsFile }),
     rate,
     batch: options.batch ?? FLEET_DEFAULTS.batch,
@@ -90,4 +104,14 @@ function settings(
     registrationConcurrency: options.registrationConcurrency ?? FLEET_DEFAULTS.registrationConcurrency,
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
   };
+}
+
+function readingFactory(options: FleetOptions, rate: number): FleetParts['factory'] {
+  return newReadingFactory({
+    noise: options.noise ?? FLEET_DEFAULTS.noise,
+    speedKmh: options.speedKmh ?? FLEET_DEFAULTS.speedKmh,
+    rate,
+    random: options.random ?? Math.random,
+    ...(options.fe?.encrypt === undefined ? {} : { encrypt: options.fe.encrypt }),
+  });
 }

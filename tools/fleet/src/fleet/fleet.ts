@@ -1,5 +1,6 @@
 import type { MeasurementApi } from '../http/measurement-client';
 import type { NumberRange } from '@metrochain/tool-kit';
+import type { FeEncrypt } from '../readings/energy-fe-reading';
 import type { ReadingTruth } from '../readings/reading-truth';
 import type { RegistrationSummary } from '../registration/register-fleet';
 import type { RegistrationApi } from '../registration/registration-client';
@@ -22,9 +23,20 @@ export interface RegistrationService {
   url: string;
 }
 
+/** Stand-ins for libs/fe (tests). */
+export interface FeStandIns {
+  generateSeed?: () => Uint8Array;
+  encrypt?: FeEncrypt;
+}
+
 export interface FleetOptions {
   speedMeters: number;
   energyMeters: number;
+  /**
+   * Functionally encrypted energy meters (docs/billing.md); default 0. Each walks its 15-minute slots from the
+   * first day of the previous month; its seed goes into the state folder's customer-seeds.json.
+   */
+  feMeters?: number;
   /** Meter keys, seq counters and pending readings; a fleet started on the same folder goes on from there. */
   stateDir: string;
   measurementUrl: string;
@@ -54,6 +66,7 @@ export interface FleetOptions {
   registrationApi?: (service: RegistrationService) => RegistrationApi;
   /** Random numbers in [0, 1) for true values and noise seeds (tests); default Math.random. */
   random?: () => number;
+  fe?: FeStandIns;
 }
 
 /** A meter of the fleet as a consumer sees it. */
@@ -74,7 +87,10 @@ export interface Fleet {
   readonly truths: ReadonlyMap<string, ReadingTruth>;
   /** Registers every meter not yet active with every NMI (challenge, signed answer) until active. */
   register(): Promise<RegistrationSummary>;
-  /** Signs `perMeter` readings for every meter now and posts them; resolves once all were acknowledged. */
+  /**
+   * Signs `perMeter` readings for every meter now and posts them; resolves once all were acknowledged. An energy-fe
+   * meter signs fewer once its next slot has not ended yet.
+   */
   postReadings(perMeter: number): Promise<SentReading[]>;
   /** Posts readings at `rate` per meter until `durationS` passed or `stop` is called; resolves when drained. */
   run(options?: Readonly<{ durationS?: number }>): Promise<FleetCounters>;

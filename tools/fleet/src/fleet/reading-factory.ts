@@ -1,5 +1,7 @@
 import type { MeterKey } from '../keys/meter-key';
 import type { NumberRange } from '@metrochain/tool-kit';
+import type { FeSlot } from '../fe/fe-slots';
+import { buildEnergyFeReading, type FeEncrypt } from '../readings/energy-fe-reading';
 import { buildEnergyReading } from '../readings/energy-reading';
 import { signReading } from '../readings/sign-reading';
 import { readingIdOf } from '../readings/signed-bytes';
@@ -11,10 +13,12 @@ export interface ReadingMeter {
   meterId: string;
   kind: MeterKind;
   key: MeterKey;
+  /** energy-fe: the meter's FE seed. */
+  feSeed?: Uint8Array | undefined;
 }
 
-/** Measures and signs one reading of `meter` with this seq and time. */
-export type ReadingFactory = (meter: ReadingMeter, seq: number, measuredAt: Date) => SentReading;
+/** Measures and signs one reading of `meter` with this seq and time; an energy-fe reading closes slot `at`. */
+export type ReadingFactory = (meter: ReadingMeter, seq: number, measuredAt: Date, at?: FeSlot) => SentReading;
 
 export interface ReadingFactoryOptions {
   noise: boolean;
@@ -22,6 +26,8 @@ export interface ReadingFactoryOptions {
   /** Readings per second per meter: an energy window covers the time between two readings, up to 1 s. */
   rate: number;
   random: () => number;
+  /** energy-fe ciphertexts; default libs/fe's encryptReading (tests pass a stand-in). */
+  encrypt?: FeEncrypt;
 }
 
 const MAINS_HZ = 50;
@@ -31,7 +37,10 @@ export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactor
   const { random, speedKmh } = options;
   const between = (low: number, high: number): number => low + (high - low) * random();
   const cycles = Math.min(MAINS_HZ, Math.max(1, Math.round(MAINS_HZ / options.rate)));
-  const build = (meter: ReadingMeter, seq: number, measuredAt: Date): BuiltReading => {
+  const build = (meter: ReadingMeter, seq: number, measuredAt: Date, at?: FeSlot): BuiltReading => {
+    if (meter.kind === 'energy-fe') {
+      return buildFe(meter, seq, measuredAt, at, options.encrypt);
+    }
     const common = { meterId: meter.meterId, seq, measuredAt, noise: options.noise };
     const seed = Math.floor(random() * 0x1_0000_0000);
     if (meter.kind === 'speed') {
@@ -47,9 +56,24 @@ export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactor
       cycles,
     });
   };
-  return (meter, seq, measuredAt) => {
-    const { reading, truth } = build(meter, seq, measuredAt);
+  return (meter, seq, measuredAt, at) => {
+    const { reading, truth } = build(meter, seq, measuredAt, at);
     const signed = signReading(reading, meter.key.privateKey);
     return { readingId: readingIdOf(signed), reading: signed, truth };
   };
+}
+
+function buildFe(
+  meter: ReadingMeter,
+  seq: number,
+  measuredAt: Date,
+  at: FeSlot | undefined,
+  encrypt: FeEncrypt | undefined,
+): BuiltReading {
+  if (at === undefined || meter.feSeed === undefined) {
+    throw new Error(`${meter.meterId}: an energy-fe reading needs the meter's seed and its slot`);
+  }
+  const { meterId } = meter;
+  const input = { meterId, seq, measuredAt, at, seed: meter.feSeed };
+  return buildEnergyFeReading(encrypt === undefined ? input : { ...input, encrypt });
 }

@@ -93,7 +93,12 @@ export class SimulatedFleet implements Fleet {
   postReadings(perMeter: number): Promise<SentReading[]> {
     const signed: SentReading[] = [];
     for (let round = 0; round < perMeter; round += 1) {
-      this.#parts.meters.forEach((meter) => signed.push(this.#measure(meter)));
+      for (const meter of this.#parts.meters) {
+        const entry = this.#measure(meter);
+        if (entry !== undefined) {
+          signed.push(entry);
+        }
+      }
     }
     return this.#track(Promise.all(this.#lanes.map((lane) => lane.drain())).then(() => signed));
   }
@@ -175,10 +180,13 @@ export class SimulatedFleet implements Fleet {
     }
   }
 
-  #measure(meter: SimulatedMeter): SentReading {
+  /** Undefined when the meter has nothing to send yet (an energy-fe meter whose next slot has not ended). */
+  #measure(meter: SimulatedMeter): SentReading | undefined {
     const entry = meter.nextReading(this.#parts.factory);
-    this.#laneOf.get(meter)?.enqueue(entry);
-    this.#counters.signed += 1;
+    if (entry !== undefined) {
+      this.#laneOf.get(meter)?.enqueue(entry);
+      this.#counters.signed += 1;
+    }
     return entry;
   }
 

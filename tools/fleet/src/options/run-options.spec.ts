@@ -8,10 +8,11 @@ const usage = (pattern: RegExp) => (error: unknown) =>
   error instanceof DomainError && error.code === 'USAGE' && pattern.test(error.message);
 
 describe('parseRunOptions', () => {
-  it('has modest defaults: 4 + 4 meters, 2 readings/s, batches of 10, noise on, until stopped', () => {
+  it('has modest defaults: 4 + 4 meters, no FE meters, 2 readings/s, batches of 10, noise on, until stopped', () => {
     assert.deepEqual(parseRunOptions([]), {
       speedMeters: 4,
       energyMeters: 4,
+      feMeters: 0,
       rate: 2,
       durationS: undefined,
       batch: 10,
@@ -30,6 +31,8 @@ describe('parseRunOptions', () => {
       '--speed-meters=10',
       '--energy-meters',
       '0',
+      '--fe-meters',
+      '2',
       '--rate',
       '0.5',
       '--duration-s',
@@ -51,6 +54,7 @@ describe('parseRunOptions', () => {
     assert.deepEqual(options, {
       speedMeters: 10,
       energyMeters: 0,
+      feMeters: 2,
       rate: 0.5,
       durationS: 30,
       batch: 500,
@@ -71,6 +75,8 @@ describe('parseRunOptions', () => {
       () => parseRunOptions(['--speed-meters', '2.5']),
       usage(/--speed-meters: expected a whole/),
     );
+    assert.throws(() => parseRunOptions(['--fe-meters', '-1']), usage(/--fe-meters/));
+    assert.throws(() => parseRunOptions(['--fe-meters', '10001']), usage(/--fe-meters/));
     assert.throws(() => parseRunOptions(['--rate', '0']), usage(/--rate: expected a number above 0/));
     assert.throws(() => parseRunOptions(['--rate', 'fast']), usage(/--rate/));
     assert.throws(() => parseRunOptions(['--duration-s', '1e3']), usage(/--duration-s/));

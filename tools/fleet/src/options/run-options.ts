@@ -12,6 +12,8 @@ import { parseOptions } from '@metrochain/tool-kit';
 export interface RunOptions {
   speedMeters: number;
   energyMeters: number;
+  /** Functionally encrypted energy meters (one encrypted 15-minute slot per reading). */
+  feMeters: number;
   /** Readings per second per meter. */
   rate: number;
   /** Undefined: until SIGINT/SIGTERM. */
@@ -40,6 +42,7 @@ const MAX_SPEED_KMH = 350;
 export const RUN_OPTIONS = {
   'speed-meters': { type: 'string' },
   'energy-meters': { type: 'string' },
+  'fe-meters': { type: 'string' },
   rate: { type: 'string' },
   'duration-s': { type: 'string' },
   batch: { type: 'string' },
@@ -59,6 +62,9 @@ to the measurement service until --duration-s has passed or SIGINT/SIGTERM.
 
   --speed-meters <n>       speed meters (two inductive loops and a plate camera), default 4
   --energy-meters <n>      energy meters (voltage and current windows), default 4
+  --fe-meters <n>          functionally encrypted energy meters, default 0: one encrypted 15-minute slot per
+                           reading from the first day of the previous month (a backlog at --rate, then one
+                           per slot); their seeds go to <state dir>/customer-seeds.json for the customers
   --rate <r>               readings per second per meter, default 2
   --duration-s <s>         stop after this many seconds (default: until Ctrl-C)
   --batch <k>              readings per POST /readings/batch, default 10 (1-${MAX_INGEST_BATCH})
@@ -83,6 +89,11 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
       min: 0,
       max: MAX_METERS_PER_KIND,
       fallback: 4,
+    }),
+    feMeters: integerOption(values['fe-meters'], 'fe-meters', {
+      min: 0,
+      max: MAX_METERS_PER_KIND,
+      fallback: 0,
     }),
     rate: positiveNumberOption(values.rate, 'rate', MAX_RATE) ?? 2,
     durationS: positiveNumberOption(values['duration-s'], 'duration-s', MAX_DURATION_S),

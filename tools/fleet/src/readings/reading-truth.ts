@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { meterIdSchema, sequenceNumberSchema, sha256HexSchema } from '@metrochain/contracts';
+import {
+  isoDaySchema,
+  meterIdSchema,
+  sequenceNumberSchema,
+  sha256HexSchema,
+  slotSchema,
+} from '@metrochain/contracts';
 
 /**
  * What the fleet knows and the ledger must find out: the true value behind a reading, before sensor noise and
- * before the LR algorithm. Tests compare the recorded measurement with it.
+ * before the LR algorithm (for energy-fe: before encryption). Tests compare the recorded measurement with it.
  */
 export const readingTruthSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -18,6 +24,15 @@ export const readingTruthSchema = z.discriminatedUnion('kind', [
     meterId: meterIdSchema,
     seq: sequenceNumberSchema,
     trueEnergyWh: z.number().finite(),
+  }),
+  // The Wh the meter encrypted for the slot: only the customer (with the seed) and the bill can tell.
+  z.object({
+    kind: z.literal('energy-fe'),
+    meterId: meterIdSchema,
+    seq: sequenceNumberSchema,
+    day: isoDaySchema,
+    slot: slotSchema,
+    trueWh: z.number().int(),
   }),
 ]);
 export type ReadingTruth = z.infer<typeof readingTruthSchema>;

@@ -3,14 +3,17 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { z } from 'zod';
 import { FleetErrorCode, fleetError } from '../fleet-error';
+import { customerSeedsSchema, type CustomerSeed } from './customer-seeds';
 import { meterRecordSchema, type MeterRecord } from './meter-record';
 import { acquireStateLock } from './state-lock';
 
 const fleetFileSchema = z.object({ fleetId: z.string().regex(/^[0-9a-f]{8}$/), createdAt: z.string() });
 
+export const CUSTOMER_SEEDS_FILE = 'customer-seeds.json';
+
 /**
  * The state folder: fleet.json (this fleet's id, part of every meter id, so two state folders never share a meter
- * on one ledger) and meters/<meterId>.json. Writes go to a temporary file renamed over the old one, so a crash
+ * on one ledger), meters/<meterId>.json and customer-seeds.json (the FE seeds the customers hold). Writes go to a temporary file renamed over the old one, so a crash
  * leaves either the old or the new record, never half of one.
  */
 export class StateStore {
@@ -47,6 +50,25 @@ export class StateStore {
 
   saveMeter(record: MeterRecord): void {
     writeAtomically(this.#meterFile(record.meterId), JSON.stringify(record));
+  }
+
+  /**
+   * Writes the customers' seed file (mode 0600): every energy-fe meter's seed with its customer, these entries
+   * replacing those of the same meters and the others kept, so that a fleet started with fewer meters loses none.
+   */
+  saveCustomerSeeds(entries: readonly CustomerSeed[]): void {
+    const file = this.customerSeedsFile;
+    const byMeter = new Map<string, CustomerSeed>();
+    const known = existsSync(file) ? parseFile(file, customerSeedsSchema) : [];
+    for (const { meterId, customer, seed } of [...known, ...entries]) {
+      byMeter.set(meterId, { meterId, customer, seed });
+    }
+    const all = [...byMeter.values()].sort((a, b) => a.meterId.localeCompare(b.meterId));
+    writeAtomically(file, `${JSON.stringify(all, null, 2)}\n`);
+  }
+
+  get customerSeedsFile(): string {
+    return path.join(this.dir, CUSTOMER_SEEDS_FILE);
   }
 
   close(): void {

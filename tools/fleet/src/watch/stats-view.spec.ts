@@ -44,6 +44,13 @@ const energy = measurement('sim-0a1b2c3d-energy-0002', 40, {
   meterTotalWh: 12,
 });
 
+const encrypted = measurement('sim-0a1b2c3d-energy-fe-0001', 7, {
+  kind: 'energy-fe',
+  day: '2026-01-04',
+  slot: 37,
+  ciphertext: 'A'.repeat(43) + '=',
+});
+
 const SAMPLE: MeasurementStatsResponse = {
   since: '2026-01-05T09:00:00.000Z',
   windowS: 10,
@@ -65,6 +72,9 @@ describe('the live view', () => {
     assert.equal(block.length, 11);
     assert.match(block[6] ?? '', /^ {4}sim-0a1b2c3d-speed-0001\s+#42\s+87\.3 km\/h\s+tx 3fa9c1d2 block 118$/);
     assert.match(block[7] ?? '', /sim-0a1b2c3d-energy-0002\s+#40\s+0\.134 Wh\s+tx 3fa9c1d2 block 118$/);
+    const fe = renderStatsBlock({ ...SAMPLE, latest: [encrypted] }, AT);
+    assert.match(fe[5] ?? '', /sim-0a1b2c3d-energy-fe-0001\s+#7\s+enc 01-04 09:15\s+tx 3fa9c1d2 block 118$/);
+    assert.equal(fe.join('\n').includes('AAAA'), false, 'the ciphertext is not shown');
     const empty = renderStatsBlock({ ...SAMPLE, latest: [] }, AT);
     assert.equal(empty.at(-1), '  latest measurements: none yet');
   });

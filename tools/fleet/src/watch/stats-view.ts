@@ -65,8 +65,14 @@ function resultText(result: MeasurementResult): string {
     case 'energy':
       return `${result.energyWh.toFixed(3)} Wh`;
     case 'energy-fe':
-      return 'encrypted';
+      // Only the customer can read the value: the slot it closes, `enc MM-DD hh:mm` (its start, UTC).
+      return `enc ${result.day.slice(5)} ${slotStart(result.slot)}`;
   }
+}
+
+function slotStart(slot: number): string {
+  const minutes = slot * 15;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** Local wall-clock time, HH:MM:SS. */
