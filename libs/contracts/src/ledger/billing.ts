@@ -225,6 +225,17 @@ export const slotCiphertextSchema = z.object({
 });
 export type SlotCiphertext = z.infer<typeof slotCiphertextSchema>;
 
+/**
+ * The slot index entry of an energy-fe reading (`fe-slot` composite key: meterId, day, slot as two digits), written
+ * by the measurement contract with the measurement: at most one ciphertext per slot and label.
+ */
+export const feSlotEntrySchema = z.object({
+  seq: sequenceNumberSchema,
+  ciphertext: base64Schema,
+  readingDigest: sha256HexSchema,
+});
+export type FeSlotEntry = z.infer<typeof feSlotEntrySchema>;
+
 // ---- chaincode events (one per write transaction) ----------------------------------------------------------------
 
 export const BillingEvents = {
