@@ -1,12 +1,15 @@
 import {
+  type FeSlotEntry,
   type MeasurementRecord,
   type MeterProgress,
   type MeterRecord,
   measurementRecordSchema,
   meterProgressSchema,
   meterRecordSchema,
+  type Reading,
 } from '@metrochain/contracts';
 import type { Context } from 'fabric-contract-api';
+import { feSlotEntryBytes, feSlotKey, isSlotAddress, parseFeSlotEntry } from '../billing/fe-slot-index';
 import { parseStoredValue, toCanonicalJson } from '../common/state';
 import { type StateBatch, type StateWrite, stateBatchOf } from '../common/state-batch';
 import { type MeterPublicKey, cachedMeterKey } from '../registry/meter-keys';
@@ -14,12 +17,14 @@ import { meterKey } from '../registry/registry-state';
 import { progressKey, recordKey } from './measurement-state';
 
 type ReadingIdentity = Readonly<{ meterId: string; seq: number }>;
+type BatchReading = Readonly<Pick<Reading, 'meterId' | 'seq' | 'kind' | 'payload'>>;
 
 /**
  * The ledger as one recordBatch transaction sees it, read and written in as few peer messages as possible.
  * `load` reads the batch's meters and their progress in one message, then — in a second one — the records its
  * readings may repeat: a meter's records go up to its last recorded `seq` and no further, so a reading above it
  * needs no read (the progress key in the read set still makes a concurrent batch of the meter fail validation).
+ * The second message also reads the fe-slot index entry of every energy-fe reading (one key each).
  * Fabric does not let a transaction read its own writes, so what this batch recorded and each meter's progress are
  * kept here and written together by `flush`.
  */
@@ -29,6 +34,7 @@ export class BatchLedger {
   readonly #meters = new Map<string, MeterRecord | undefined>();
   readonly #progress = new Map<string, MeterProgress | undefined>();
   readonly #records = new Map<string, MeasurementRecord>();
+  readonly #feSlots = new Map<string, FeSlotEntry | undefined>();
   readonly #writes: StateWrite[] = [];
   readonly #changedProgress = new Set<string>();
 
@@ -37,10 +43,10 @@ export class BatchLedger {
     this.#state = state;
   }
 
-  static async load(ctx: Context, readings: readonly ReadingIdentity[]): Promise<BatchLedger> {
+  static async load(ctx: Context, readings: readonly BatchReading[]): Promise<BatchLedger> {
     const ledger = new BatchLedger(ctx, stateBatchOf(ctx));
     await ledger.#loadMeters([...new Set(readings.map((reading) => reading.meterId))]);
-    await ledger.#loadRecords(readings);
+    await ledger.#loadRecordsAndSlots(readings);
     return ledger;
   }
 
@@ -62,6 +68,15 @@ export class BatchLedger {
     return this.#records.get(identityOf(meterId, seq));
   }
 
+  /** The fe-slot index entry of (meterId, day, slot): written earlier in this batch, or on the ledger before it. */
+  feSlot(meterId: string, day: string, slot: number): FeSlotEntry | undefined {
+    const key = feSlotKey(this.#ctx, meterId, day, slot);
+    if (!this.#feSlots.has(key)) {
+      throw new RangeError(`fe slot ${meterId} ${day} ${String(slot)} is not part of the loaded batch`);
+    }
+    return this.#feSlots.get(key);
+  }
+
   /**
    * Keeps the record with the meter's new progress for `flush`. The record is built from the validated request and
    * the LR's result and not parsed again (a schema pass per reading was a tenth of the contract's time); the unit
@@ -70,6 +85,9 @@ export class BatchLedger {
   write(record: MeasurementRecord, progress: MeterProgress): MeasurementRecord {
     this.#writes.push({ key: recordKey(this.#ctx, record.meterId, record.seq), value: utf8(record) });
     this.#records.set(identityOf(record.meterId, record.seq), record);
+    if (record.result.kind === 'energy-fe') {
+      this.#writeFeSlot(record, record.result);
+    }
     this.#progress.set(progress.meterId, progress);
     this.#changedProgress.add(progress.meterId);
     return record;
@@ -102,7 +120,33 @@ export class BatchLedger {
     });
   }
 
-  async #loadRecords(readings: readonly ReadingIdentity[]): Promise<void> {
+  async #loadRecordsAndSlots(readings: readonly BatchReading[]): Promise<void> {
+    const identities = this.#repeatCandidates(readings);
+    const slotKeys = [
+      ...new Set(
+        readings.flatMap(({ meterId, kind, payload }) =>
+          kind === 'energy-fe' && isSlotAddress(payload['day'], payload['slot'])
+            ? [feSlotKey(this.#ctx, meterId, payload['day'], payload['slot'] as number)]
+            : [],
+        ),
+      ),
+    ];
+    const values = await this.#state.getMany([
+      ...identities.map(({ meterId, seq }) => recordKey(this.#ctx, meterId, seq)),
+      ...slotKeys,
+    ]);
+    identities.forEach(({ meterId, seq }, index) => {
+      const record = parseStoredValue(valueAt(values, index), measurementRecordSchema);
+      if (record !== undefined) {
+        this.#records.set(identityOf(meterId, seq), record);
+      }
+    });
+    slotKeys.forEach((key, index) => {
+      this.#feSlots.set(key, parseFeSlotEntry(valueAt(values, identities.length + index)));
+    });
+  }
+
+  #repeatCandidates(readings: readonly ReadingIdentity[]): ReadingIdentity[] {
     const candidates = new Map<string, ReadingIdentity>();
     for (const reading of readings) {
       const lastSeq = this.#progress.get(reading.meterId)?.lastSeq;
@@ -110,16 +154,17 @@ export class BatchLedger {
         candidates.set(identityOf(reading.meterId, reading.seq), reading);
       }
     }
-    const identities = [...candidates.values()];
-    const values = await this.#state.getMany(
-      identities.map(({ meterId, seq }) => recordKey(this.#ctx, meterId, seq)),
-    );
-    identities.forEach(({ meterId, seq }, index) => {
-      const record = parseStoredValue(valueAt(values, index), measurementRecordSchema);
-      if (record !== undefined) {
-        this.#records.set(identityOf(meterId, seq), record);
-      }
-    });
+    return [...candidates.values()];
+  }
+
+  #writeFeSlot(
+    record: MeasurementRecord,
+    result: Readonly<{ day: string; slot: number; ciphertext: string }>,
+  ): void {
+    const key = feSlotKey(this.#ctx, record.meterId, result.day, result.slot);
+    const entry = { seq: record.seq, ciphertext: result.ciphertext, readingDigest: record.readingDigest };
+    this.#writes.push({ key, value: feSlotEntryBytes(entry) });
+    this.#feSlots.set(key, entry);
   }
 
   #loaded<T>(values: ReadonlyMap<string, T | undefined>, meterId: string): T | undefined {

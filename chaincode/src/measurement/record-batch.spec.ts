@@ -102,14 +102,14 @@ describe('recordBatch, reading by reading', () => {
       'SIGNATURE_MALFORMED',
       'TIMESTAMP_IN_FUTURE',
       'SENSOR_DATA_IMPLAUSIBLE',
-      'KIND_UNSUPPORTED',
+      'PAYLOAD_INVALID',
       'PAYLOAD_INVALID',
       'recorded',
     ]);
     const lrCodes = result.outcomes.map((outcome) =>
       outcome.status === 'rejected' ? outcome.lrCode : undefined,
     );
-    assert.deepEqual(lrCodes.slice(6, 9), ['SAMPLE_OUT_OF_RANGE', 'KIND_UNSUPPORTED', 'PAYLOAD_INVALID']);
+    assert.deepEqual(lrCodes.slice(6, 9), ['SAMPLE_OUT_OF_RANGE', 'PAYLOAD_INVALID', 'PAYLOAD_INVALID']);
     assert.deepEqual(
       lrCodes.slice(0, 6),
       Array.from({ length: 6 }, () => undefined),

@@ -9,10 +9,10 @@ import {
   recordBatchRequestSchema,
 } from '@metrochain/contracts';
 import {
-  type EnergyResult,
   LR_FINGERPRINT,
+  type LrOutcome,
   type LrRejectionCode,
-  type SpeedResult,
+  type MeasurementResult as LrResult,
   computeMeasurement,
 } from '@metrochain/lr';
 import type { Context } from 'fabric-contract-api';
@@ -22,6 +22,7 @@ import { parseJsonArgument } from '../common/validate-argument';
 import { normalizeTimestamp } from '../registry/meter-timeline';
 import { BatchLedger } from './batch-ledger';
 import { judgeReading } from './judge-reading';
+import { feSlotRefusal } from './fe-slot-check';
 import { emitBatchRecorded } from './measurement-state';
 
 /** Only the measurement service's identity records measurements. */
@@ -34,8 +35,12 @@ export function parseRecordBatchRequest(requestJson: string): RecordBatchRequest
 // The outcome schema's bound; the LR's details are short, but the result is not parsed again before it is returned.
 const MAX_DETAIL_LENGTH = 1000;
 
+/** The LR software's entry point; a parameter so that tests can stand in for libs/fe's ciphertext check. */
+export type ComputeMeasurement = (kind: string, payload: unknown) => LrOutcome<LrResult>;
+
 interface BatchScope {
   ledger: BatchLedger;
+  compute: ComputeMeasurement;
   recordedBy: string;
   recordedAt: string;
   txId: string;
@@ -49,9 +54,11 @@ export async function recordBatch(
   ctx: Context,
   request: RecordBatchRequest,
   recordedBy: string,
+  compute: ComputeMeasurement = computeMeasurement,
 ): Promise<string> {
   const scope: BatchScope = {
     ledger: await BatchLedger.load(ctx, request.readings),
+    compute,
     recordedBy,
     recordedAt: transactionTimeIso(ctx),
     txId: ctx.stub.getTxID(),
@@ -93,9 +100,13 @@ function recordReading(scope: BatchScope, reading: Readonly<Reading>): ReadingOu
   if (progress !== undefined && reading.seq <= progress.lastSeq) {
     return rejection(reading, 'SEQ_OUT_OF_ORDER', `seq ${String(progress.lastSeq)} is recorded already`);
   }
-  const computed = computeMeasurement(reading.kind, reading.payload);
+  const computed = scope.compute(reading.kind, reading.payload);
   if (!computed.ok) {
     return rejection(reading, reasonOfLr(computed.code), computed.detail, computed.code);
+  }
+  const slotRefused = feSlotRefusal(scope.ledger, reading, computed.result);
+  if (slotRefused !== undefined) {
+    return rejection(reading, slotRefused.reason, slotRefused.detail, slotRefused.lrCode);
   }
   const record = measurementOf(scope, reading, judged, withTotal(computed.result, progress));
   const measurement = scope.ledger.write(record, nextProgress(progress, record));
@@ -123,10 +134,7 @@ function rejection(
   };
 }
 
-function withTotal(
-  result: SpeedResult | EnergyResult,
-  progress: MeterProgress | undefined,
-): MeasurementRecord['result'] {
+function withTotal(result: LrResult, progress: MeterProgress | undefined): MeasurementRecord['result'] {
   return result.kind === 'energy'
     ? { ...result, meterTotalWh: (progress?.totalEnergyWh ?? 0) + result.energyWh }
     : result;

@@ -3,10 +3,12 @@ import { MessageType } from '../common/state-batch';
 
 /**
  * Answers the many-key state messages a Fabric 3.1 peer answers (GET_STATE_MULTIPLE, WRITE_BATCH_STATE), decoded
- * from their wire form, over the memory stub's state; it counts the messages so tests can see the round trips.
+ * from their wire form, over the memory stub's state, and range queries (common/state-range); it counts the messages
+ * so tests can see the round trips.
  */
 export class FakeShimHandler {
   readonly messages: string[] = [];
+  openIterators = 0;
   readonly #state: Map<string, Uint8Array>;
   readonly #onWrite: (key: string) => void;
 
@@ -39,4 +41,33 @@ export class FakeShimHandler {
         return Promise.reject(new Error(`unexpected message type ${String(wire.getType())}`));
     }
   }
+
+  handleGetStateByRange(
+    _collection: string,
+    startKey: string,
+    endKey: string,
+  ): Promise<{ iterator: { next: () => Promise<RangeNext>; close: () => Promise<void> } }> {
+    this.messages.push('GetStateByRange');
+    const entries = [...this.#state.entries()]
+      .filter(([key]) => key >= startKey && key < endKey)
+      .sort(([left], [right]) => (left < right ? -1 : 1));
+    this.openIterators += 1;
+    let index = 0;
+    return Promise.resolve({
+      iterator: {
+        next: (): Promise<RangeNext> => {
+          const entry = entries[index++];
+          return Promise.resolve(
+            entry === undefined ? { done: true } : { value: { key: entry[0], value: entry[1] }, done: false },
+          );
+        },
+        close: (): Promise<void> => {
+          this.openIterators -= 1;
+          return Promise.resolve();
+        },
+      },
+    });
+  }
 }
+
+type RangeNext = Readonly<{ value?: { key: string; value: Uint8Array }; done: boolean }>;

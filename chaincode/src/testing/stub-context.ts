@@ -23,11 +23,21 @@ export class MemoryChaincodeStub {
   readonly handler: FakeShimHandler;
   readonly #txId: string;
   readonly #txTime: Readonly<{ seconds: number; nanos: number }>;
+  readonly #transient: ReadonlyMap<string, Uint8Array>;
 
   constructor(
-    options: Readonly<{ state: Map<string, Uint8Array>; txId: string; seconds: number; nanos: number }>,
+    options: Readonly<{
+      state: Map<string, Uint8Array>;
+      txId: string;
+      seconds: number;
+      nanos: number;
+      transient?: Readonly<Record<string, string>>;
+    }>,
   ) {
     this.state = options.state;
+    this.#transient = new Map(
+      Object.entries(options.transient ?? {}).map(([key, value]) => [key, Buffer.from(value, 'utf8')]),
+    );
     this.#txId = options.txId;
     this.#txTime = { seconds: options.seconds, nanos: options.nanos };
     this.handler = new FakeShimHandler(this.state, (key) => this.writtenKeys.push(key));
@@ -71,6 +81,11 @@ export class MemoryChaincodeStub {
         return Promise.resolve();
       },
     });
+  }
+
+  /** The proposal's transient map: values as the client sent them (here UTF-8 of the given strings). */
+  getTransient(): Map<string, Uint8Array> {
+    return new Map(this.#transient);
   }
 
   getTxID(): string {
@@ -117,6 +132,8 @@ export type StubContextOptions = Readonly<{
   /** Transaction time as Unix seconds and nanoseconds. */
   seconds?: number;
   nanos?: number;
+  /** The proposal's transient map, each value sent as UTF-8. */
+  transient?: Readonly<Record<string, string>>;
 }>;
 
 export type StubContext = Readonly<{ ctx: Context; stub: MemoryChaincodeStub }>;
@@ -128,6 +145,7 @@ export function newStubContext(options: StubContextOptions = {}): StubContext {
     txId: options.txId ?? 'tx-1',
     seconds: options.seconds ?? 1_767_225_600,
     nanos: options.nanos ?? 0,
+    ...(options.transient === undefined ? {} : { transient: options.transient }),
   });
   const clientIdentity = new FakeClientIdentity(options.mspId ?? 'PTBMSP', options.attributes ?? {});
   // The contract code only touches the members implemented above.

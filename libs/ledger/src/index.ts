@@ -7,6 +7,7 @@ export {
   parseEventPayload,
 } from './chaincode-event-reader';
 export { type ConnectLedgerOptions, type LedgerConnection, connectLedger } from './connect-ledger';
+export { type BillingClientOptions, type BillingContract, BillingClient } from './billing.client';
 export { type GovernanceContract, GovernanceClient } from './governance.client';
 export {
   type GatewayCallOptions,
@@ -26,6 +27,7 @@ export {
 export { type LedgerHealth, LedgerHealthIndicator } from './ledger-health.indicator';
 export {
   type CommittedTransaction,
+  type ProposalExtras,
   type SubmittedTransactionResult,
   type TransactionArgument,
   evaluateTransaction,

@@ -48,6 +48,26 @@ describe('submitTransaction', () => {
     assert.deepEqual(contract.calls, [['approve', { arguments: ['a', bytes('b')] }]]);
   });
 
+  it('passes transient data and endorsing organisations when given, and nothing else when not', async () => {
+    const contract = contractReturning(submittedTransaction(bytes('{}')));
+    await submitTransaction(contract, 'compute', ['{}'], {
+      transientData: { functionalKey: 'k' },
+      endorsingOrganizations: ['PTBMSP', 'LNEMSP'],
+    });
+    await submitTransaction(contract, 'compute', ['{}'], {});
+    assert.deepEqual(contract.calls, [
+      [
+        'compute',
+        {
+          arguments: ['{}'],
+          transientData: { functionalKey: 'k' },
+          endorsingOrganizations: ['PTBMSP', 'LNEMSP'],
+        },
+      ],
+      ['compute', { arguments: ['{}'] }],
+    ]);
+  });
+
   const invalid: [Status['code'], string][] = [
     [StatusCode.MVCC_READ_CONFLICT, 'MVCC_READ_CONFLICT'],
     [StatusCode.ENDORSEMENT_POLICY_FAILURE, 'ENDORSEMENT_POLICY_FAILURE'],

@@ -9,6 +9,15 @@ export interface CommittedTransaction {
   blockNumber: bigint;
 }
 
+/**
+ * What a proposal carries besides its arguments. `transientData` reaches the endorsers but not the ledger; the
+ * gateway then endorses on its own organisation only unless `endorsingOrganizations` names the ones to ask.
+ */
+export type ProposalExtras = Readonly<{
+  transientData?: Readonly<Record<string, string | Uint8Array>>;
+  endorsingOrganizations?: readonly string[];
+}>;
+
 export interface SubmittedTransactionResult extends CommittedTransaction {
   result: Uint8Array;
 }
@@ -22,9 +31,16 @@ export async function submitTransaction(
   contract: Pick<Contract, 'submitAsync'>,
   transactionName: string,
   args: readonly TransactionArgument[] = [],
+  extras: ProposalExtras = {},
 ): Promise<SubmittedTransactionResult> {
   try {
-    const submitted = await contract.submitAsync(transactionName, { arguments: [...args] });
+    const submitted = await contract.submitAsync(transactionName, {
+      arguments: [...args],
+      ...(extras.transientData === undefined ? {} : { transientData: { ...extras.transientData } }),
+      ...(extras.endorsingOrganizations === undefined
+        ? {}
+        : { endorsingOrganizations: [...extras.endorsingOrganizations] }),
+    });
     const status = await submitted.getStatus();
     if (!status.successful) {
       throw ledgerErrorFromValidationCode(status.code, status.transactionId);

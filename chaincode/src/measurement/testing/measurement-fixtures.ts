@@ -11,11 +11,13 @@ import {
   queryMeasurementsResultSchema,
   recordBatchResultSchema,
 } from '@metrochain/contracts';
+import { computeEnergyFe, computeMeasurement } from '@metrochain/lr';
 import { synthesizeEnergyWindow, synthesizeLoopSignals } from '@metrochain/sensor-signals';
 import canonicalize from 'canonicalize';
 import { type MeterKeys, HOUR, T0, isoAt, signText, txAs } from '../../registry/testing/registry-fixtures';
 import { newStubContext } from '../../testing/stub-context';
 import { MeasurementContract } from '../measurement.contract';
+import { type ComputeMeasurement, parseRecordBatchRequest, recordBatch } from '../record-batch';
 import { newPagingContext } from './paging-stub-context';
 
 export const measurement = new MeasurementContract();
@@ -54,21 +56,54 @@ export function speedReading(meterId: string, keys: MeterKeys, seq: number, spee
   });
 }
 
+/** 32 bytes standing in for a ristretto255 point: libs/fe's check is replaced by `lrWithoutFe`. */
+export function fakeCiphertext(fill: number): string {
+  return Buffer.alloc(32, fill).toString('base64');
+}
+
+/** The LR software with libs/fe's ciphertext check accepting every well-formed ciphertext. */
+export const lrWithoutFe: ComputeMeasurement = (kind, payload) =>
+  kind === 'energy-fe' ? computeEnergyFe(payload, () => undefined) : computeMeasurement(kind, payload);
+
+/** An energy-fe reading of (day, slot), measured when `measuredAt` says (default: 1 s after the slot ended). */
+export function feReading(
+  meterId: string,
+  keys: MeterKeys,
+  seq: number,
+  at: Readonly<{ day: string; slot: number; measuredAt?: string; ciphertext?: string }>,
+): Reading {
+  const slotEnd = Date.parse(`${at.day}T00:00:00Z`) + (at.slot + 1) * 15 * 60 * 1000;
+  return signReading(keys, {
+    meterId,
+    seq,
+    measuredAt: at.measuredAt ?? new Date(slotEnd + 1000).toISOString(),
+    kind: 'energy-fe',
+    payload: { day: at.day, slot: at.slot, ciphertext: at.ciphertext ?? fakeCiphertext(seq % 256) },
+  });
+}
+
 /** recordBatch by the measurement identity of `mspId`, as one committed transaction at T0 + 3 h. */
 export async function recordAs(
   state: Map<string, Uint8Array>,
   readings: readonly Reading[],
-  options: Readonly<{ txId?: string; mspId?: string; seconds?: number }> = {},
-): Promise<RecordBatchResult & { events: string[] }> {
-  const { ctx, stub } = txAs('measurement', options.mspId ?? 'PTBMSP', {
+  options: Readonly<{ txId?: string; mspId?: string; seconds?: number; compute?: ComputeMeasurement }> = {},
+): Promise<RecordBatchResult & { events: string[]; messages: string[] }> {
+  const mspId = options.mspId ?? 'PTBMSP';
+  const { ctx, stub } = txAs('measurement', mspId, {
     state,
     txId: options.txId ?? 'tx-record',
     seconds: options.seconds ?? T0 + 3 * HOUR,
   });
-  const json = await measurement.recordBatch(ctx, JSON.stringify({ batchId: 'batch-1', readings }));
+  const requestJson = JSON.stringify({ batchId: 'batch-1', readings });
+  // With another LR (libs/fe stood in for), the contract's own function; its class always uses the real LR.
+  const json =
+    options.compute === undefined
+      ? await measurement.recordBatch(ctx, requestJson)
+      : await recordBatch(ctx, parseRecordBatchRequest(requestJson), mspId, options.compute);
   return {
     ...recordBatchResultSchema.parse(JSON.parse(json)),
     events: stub.events.map((event) => event.payload),
+    messages: [...stub.handler.messages],
   };
 }
 

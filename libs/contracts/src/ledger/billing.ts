@@ -34,6 +34,10 @@ export const BillingTransactions = {
 
 /** The transient-map entry of computeStatement that carries the functional key (base64 of its 64 bytes). */
 export const FUNCTIONAL_KEY_TRANSIENT = 'functionalKey';
+/** A functional key as it travels: 64 bytes (two scalars) in standard base64. */
+export const functionalKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{86}==$/, 'expected 64 bytes in standard base64');
 
 /** Slots of a UTC day, 15 minutes each: libs/fe's SLOTS_PER_DAY (the chaincode checks that they agree). */
 export const BILLING_SLOTS_PER_DAY = 96;
@@ -224,6 +228,17 @@ export const slotCiphertextSchema = z.object({
   ciphertext: base64Schema,
 });
 export type SlotCiphertext = z.infer<typeof slotCiphertextSchema>;
+
+/**
+ * The slot index entry of an energy-fe reading (`fe-slot` composite key: meterId, day, slot as two digits), written
+ * by the measurement contract with the measurement: at most one ciphertext per slot and label.
+ */
+export const feSlotEntrySchema = z.object({
+  seq: sequenceNumberSchema,
+  ciphertext: base64Schema,
+  readingDigest: sha256HexSchema,
+});
+export type FeSlotEntry = z.infer<typeof feSlotEntrySchema>;
 
 // ---- chaincode events (one per write transaction) ----------------------------------------------------------------
 
