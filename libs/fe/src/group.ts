@@ -1,7 +1,7 @@
 import { ristretto255 } from '@noble/curves/ed25519.js';
 
 /** The ristretto255 group of @noble/curves: prime order q, canonical 32-byte encodings. */
-export const RistrettoPoint: (typeof ristretto255)["Point"] = ristretto255.Point;
+export const RistrettoPoint: (typeof ristretto255)['Point'] = ristretto255.Point;
 export type RistrettoPoint = InstanceType<typeof ristretto255.Point>;
 
 /** Order q of the group (and of its scalars). */

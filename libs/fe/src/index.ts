@@ -26,5 +26,10 @@ export {
   type FeDay,
   type FeDayPoints,
 } from './inner-product';
-export { DEFAULT_BABY_STEP_BITS, createDlogSolver, type DlogSolver, type DlogSolverOptions } from './dlog/solver';
+export {
+  DEFAULT_BABY_STEP_BITS,
+  createDlogSolver,
+  type DlogSolver,
+  type DlogSolverOptions,
+} from './dlog/solver';
 export { tableFileName, type TableSource } from './dlog/table-file';

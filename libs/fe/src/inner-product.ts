@@ -20,7 +20,10 @@ export interface FeDayPoints {
 
 function assertDayLength(label: string, length: number): void {
   if (length !== SLOTS_PER_DAY) {
-    throw feError(FeErrorCode.FE_CIPHERTEXT_INVALID, `a day has ${SLOTS_PER_DAY} ciphertexts`, { label, length });
+    throw feError(FeErrorCode.FE_CIPHERTEXT_INVALID, `a day has ${SLOTS_PER_DAY} ciphertexts`, {
+      label,
+      length,
+    });
   }
 }
 
@@ -65,7 +68,9 @@ export function evaluateInnerProductOfPoints(
   const point = weightedSum(weights, days).subtract(mulPublic(u1, d1)).subtract(mulPublic(u2, d2));
   const result = solver.solve(point, bound);
   if (result === undefined) {
-    throw feError(FeErrorCode.FE_NO_RESULT, 'the key does not open these ciphertexts within the bound', { bound });
+    throw feError(FeErrorCode.FE_NO_RESULT, 'the key does not open these ciphertexts within the bound', {
+      bound,
+    });
   }
   return result;
 }

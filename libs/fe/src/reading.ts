@@ -54,7 +54,10 @@ export function decryptReading(
   const point = parseCiphertext(ciphertext).subtract(slotMask(seed, label, slot));
   const value = solver.solve(point, READING_BOUND);
   if (value === undefined) {
-    throw feError(FeErrorCode.FE_NO_RESULT, 'the ciphertext does not open to a reading under this seed and label');
+    throw feError(
+      FeErrorCode.FE_NO_RESULT,
+      'the ciphertext does not open to a reading under this seed and label',
+    );
   }
   return Number(value);
 }

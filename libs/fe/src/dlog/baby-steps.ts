@@ -1,5 +1,13 @@
 import { RistrettoPoint } from '../group';
-import { type Affine, type Extended, IDENTITY, addCached, batchToAffine, canonicalTimesFour, toCached } from './edwards';
+import {
+  type Affine,
+  type Extended,
+  IDENTITY,
+  addCached,
+  batchToAffine,
+  canonicalTimesFour,
+  toCached,
+} from './edwards';
 
 /**
  * The baby steps j·G′ for j ∈ [0, 2^bits), G′ = 4·G, kept as the low 64 bits of the affine y coordinate and the

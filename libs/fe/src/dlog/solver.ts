@@ -53,7 +53,9 @@ interface Search {
 
 function assertBits(bits: number): void {
   if (!Number.isInteger(bits) || bits < MIN_BITS || bits > MAX_BITS) {
-    throw feError(FeErrorCode.FE_VALUE_OUT_OF_RANGE, `babyStepBits is an integer ${MIN_BITS}…${MAX_BITS}`, { bits });
+    throw feError(FeErrorCode.FE_VALUE_OUT_OF_RANGE, `babyStepBits is an integer ${MIN_BITS}…${MAX_BITS}`, {
+      bits,
+    });
   }
 }
 
@@ -74,7 +76,13 @@ function verifiedCandidate(search: Search, giant: number, affine: Affine): bigin
 }
 
 /** Giant steps first..last in both directions (Q ∓ i·S), normalised together; the first verified match. */
-function searchBatch(search: Search, walkers: Extended[], steps: readonly Cached[], first: number, last: number) {
+function searchBatch(
+  search: Search,
+  walkers: Extended[],
+  steps: readonly Cached[],
+  first: number,
+  last: number,
+): bigint | undefined {
   const points: Extended[] = [];
   const giants: number[] = [];
   for (let i = first; i <= last; i++) {

@@ -86,7 +86,11 @@ function writeCached(file: string, steps: BabySteps): void {
     renameSync(temporary, file);
   } catch {
     // A read-only or full disk costs the next process a rebuild, not this one its result.
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written.
+    }
   }
 }
 
