@@ -60,7 +60,9 @@ describe('signed bounded discrete logarithm', () => {
 describe('baby-step table cache', () => {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'fe-dlog-'));
   const file = path.join(cacheDir, tableFileName(10));
-  after(() => rmSync(cacheDir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
 
   it('writes the table once, reloads it, and rebuilds a corrupt or truncated file', () => {
     const first = createDlogSolver({ babyStepBits: 10, cacheDir });
