@@ -3,7 +3,7 @@ import { READING_BOUND } from './constants';
 import type { DlogSolver } from './dlog/solver';
 import { FeErrorCode, feError } from './fe-error';
 import { RistrettoPoint } from './group';
-import { labelPoints } from './labels';
+import { maskGenerators } from './labels';
 import { slotKey } from './slot-keys';
 
 // x·G is computed as (x + k)·G − k·G: the constant-time multiply refuses 0, and with the shift no reading
@@ -24,7 +24,7 @@ function mulSecret(point: RistrettoPoint, scalar: bigint): RistrettoPoint {
 /** s₁·U₁ + s₂·U₂ of a slot under a label: the mask that hides the reading. */
 function slotMask(seed: Uint8Array, label: string, slot: number): RistrettoPoint {
   const { s1, s2 } = slotKey(seed, slot);
-  const { u1, u2 } = labelPoints(label);
+  const { u1, u2 } = maskGenerators(label);
   return mulSecret(u1, s1).add(mulSecret(u2, s2));
 }
 
