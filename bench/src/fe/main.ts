@@ -18,6 +18,7 @@ import { type FeResults, resultRows } from './report';
 import { TARIFF_WEIGHTS, expectedInnerProduct, monthReadings } from './workload';
 
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
     'baby-step-bits': { type: 'string', default: String(DEFAULT_BABY_STEP_BITS) },
     runs: { type: 'string', default: '5' },

@@ -58,9 +58,10 @@ export function measureEncryption(
   meterId: string,
   readings: readonly (readonly number[])[],
 ): { days: FeDay[]; msPerReading: number } {
+  const report = progress('encrypting');
   const started = performance.now();
   const days = encryptMonth(seed, meterId, readings, (done) => {
-    progress('encrypting')(done, readings.length);
+    report(done, readings.length);
   });
   return { days, msPerReading: (performance.now() - started) / (readings.length * TARIFF_WEIGHTS.length) };
 }

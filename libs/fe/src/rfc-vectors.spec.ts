@@ -2,9 +2,12 @@ import { ed25519, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { expand_message_xmd } from '@noble/curves/abstract/hash-to-curve.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { assertCiphertext, encodeCiphertext, parseCiphertext } from './ciphertext';
-import { EDWARDS_D, FIELD_P } from './dlog/edwards';
+import { EDWARDS_D } from './dlog/edwards';
+import { FIELD_P, SQRT_M1, mod } from './dlog/field';
+import { decodeRistretto } from './fast-decode';
 import { RistrettoPoint } from './group';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -198,5 +201,41 @@ describe('ciphertext text form', () => {
       },
       { code: 'FE_CIPHERTEXT_INVALID' },
     );
+  });
+});
+
+describe('the bill decoder (fast-decode.ts) against noble', () => {
+  const agree = (bytes: Uint8Array): void => {
+    let expected: { x: bigint; y: bigint } | undefined;
+    try {
+      expected = RistrettoPoint.fromBytes(bytes).toAffine();
+    } catch {
+      expected = undefined;
+    }
+    assert.deepEqual(decodeRistretto(bytes), expected, hex(bytes));
+  };
+
+  it('accepts the RFC 9496 A.1 encodings and refuses the A.2 ones', () => {
+    for (const encoding of [...GENERATOR_MULTIPLES, ...INVALID_ENCODINGS])
+      agree(Buffer.from(encoding, 'hex'));
+    for (const encoding of INVALID_ENCODINGS)
+      assert.equal(decodeRistretto(Buffer.from(encoding, 'hex')), undefined);
+  });
+
+  it('agrees on random group elements and on random byte strings', () => {
+    let point = RistrettoPoint.BASE.multiply(0xfeedn);
+    for (let i = 0; i < 200; i++) {
+      agree(point.toBytes());
+      point = point.add(point).add(RistrettoPoint.BASE);
+      agree(randomBytes(32));
+      const even = randomBytes(32);
+      even[0] = (even[0] ?? 0) & 0xfe;
+      even[31] = (even[31] ?? 0) & 0x7f;
+      agree(even);
+    }
+  });
+
+  it('uses noble’s √−1', () => {
+    assert.equal(mod(SQRT_M1 * SQRT_M1), FIELD_P - 1n);
   });
 });

@@ -1,4 +1,5 @@
 import { RistrettoPoint } from '../group';
+import { FIELD_P, mod } from './field';
 
 /*
  * The few twisted Edwards (a = −1) operations of the discrete-logarithm search on plain bigints, in extended
@@ -6,7 +7,6 @@ import { RistrettoPoint } from '../group';
  * additions of public points, and the batch normalisation (one inversion per batch) has no public noble API
  * for ristretto points.
  */
-export const FIELD_P = 2n ** 255n - 19n;
 // d = −121665/121666 of edwards25519 (RFC 8032 §5.1), checked against noble in the tests.
 export const EDWARDS_D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
 const D2 = (2n * EDWARDS_D) % FIELD_P;
@@ -32,11 +32,6 @@ export interface Affine {
 }
 
 export const IDENTITY: Extended = { x: 0n, y: 1n, z: 1n, t: 0n };
-
-function mod(value: bigint): bigint {
-  const r = value % FIELD_P;
-  return r < 0n ? r + FIELD_P : r;
-}
 
 export function fromAffine({ x, y }: Affine): Extended {
   return { x, y, z: 1n, t: mod(x * y) };
