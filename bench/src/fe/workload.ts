@@ -1,0 +1,73 @@
+import { type FeDay, SLOTS_PER_DAY, encryptReading, feLabel } from '@metrochain/fe';
+
+export const DAYS_PER_MONTH = 31;
+export const MAX_READING_WH = 3000;
+
+/**
+ * A three-band tariff in minor units per kWh: night 00:00–07:00 at 25, day at 32, evening peak 17:00–21:00 at 41.
+ * The inner product of Wh and these prices is in thousandths of a minor unit.
+ */
+export const TARIFF_WEIGHTS: readonly number[] = Array.from({ length: SLOTS_PER_DAY }, (_, slot) => {
+  if (slot < 28) return 25;
+  return slot >= 68 && slot < 84 ? 41 : 32;
+});
+
+/** mulberry32: the same readings on every run, so that results compare across machines and commits. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Readings of every slot of a month, day after day: Wh 0…3000. */
+export function monthReadings(seed = 3): number[][] {
+  const next = seededRandom(seed);
+  return Array.from({ length: DAYS_PER_MONTH }, () =>
+    Array.from({ length: SLOTS_PER_DAY }, () => Math.floor(next() * (MAX_READING_WH + 1))),
+  );
+}
+
+export function expectedInnerProduct(readings: readonly (readonly number[])[]): bigint {
+  let sum = 0n;
+  for (const day of readings) {
+    day.forEach((value, slot) => (sum += BigInt(value * (TARIFF_WEIGHTS[slot] ?? 0))));
+  }
+  return sum;
+}
+
+export function dayLabel(meterId: string, index: number): string {
+  return feLabel(meterId, `2026-01-${String(index + 1).padStart(2, '0')}`);
+}
+
+/** Encrypts the month as a meter does, slot after slot; `onDay` after each day for progress. */
+export function encryptMonth(
+  seed: Uint8Array,
+  meterId: string,
+  readings: readonly (readonly number[])[],
+  onDay?: (done: number) => void,
+): FeDay[] {
+  return readings.map((day, index) => {
+    const label = dayLabel(meterId, index);
+    const ciphertexts = day.map((value, slot) => encryptReading(seed, label, slot, value));
+    onDay?.(index + 1);
+    return { label, ciphertexts };
+  });
+}
+
+/** Median and minimum of repeated timings of `run` (ms), after one untimed warm-up. */
+export function timeRepeated(runs: number, run: () => void): { medianMs: number; minMs: number } {
+  run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN, minMs: samples[0] ?? Number.NaN };
+}
