@@ -2,11 +2,13 @@ import { z } from 'zod';
 import {
   accountRequestSchema,
   computeStatementRequestSchema,
+  functionalKeySchema,
   keyIdSchema,
   keyIssuanceRequestSchema,
+  statementSchema,
   tariffApprovalRequestSchema,
 } from '../ledger/billing';
-import { base64Schema, isoMonthSchema } from '../events/shared/event-primitives';
+import { isoMonthSchema } from '../events/shared/event-primitives';
 
 /**
  * HTTP API of the billing service (docs/billing.md). Operators put tariffs into the catalogue, utilities open
@@ -31,11 +33,6 @@ export type TariffInput = z.infer<typeof tariffInputSchema>;
 export const accountInputSchema = accountRequestSchema.omit({ utility: true });
 export type AccountInput = z.infer<typeof accountInputSchema>;
 
-/** A functional key: two ristretto255 scalars, 64 bytes, standard base64. */
-export const functionalKeySchema = base64Schema.describe(
-  'd = Σ yⱼ·sⱼ: two ristretto255 scalars (32-byte little-endian each), standard base64',
-);
-
 const issuance = keyIssuanceRequestSchema.innerType().shape;
 
 /** POST /accounts/:accountId/keys: the account's customer issues a key for a catalogue tariff. */
@@ -57,3 +54,15 @@ export type ClosePeriodInput = z.infer<typeof closePeriodInputSchema>;
 
 /** GET /accounts/:accountId/ciphertexts?period=YYYY-MM */
 export const ciphertextsQuerySchema = z.object({ period: isoMonthSchema }).strict();
+
+const [completeStatementSchema] = statementSchema.options;
+
+/**
+ * A statement as the OpenAPI document shows it: one object whose amounts are present when `status` is `complete`
+ * (the answers are validated by `statementSchema`, the discriminated union, which OpenAPI DTOs cannot extend).
+ */
+export const statementViewSchema = completeStatementSchema.extend({
+  status: z.enum(['complete', 'incomplete']),
+  innerProductMilliMinor: completeStatementSchema.shape.innerProductMilliMinor.optional(),
+  amountMinor: completeStatementSchema.shape.amountMinor.optional(),
+});

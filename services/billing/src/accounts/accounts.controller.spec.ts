@@ -39,7 +39,11 @@ describe('billing API: who may call what, and bad input', () => {
       ['customer-0002', 'customer'],
       ['auditor-ptb', 'auditor'],
     ] as const) {
-      tokens[name] = await issuer.token({ sub: name, role, ...(role === 'nmi-operator' ? { nmi: 'PTBMSP' } : {}) });
+      tokens[name] = await issuer.token({
+        sub: name,
+        role,
+        ...(role === 'nmi-operator' ? { nmi: 'PTBMSP' } : {}),
+      });
     }
     const billing = new BillingService({
       ledger,
@@ -50,7 +54,11 @@ describe('billing API: who may call what, and bad input', () => {
       controllers: [TariffsController, AccountsController],
       providers: [
         { provide: BillingService, useValue: billing },
-        ...accessSpecProviders({ issuers: [issuer.trusted], ownNmi: 'PTBMSP', errorStatus: billingHttpStatus }),
+        ...accessSpecProviders({
+          issuers: [issuer.trusted],
+          ownNmi: 'PTBMSP',
+          errorStatus: billingHttpStatus,
+        }),
       ],
     })
     class SpecModule {}
@@ -66,7 +74,12 @@ describe('billing API: who may call what, and bad input', () => {
     await app.close();
   });
 
-  async function call(method: string, path: string, caller?: string, body?: unknown): Promise<[number, string]> {
+  async function call(
+    method: string,
+    path: string,
+    caller?: string,
+    body?: unknown,
+  ): Promise<[number, string]> {
     const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}${path}`, {
       method,
       headers: {
@@ -82,7 +95,10 @@ describe('billing API: who may call what, and bad input', () => {
   it('lets operators approve tariffs and anyone read them; refuses others and bad tariffs', async () => {
     assert.deepEqual(await call('POST', '/tariffs', undefined, TARIFF), [401, 'UNAUTHENTICATED']);
     assert.deepEqual(await call('POST', '/tariffs', 'stadtwerke-nord', TARIFF), [403, 'ACCESS_FORBIDDEN']);
-    assert.deepEqual(await call('POST', '/tariffs', 'operator-ptb', { ...TARIFF, bands: [0] }), [400, 'REQUEST_INVALID']);
+    assert.deepEqual(await call('POST', '/tariffs', 'operator-ptb', { ...TARIFF, bands: [0] }), [
+      400,
+      'REQUEST_INVALID',
+    ]);
     assert.equal(ledger.tariffs.size, 0, 'nothing written for refused requests');
     assert.equal((await call('POST', '/tariffs', 'operator-ptb', TARIFF))[0], 201);
     assert.equal(ledger.tariffs.get('tou@1')?.approvedBy, 'operator-ptb');
@@ -92,36 +108,74 @@ describe('billing API: who may call what, and bad input', () => {
   });
 
   it('opens accounts for the calling utility only', async () => {
-    const account = { accountId: 'acc-1', customer: 'customer-0001', meterId: 'meter-1', billingFrom: '2026-01' };
+    const account = {
+      accountId: 'acc-1',
+      customer: 'customer-0001',
+      meterId: 'meter-1',
+      billingFrom: '2026-01',
+    };
     assert.deepEqual(await call('POST', '/accounts', 'customer-0001', account), [403, 'ACCESS_FORBIDDEN']);
-    assert.deepEqual(await call('POST', '/accounts', 'stadtwerke-nord', { ...account, utility: 'x' }), [400, 'REQUEST_INVALID']);
+    assert.deepEqual(await call('POST', '/accounts', 'stadtwerke-nord', { ...account, utility: 'x' }), [
+      400,
+      'REQUEST_INVALID',
+    ]);
     assert.equal((await call('POST', '/accounts', 'stadtwerke-nord', account))[0], 201);
     assert.equal(ledger.accounts.get('acc-1')?.utility, 'stadtwerke-nord');
   });
 
-  it("keeps each utility and customer to their own accounts", async () => {
+  it('keeps each utility and customer to their own accounts', async () => {
     assert.equal((await call('GET', '/accounts/acc-1', 'stadtwerke-nord'))[0], 200);
     assert.equal((await call('GET', '/accounts/acc-1', 'customer-0001'))[0], 200);
     assert.deepEqual(await call('GET', '/accounts/acc-1', 'energia-sul'), [403, 'ACCOUNT_FORBIDDEN']);
-    assert.deepEqual(await call('GET', '/accounts/acc-1/statements', 'customer-0002'), [403, 'ACCOUNT_FORBIDDEN']);
-    assert.deepEqual(await call('GET', '/accounts/acc-1/statements', 'auditor-ptb'), [403, 'ACCESS_FORBIDDEN']);
-    assert.deepEqual(await call('GET', '/accounts/acc-1/ciphertexts?period=2026-01', 'stadtwerke-nord'), [403, 'ACCESS_FORBIDDEN']);
-    assert.deepEqual(await call('GET', '/accounts/acc-1/ciphertexts?period=2026-13', 'customer-0001'), [400, 'REQUEST_INVALID']);
+    assert.deepEqual(await call('GET', '/accounts/acc-1/statements', 'customer-0002'), [
+      403,
+      'ACCOUNT_FORBIDDEN',
+    ]);
+    assert.deepEqual(await call('GET', '/accounts/acc-1/statements', 'auditor-ptb'), [
+      403,
+      'ACCESS_FORBIDDEN',
+    ]);
+    assert.deepEqual(await call('GET', '/accounts/acc-1/ciphertexts?period=2026-01', 'stadtwerke-nord'), [
+      403,
+      'ACCESS_FORBIDDEN',
+    ]);
+    assert.deepEqual(await call('GET', '/accounts/acc-1/ciphertexts?period=2026-13', 'customer-0001'), [
+      400,
+      'REQUEST_INVALID',
+    ]);
     assert.equal((await call('GET', '/accounts/acc-1/ciphertexts?period=2026-01', 'customer-0001'))[0], 200);
     assert.deepEqual(await call('GET', '/accounts/acc-9', 'stadtwerke-nord'), [404, 'ACCOUNT_UNKNOWN']);
   });
 
   it('records a key by its hash for the account’s customer, keeps the key, and never answers with it', async () => {
-    const key = { tariffId: 'tou', tariffVersion: 1, validFrom: '2026-01', functionalKey: KEY_BYTES.toString('base64') };
-    assert.deepEqual(await call('POST', '/accounts/acc-1/keys', 'stadtwerke-nord', key), [403, 'ACCESS_FORBIDDEN']);
-    assert.deepEqual(await call('POST', '/accounts/acc-1/keys', 'customer-0002', key), [403, 'ACCOUNT_FORBIDDEN']);
-    assert.deepEqual(await call('POST', '/accounts/acc-1/keys', 'customer-0001', { ...key, tariffId: 'nope' }), [422, 'TARIFF_UNKNOWN']);
+    const key = {
+      tariffId: 'tou',
+      tariffVersion: 1,
+      validFrom: '2026-01',
+      functionalKey: KEY_BYTES.toString('base64'),
+    };
+    assert.deepEqual(await call('POST', '/accounts/acc-1/keys', 'stadtwerke-nord', key), [
+      403,
+      'ACCESS_FORBIDDEN',
+    ]);
+    assert.deepEqual(await call('POST', '/accounts/acc-1/keys', 'customer-0002', key), [
+      403,
+      'ACCOUNT_FORBIDDEN',
+    ]);
+    assert.deepEqual(
+      await call('POST', '/accounts/acc-1/keys', 'customer-0001', { ...key, tariffId: 'nope' }),
+      [422, 'TARIFF_UNKNOWN'],
+    );
     assert.equal(ledger.keys.length, 0);
     assert.equal(redis.hashes.get('billing:keys:acc-1')?.size ?? 0, 0, 'a refused key is not kept');
     const [status] = await call('POST', '/accounts/acc-1/keys', 'customer-0001', { ...key, keyId: 'k1' });
     assert.equal(status, 201);
     assert.equal(ledger.keys[0]?.keyHash, createHash('sha256').update(KEY_BYTES).digest('hex'));
     assert.equal(redis.hashes.get('billing:keys:acc-1')?.get('k1'), key.functionalKey);
-    assert.equal(JSON.stringify(ledger.keys).includes(key.functionalKey), false, 'the ledger never sees the key');
+    assert.equal(
+      JSON.stringify(ledger.keys).includes(key.functionalKey),
+      false,
+      'the ledger never sees the key',
+    );
   });
 });

@@ -6,7 +6,7 @@ import {
   keyInputSchema,
   keyRecordSchema,
   slotCiphertextSchema,
-  statementSchema,
+  statementViewSchema,
   tariffInputSchema,
   tariffSchema,
 } from '@metrochain/contracts';
@@ -21,6 +21,6 @@ export class AccountDto extends zodDto(accountSchema) {}
 export class KeyInputDto extends zodDto(keyInputSchema) {}
 export class KeyRecordDto extends zodDto(keyRecordSchema) {}
 export class ClosePeriodInputDto extends zodDto(closePeriodInputSchema) {}
-export class StatementDto extends zodDto(statementSchema) {}
+export class StatementDto extends zodDto(statementViewSchema) {}
 export class SlotCiphertextDto extends zodDto(slotCiphertextSchema) {}
 export class CiphertextsQueryDto extends zodDto(ciphertextsQuerySchema) {}

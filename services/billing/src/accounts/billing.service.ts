@@ -12,11 +12,20 @@ import {
   keyInputSchema,
   tariffInputSchema,
 } from '@metrochain/contracts';
+import type { CommittedTransaction } from '@metrochain/ledger';
 import { parseRequest } from '@metrochain/service-kit';
 import type { KeyVault } from '../keys/key-vault';
 import type { StatementCloser } from '../statements/statement-closer';
 import { type AccountParty, assertAccountParty } from './account-access';
 import type { BillingLedger } from './billing-ledger';
+
+/** The ledger record as the API answers it: without the transaction that wrote it (the records carry `txId`). */
+function recordOf<T extends object>(committed: T & CommittedTransaction): T {
+  const record: Partial<T & CommittedTransaction> = { ...committed };
+  delete record.blockNumber;
+  delete record.transactionId;
+  return record as T;
+}
 
 export interface BillingServiceOptions {
   ledger: BillingLedger;
@@ -38,11 +47,7 @@ export class BillingService {
 
   async approveTariff(body: unknown, operator: Readonly<Principal>): Promise<Tariff> {
     const input = parseRequest(tariffInputSchema, body);
-    const { blockNumber: _block, ...tariff } = await this.#ledger.approveTariff({
-      ...input,
-      approvedBy: operator.name,
-    });
-    return tariff;
+    return recordOf(await this.#ledger.approveTariff({ ...input, approvedBy: operator.name }));
   }
 
   getTariff(tariffId: string, version: number): Promise<Tariff> {
@@ -55,11 +60,7 @@ export class BillingService {
 
   async openAccount(body: unknown, utility: Readonly<Principal>): Promise<Account> {
     const input = parseRequest(accountInputSchema, body);
-    const { blockNumber: _block, ...account } = await this.#ledger.openAccount({
-      ...input,
-      utility: utility.name,
-    });
-    return account;
+    return recordOf(await this.#ledger.openAccount({ ...input, utility: utility.name }));
   }
 
   /** The account, for its utility or its customer. */
@@ -86,13 +87,7 @@ export class BillingService {
     // is lost. A refusal removes it again.
     await this.#vault.put(accountId, keyId, functionalKey);
     try {
-      const { blockNumber: _block, ...record } = await this.#ledger.issueKey({
-        keyId,
-        accountId,
-        keyHash,
-        ...validity,
-      });
-      return record;
+      return recordOf(await this.#ledger.issueKey({ keyId, accountId, keyHash, ...validity }));
     } catch (error) {
       await this.#vault.delete(accountId, keyId);
       throw error;

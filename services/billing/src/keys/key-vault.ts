@@ -1,8 +1,15 @@
-import type { Redis } from 'ioredis';
-
 const KEYS = (accountId: string): string => `billing:keys:${accountId}`;
 /** Accounts with at least one key: the ones the closer bills. */
 const ACCOUNTS = 'billing:accounts';
+
+/** The Redis commands the vault uses (ioredis' client has them). */
+export interface VaultRedis {
+  hset(key: string, field: string, value: string): Promise<number>;
+  hget(key: string, field: string): Promise<string | null>;
+  hdel(key: string, field: string): Promise<number>;
+  sadd(key: string, member: string): Promise<number>;
+  smembers(key: string): Promise<string[]>;
+}
 
 /**
  * The functional keys customers issued, in Redis (one hash per account, field = key id, value = the key). The ledger
@@ -11,9 +18,9 @@ const ACCOUNTS = 'billing:accounts';
  * (docs/billing.md, "Key policy").
  */
 export class KeyVault {
-  readonly #redis: Pick<Redis, 'hset' | 'hget' | 'hdel' | 'sadd' | 'smembers'>;
+  readonly #redis: VaultRedis;
 
-  constructor(redis: Pick<Redis, 'hset' | 'hget' | 'hdel' | 'sadd' | 'smembers'>) {
+  constructor(redis: VaultRedis) {
     this.#redis = redis;
   }
 

@@ -119,7 +119,14 @@ describe('StatementCloser', () => {
     };
     assert.equal(await codeOf('2026-04'), 'PERIOD_OPEN');
     assert.equal(await codeOf('2026-03'), 'KEY_NOT_ISSUED');
-    await ledger.issueKey({ keyId: 'k9', accountId: 'acc-1', tariffId: 'tou', tariffVersion: 1, validFrom: '2026-03', keyHash: KEY_HASH });
+    await ledger.issueKey({
+      keyId: 'k9',
+      accountId: 'acc-1',
+      tariffId: 'tou',
+      tariffVersion: 1,
+      validFrom: '2026-03',
+      keyHash: KEY_HASH,
+    });
     assert.equal(await codeOf('2026-03'), 'KEY_NOT_ISSUED', 'recorded on the ledger but not held here');
     await vault.put('acc-1', 'k9', KEY);
     ledger.amounts.set('k9', 1000);

@@ -1,10 +1,9 @@
 import type { Account, BillingStatementsV1, Statement } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
-import type { Redis } from 'ioredis';
 import type { BillingLedger } from '../accounts/billing-ledger';
 import type { ClosingSettings } from '../config/billing.config';
 import { BillingErrorCode, billingError } from '../http/billing-error';
-import type { KeyVault } from '../keys/key-vault';
+import type { KeyVault, VaultRedis } from '../keys/key-vault';
 import { closableMonths, monthEndMs, monthWithin } from './billing-months';
 
 export type PublishStatement = (statement: Readonly<BillingStatementsV1>) => Promise<void>;
@@ -12,7 +11,7 @@ export type PublishStatement = (statement: Readonly<BillingStatementsV1>) => Pro
 export interface StatementCloserOptions {
   ledger: Pick<BillingLedger, 'getAccount' | 'listKeys' | 'computeStatement'>;
   vault: Pick<KeyVault, 'get' | 'accounts'>;
-  redis: Pick<Redis, 'hget' | 'hset'>;
+  redis: Pick<VaultRedis, 'hget' | 'hset'>;
   publish: PublishStatement;
   settings: Readonly<ClosingSettings>;
   now?: () => number;

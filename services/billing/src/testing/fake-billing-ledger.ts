@@ -15,7 +15,10 @@ import type { BillingLedger } from '../accounts/billing-ledger';
 
 const AT = '2026-11-01T00:00:00.000Z';
 
-function refused(code: 'NOT_FOUND' | 'ACCOUNT_UNKNOWN' | 'TARIFF_UNKNOWN' | 'FE_NO_RESULT', message: string): LedgerError {
+function refused(
+  code: 'NOT_FOUND' | 'ACCOUNT_UNKNOWN' | 'TARIFF_UNKNOWN' | 'FE_NO_RESULT',
+  message: string,
+): LedgerError {
   return new LedgerError({ code, message });
 }
 
@@ -34,8 +37,16 @@ export class FakeBillingLedger implements BillingLedger {
   readonly amounts = new Map<string, number>();
   #block = 0n;
 
-  approveTariff(request: TariffApprovalRequest): Promise<Tariff & { blockNumber: bigint; transactionId: string }> {
-    const tariff: Tariff = { ...request, partitionId: 'a'.repeat(64), approvedByMsp: 'PTBMSP', approvedAt: AT, txId: 'tx' };
+  approveTariff(
+    request: TariffApprovalRequest,
+  ): Promise<Tariff & { blockNumber: bigint; transactionId: string }> {
+    const tariff: Tariff = {
+      ...request,
+      partitionId: 'a'.repeat(64),
+      approvedByMsp: 'PTBMSP',
+      approvedAt: AT,
+      txId: 'tx',
+    };
     this.tariffs.set(`${request.tariffId}@${String(request.version)}`, tariff);
     return Promise.resolve({ ...tariff, ...this.#commit() });
   }
@@ -57,7 +68,9 @@ export class FakeBillingLedger implements BillingLedger {
 
   getAccount(accountId: string): Promise<Account> {
     const account = this.accounts.get(accountId);
-    return account === undefined ? Promise.reject(refused('ACCOUNT_UNKNOWN', accountId)) : Promise.resolve(account);
+    return account === undefined
+      ? Promise.reject(refused('ACCOUNT_UNKNOWN', accountId))
+      : Promise.resolve(account);
   }
 
   issueKey(request: KeyIssuanceRequest): Promise<KeyRecord & { blockNumber: bigint; transactionId: string }> {
@@ -93,7 +106,9 @@ export class FakeBillingLedger implements BillingLedger {
       return Promise.reject(refused('FE_NO_RESULT', request.keyId));
     }
     const account = this.accounts.get(request.accountId);
-    const existing = this.statements.find((s) => s.accountId === request.accountId && s.period === request.period);
+    const existing = this.statements.find(
+      (s) => s.accountId === request.accountId && s.period === request.period,
+    );
     const statement: Statement = existing ?? {
       accountId: request.accountId,
       utility: account?.utility ?? '',
@@ -132,7 +147,9 @@ export class FakeBillingLedger implements BillingLedger {
   }
 
   listCiphertexts(): Promise<SlotCiphertext[]> {
-    return Promise.resolve([{ day: '2026-01-01', slot: 0, seq: 1, ciphertext: Buffer.alloc(32).toString('base64') }]);
+    return Promise.resolve([
+      { day: '2026-01-01', slot: 0, seq: 1, ciphertext: Buffer.alloc(32).toString('base64') },
+    ]);
   }
 
   #commit(): { blockNumber: bigint; transactionId: string } {
