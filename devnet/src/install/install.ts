@@ -1,5 +1,6 @@
 import { step } from '../log';
 import { installFabric } from './fabric';
+import { installFeTables } from './fe-tables';
 import { installKafka } from './kafka';
 import { checkPrerequisites } from './prerequisites';
 import { installRedis } from './redis';
@@ -12,5 +13,6 @@ export async function install(): Promise<void> {
   await installRedis();
   await installKafka();
   await installFabric();
+  installFeTables();
   step(`install done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

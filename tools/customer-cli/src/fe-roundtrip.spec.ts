@@ -9,22 +9,6 @@ import { FakeService } from '@metrochain/tool-kit/testing';
 import { readSeedFile, seedOf } from './seed/seed-file';
 import { cli } from './testing/run-cli';
 
-/**
- * Why the round trip through the real libs/fe cannot run yet, or false when it can.
- * TODO(fe-lib): remove this guard once the fe-lib branch (libs/fe's implementation) is merged.
- */
-function fePending(): string | false {
-  try {
-    generateSeed();
-    return false;
-  } catch (error) {
-    if (error instanceof Error && error.message.includes('implementation pending')) {
-      return `libs/fe is still the skeleton (${error.message}); runs once the fe-lib branch is merged`;
-    }
-    throw error;
-  }
-}
-
 const meterId = 'meter-fe-1';
 
 /** The billing API the round trip needs: a tariff, key issuance (recorded) and the month's ciphertexts. */
@@ -66,63 +50,59 @@ async function billingApi(ciphertexts: SlotCiphertext[], keys: unknown[]): Promi
 }
 
 describe('seed, key and decrypt through the real libs/fe', () => {
-  it(
-    'decrypts what the meter encrypted with the seed the CLI generated, and issues a 64-byte key',
-    { skip: fePending() },
-    async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'customer-cli-fe-'));
-      const ciphertexts: SlotCiphertext[] = [];
-      const keys: unknown[] = [];
-      const billing = await billingApi(ciphertexts, keys);
-      const env = {
-        METROCHAIN_BILLING_URL: billing.url,
-        METROCHAIN_TOKEN: 'customer',
-        METROCHAIN_FE_CACHE_DIR: path.join(dir, 'cache'),
-      };
-      try {
-        const seedFile = path.join(dir, 'meter.seed');
-        const created = await cli(['seed', '--out', seedFile], { env });
-        assert.equal(created.code, 0, created.stderr);
-        const seed = seedOf(readSeedFile(seedFile), meterId);
-        const readings = [
-          { day: '2026-01-01', slot: 0, wh: 0 },
-          { day: '2026-01-01', slot: 95, wh: 1234 },
-          { day: '2026-01-31', slot: 40, wh: -17 },
-          { day: '2026-01-31', slot: 41, wh: READING_BOUND - 1 },
-        ];
-        readings.forEach(({ day, slot, wh }, seq) => {
-          ciphertexts.push({
-            day,
-            slot,
-            seq,
-            ciphertext: encryptReading(seed, feLabel(meterId, day), slot, wh),
-          });
+  it('decrypts what the meter encrypted with the seed the CLI generated, and issues a 64-byte key', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'customer-cli-fe-'));
+    const ciphertexts: SlotCiphertext[] = [];
+    const keys: unknown[] = [];
+    const billing = await billingApi(ciphertexts, keys);
+    const env = {
+      METROCHAIN_BILLING_URL: billing.url,
+      METROCHAIN_TOKEN: 'customer',
+      METROCHAIN_FE_CACHE_DIR: path.join(dir, 'cache'),
+    };
+    try {
+      const seedFile = path.join(dir, 'meter.seed');
+      const created = await cli(['seed', '--out', seedFile], { env });
+      assert.equal(created.code, 0, created.stderr);
+      const seed = seedOf(readSeedFile(seedFile), meterId);
+      const readings = [
+        { day: '2026-01-01', slot: 0, wh: 0 },
+        { day: '2026-01-01', slot: 95, wh: 1234 },
+        { day: '2026-01-31', slot: 40, wh: -17 },
+        { day: '2026-01-31', slot: 41, wh: READING_BOUND - 1 },
+      ];
+      readings.forEach(({ day, slot, wh }, seq) => {
+        ciphertexts.push({
+          day,
+          slot,
+          seq,
+          ciphertext: encryptReading(seed, feLabel(meterId, day), slot, wh),
         });
-        const args = ['--seed', seedFile, '--account', 'acc-fe'];
-        const run = await cli(['decrypt', ...args, '--period', '2026-01', '--meter', meterId], { env });
-        assert.equal(run.code, 0, run.stderr);
-        assert.deepEqual(
-          (run.json()['readings'] as { wh: number }[]).map((reading) => reading.wh),
-          readings.map((reading) => reading.wh),
-        );
-        assert.equal(run.json()['totalWh'], 1234 - 17 + READING_BOUND - 1);
+      });
+      const args = ['--seed', seedFile, '--account', 'acc-fe'];
+      const run = await cli(['decrypt', ...args, '--period', '2026-01', '--meter', meterId], { env });
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(
+        (run.json()['readings'] as { wh: number }[]).map((reading) => reading.wh),
+        readings.map((reading) => reading.wh),
+      );
+      assert.equal(run.json()['totalWh'], 1234 - 17 + READING_BOUND - 1);
 
-        const wrongMeter = await cli(['decrypt', ...args, '--period', '2026-01', '--meter', 'meter-fe-2'], {
-          env,
-        });
-        assert.equal(wrongMeter.code, 1);
-        assert.match(wrongMeter.stderr, /^FE_NO_RESULT: /);
+      const wrongMeter = await cli(['decrypt', ...args, '--period', '2026-01', '--meter', 'meter-fe-2'], {
+        env,
+      });
+      assert.equal(wrongMeter.code, 1);
+      assert.match(wrongMeter.stderr, /^FE_NO_RESULT: /);
 
-        const key = await cli(
-          ['key', ...args, '--tariff', 'tou', '--version', '1', '--valid-from', '2026-01'],
-          { env },
-        );
-        assert.equal(key.code, 0, key.stderr);
-        const functionalKey = String((keys[0] as Record<string, unknown>)['functionalKey']);
-        assert.equal(Buffer.from(functionalKey, 'base64').length, 64);
-      } finally {
-        await billing.close();
-      }
-    },
-  );
+      const key = await cli(
+        ['key', ...args, '--tariff', 'tou', '--version', '1', '--valid-from', '2026-01'],
+        { env },
+      );
+      assert.equal(key.code, 0, key.stderr);
+      const functionalKey = String((keys[0] as Record<string, unknown>)['functionalKey']);
+      assert.equal(Buffer.from(functionalKey, 'base64').length, 64);
+    } finally {
+      await billing.close();
+    }
+  });
 });
