@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { SlotCiphertext } from '@metrochain/contracts';
-import { READING_BOUND, SLOTS_PER_DAY, encryptReading, feLabel, generateSeed } from '@metrochain/fe';
+import { READING_BOUND, SLOTS_PER_DAY, encryptReading, feLabel } from '@metrochain/fe';
 import { FakeService } from '@metrochain/tool-kit/testing';
 import { readSeedFile, seedOf } from './seed/seed-file';
 import { cli } from './testing/run-cli';
