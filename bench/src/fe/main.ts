@@ -69,6 +69,9 @@ function measure(bits: number, runs: number): FeResults {
   const anchor = gofe(readings);
   const gofeDdhMs = anchor.day === undefined ? undefined : round(anchor.day.encryptMs + anchor.day.decryptMs);
   const oneDayTotal = oneDay.encryptMs + oneDay.billMs;
+  const monthTotal = msPerReading * readings.length * TARIFF_WEIGHTS.length + bill.monthBillMs;
+  const gofeMonthMs =
+    anchor.month === undefined ? undefined : anchor.month.encryptMs + anchor.month.decryptMs;
   return {
     measuredAt: new Date().toISOString(),
     host: {
@@ -88,15 +91,18 @@ function measure(bits: number, runs: number): FeResults {
     monthBillMs: round(bill.monthBillMs),
     monthBillMinMs: round(bill.monthBillMinMs),
     monthBillDecodeMs: round(bill.decodeMs),
+    nobleDecodeMonthMs: round(bill.nobleDecodeMs),
     monthBillCombineAndSolveMs: round(bill.combineAndSolveMs),
     monthInnerProduct: expected.toString(),
     billByBound,
     oneDay: { encryptMs: round(oneDay.encryptMs), billMs: round(oneDay.billMs), totalMs: round(oneDayTotal) },
     gofe: anchor,
     gofeDdhMs,
-    gofeDdhMonthMs:
-      anchor.month === undefined ? undefined : round(anchor.month.encryptMs + anchor.month.decryptMs),
+    gofeDdhMonthMs: gofeMonthMs === undefined ? undefined : round(gofeMonthMs),
     gofeFactor: gofeDdhMs === undefined ? undefined : round(gofeDdhMs / oneDayTotal),
+    month: { encryptAndBillMs: round(monthTotal) },
+    gofeMonthFactor: gofeMonthMs === undefined ? undefined : round(gofeMonthMs / monthTotal),
+    gofeBillFactor: anchor.month === undefined ? undefined : round(anchor.month.decryptMs / bill.monthBillMs),
   };
 }
 

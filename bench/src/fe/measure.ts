@@ -8,6 +8,7 @@ import {
   RistrettoPoint,
   createDlogSolver,
   decodeDay,
+  decodeRistretto,
   decryptReading,
   evaluateInnerProduct,
   evaluateInnerProductOfPoints,
@@ -85,7 +86,9 @@ export function measureCustomerDecrypt(
 export interface BillTimes {
   monthBillMs: number;
   monthBillMinMs: number;
+  /** The bill's own decoder (decodeRistretto), and noble's fromBytes for comparison. */
   decodeMs: number;
+  nobleDecodeMs: number;
   combineAndSolveMs: number;
   keyMs: number;
 }
@@ -106,7 +109,10 @@ export function measureBill(
     if (result !== expected) throw new Error(`bill ${String(result)} ≠ ${String(expected)}`);
   });
   const decoded = days.map(decodeDay);
-  const decode = timeRepeated(runs, () => days.map(decodeDay));
+  const nobleDecode = timeRepeated(runs, () => days.map(decodeDay));
+  const decode = timeRepeated(runs, () =>
+    days.map((day) => day.ciphertexts.map((text) => decodeRistretto(Buffer.from(text, 'base64')))),
+  );
   const combine = timeRepeated(runs, () =>
     evaluateInnerProductOfPoints(key, TARIFF_WEIGHTS, decoded, solver),
   );
@@ -114,6 +120,7 @@ export function measureBill(
     monthBillMs: bill.medianMs,
     monthBillMinMs: bill.minMs,
     decodeMs: decode.medianMs,
+    nobleDecodeMs: nobleDecode.medianMs,
     combineAndSolveMs: combine.medianMs,
     keyMs,
   };
