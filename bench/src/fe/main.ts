@@ -53,7 +53,7 @@ function measure(bits: number, runs: number): FeResults {
   console.log(`1/6 baby-step table, 2^${String(bits)} entries (built into an empty cache, then loaded)`);
   const table = measureTable(bits);
   console.log('2/6 a meter encrypts a month: 31 days × 96 slots');
-  const { days, msPerReading } = measureEncryption(seed, 'meter-bench', readings);
+  const { days, msPerReading, cpuMsPerReading } = measureEncryption(seed, 'meter-bench', readings);
   const [firstDay] = days;
   if (firstDay === undefined) throw new Error('no days');
   console.log('3/6 the customer decrypts a day of readings');
@@ -85,11 +85,13 @@ function measure(bits: number, runs: number): FeResults {
     dlogTableLoadMs: Math.round(table.loadMs),
     dlogTableFileBytes: table.fileBytes,
     encryptMsPerReading: round(msPerReading, 3),
+    encryptCpuMsPerReading: round(cpuMsPerReading, 3),
     customerDecryptMsPerReading: round(decryptMs, 3),
     bytesPerReading: CIPHERTEXT_BYTES,
     functionalKeyMs: round(bill.keyMs, 3),
     monthBillMs: round(bill.monthBillMs),
     monthBillMinMs: round(bill.monthBillMinMs),
+    monthBillCpuMs: round(bill.monthBillCpuMs),
     monthBillDecodeMs: round(bill.decodeMs),
     nobleDecodeMonthMs: round(bill.nobleDecodeMs),
     monthBillCombineAndSolveMs: round(bill.combineAndSolveMs),
