@@ -53,7 +53,7 @@ function measure(bits: number, runs: number): FeResults {
   console.log(`1/6 baby-step table, 2^${String(bits)} entries (built into an empty cache, then loaded)`);
   const table = measureTable(bits);
   console.log('2/6 a meter encrypts a month: 31 days × 96 slots');
-  const { days, msPerReading } = measureEncryption(seed, 'meter-bench', readings);
+  const { days, msPerReading, cpuMsPerReading } = measureEncryption(seed, 'meter-bench', readings);
   const [firstDay] = days;
   if (firstDay === undefined) throw new Error('no days');
   console.log('3/6 the customer decrypts a day of readings');
@@ -69,6 +69,9 @@ function measure(bits: number, runs: number): FeResults {
   const anchor = gofe(readings);
   const gofeDdhMs = anchor.day === undefined ? undefined : round(anchor.day.encryptMs + anchor.day.decryptMs);
   const oneDayTotal = oneDay.encryptMs + oneDay.billMs;
+  const monthTotal = msPerReading * readings.length * TARIFF_WEIGHTS.length + bill.monthBillMs;
+  const gofeMonthMs =
+    anchor.month === undefined ? undefined : anchor.month.encryptMs + anchor.month.decryptMs;
   return {
     measuredAt: new Date().toISOString(),
     host: {
@@ -82,21 +85,26 @@ function measure(bits: number, runs: number): FeResults {
     dlogTableLoadMs: Math.round(table.loadMs),
     dlogTableFileBytes: table.fileBytes,
     encryptMsPerReading: round(msPerReading, 3),
+    encryptCpuMsPerReading: round(cpuMsPerReading, 3),
     customerDecryptMsPerReading: round(decryptMs, 3),
     bytesPerReading: CIPHERTEXT_BYTES,
     functionalKeyMs: round(bill.keyMs, 3),
     monthBillMs: round(bill.monthBillMs),
     monthBillMinMs: round(bill.monthBillMinMs),
+    monthBillCpuMs: round(bill.monthBillCpuMs),
     monthBillDecodeMs: round(bill.decodeMs),
+    nobleDecodeMonthMs: round(bill.nobleDecodeMs),
     monthBillCombineAndSolveMs: round(bill.combineAndSolveMs),
     monthInnerProduct: expected.toString(),
     billByBound,
     oneDay: { encryptMs: round(oneDay.encryptMs), billMs: round(oneDay.billMs), totalMs: round(oneDayTotal) },
     gofe: anchor,
     gofeDdhMs,
-    gofeDdhMonthMs:
-      anchor.month === undefined ? undefined : round(anchor.month.encryptMs + anchor.month.decryptMs),
+    gofeDdhMonthMs: gofeMonthMs === undefined ? undefined : round(gofeMonthMs),
     gofeFactor: gofeDdhMs === undefined ? undefined : round(gofeDdhMs / oneDayTotal),
+    month: { encryptAndBillMs: round(monthTotal) },
+    gofeMonthFactor: gofeMonthMs === undefined ? undefined : round(gofeMonthMs / monthTotal),
+    gofeBillFactor: anchor.month === undefined ? undefined : round(anchor.month.decryptMs / bill.monthBillMs),
   };
 }
 

@@ -59,15 +59,33 @@ export function encryptMonth(
   });
 }
 
-/** Median and minimum of repeated timings of `run` (ms), after one untimed warm-up. */
-export function timeRepeated(runs: number, run: () => void): { medianMs: number; minMs: number } {
+/** CPU time (user + system) of this process in ms: unlike wall time, not inflated by other work on the host. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  /** Median CPU time of the same runs. */
+  medianCpuMs: number;
+}
+
+const median = (values: number[]): number =>
+  values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Median and minimum wall time and median CPU time of repeated runs of `run` (ms), after one untimed warm-up. */
+export function timeRepeated(runs: number, run: () => void): Timing {
   run();
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
+    const startedCpu = cpuMs();
     run();
-    samples.push(performance.now() - started);
+    cpu.push(cpuMs() - startedCpu);
+    wall.push(performance.now() - started);
   }
-  samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN, minMs: samples[0] ?? Number.NaN };
+  return { medianMs: median([...wall]), minMs: Math.min(...wall), medianCpuMs: median(cpu) };
 }

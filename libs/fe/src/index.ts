@@ -15,6 +15,7 @@ export {
 export { FeErrorCode, feError } from './fe-error';
 export { RistrettoPoint } from './group';
 export { assertCiphertext, encodeCiphertext, parseCiphertext } from './ciphertext';
+export { decodeRistretto, type DecodedPoint } from './fast-decode';
 export { LABEL_DST, feLabel, labelPoints, type LabelPoints } from './labels';
 export { generateSeed, seedFromText, seedToText } from './seed';
 export { decryptReading, encryptReading } from './reading';

@@ -9,11 +9,17 @@ import { slotKey } from './slot-keys';
 // x·G is computed as (x + k)·G − k·G: the constant-time multiply refuses 0, and with the shift no reading
 // value (0 included) picks another code path.
 const VALUE_SHIFT = BigInt(READING_BOUND + 1);
-let shiftPoint: RistrettoPoint | undefined;
+// A copy of G with 8-bit window tables (about 1 MB, built once per process in ~40 ms): measured at ~190 µs a
+// constant-time multiplication against ~370 µs for noble's own BASE.
+const GENERATOR_WINDOW_BITS = 8;
+let generator: { point: RistrettoPoint; shift: RistrettoPoint } | undefined;
 
 function valuePoint(valueWh: number): RistrettoPoint {
-  shiftPoint ??= RistrettoPoint.BASE.multiply(VALUE_SHIFT);
-  return RistrettoPoint.BASE.multiply(BigInt(valueWh) + VALUE_SHIFT).subtract(shiftPoint);
+  if (generator === undefined) {
+    const point = RistrettoPoint.BASE.add(RistrettoPoint.ZERO).precompute(GENERATOR_WINDOW_BITS, false);
+    generator = { point, shift: point.multiply(VALUE_SHIFT) };
+  }
+  return generator.point.multiply(BigInt(valueWh) + VALUE_SHIFT).subtract(generator.shift);
 }
 
 // Secret scalars go through noble's constant-time `multiply`; a zero scalar (probability 2⁻²⁵²) has no multiple.
