@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm run bench:fe`: the functional-encryption benchmark. Pure computation: no local network, no services.
-# Builds, runs bench/src/fe (the GoFE anchor in bench/gofe needs Go; without it the anchor is reported as
-# missing), prints its table; results go to bench/results/fe.json.
+# `npm run bench:fe`: the functional-encryption benchmark. First pure computation (bench/src/fe: encrypt, decrypt,
+# month bill, table, the GoFE anchor in bench/gofe, which needs Go) → bench/results/fe.json; then the bill in the
+# chaincode on the local network (bench/src/billing via scripts/bench.sh, which brings the network up unless it
+# runs) → bench/results/billing.json. FE_BENCH_LEDGER=0 skips the second part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
@@ -11,3 +12,7 @@ npm run --silent build
 
 echo "=== benchmark fe"
 node bench/dist/fe/main.js "$@"
+
+if [[ "${FE_BENCH_LEDGER:-1}" != "0" ]]; then
+  bash scripts/bench.sh billing
+fi
