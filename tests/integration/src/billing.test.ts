@@ -5,7 +5,7 @@ import {
   type Statement,
   billingStatementsV1ValueSchema,
 } from '@metrochain/contracts';
-import { createDlogSolver, decryptReading, feLabel, functionalKey } from '@metrochain/fe';
+import { functionalKey } from '@metrochain/fe';
 import { createKafkaClient } from '@metrochain/messaging';
 import type { Consumer } from 'kafkajs';
 import { type BillingAnswer, billing } from './support/billing-api';
@@ -19,6 +19,7 @@ import {
   recordedCiphertexts,
   setUpBillingScenario,
 } from './support/billing-scenario';
+import { customerCli, seedFile } from './support/customer-cli';
 import { eventually } from './support/eventually';
 import { type SlotValue, feReadings, plaintextBill, weightsOf } from './support/fe-meters';
 import { finalStatus, ingest, readingIdOf, signReading } from './support/ingest';
@@ -110,27 +111,27 @@ describe('private billing on the real network: encrypted readings in, endorsed s
     assert.deepEqual(event, { ...statement, blockNumber: event.blockNumber });
   });
 
-  it("lets the customer decrypt every one of the meter's readings", async () => {
+  it("lets the customer decrypt every one of the meter's readings with metrochain-customer", async () => {
     const { accounts, months, meterA, valuesA } = scenario;
-    const recorded = await recordedCiphertexts(accounts.a, CUSTOMER, months[0], valuesA[0].length);
-    const solver = createDlogSolver({});
-    const byPosition = new Map(valuesA[0].map((value) => [`${value.day}/${String(value.slot)}`, value.wh]));
-    for (const entry of recorded) {
-      const label = feLabel(meterA.meter.id, entry.day);
-      const wh = decryptReading(meterA.seed, label, entry.slot, entry.ciphertext, solver);
-      assert.equal(wh, byPosition.get(`${entry.day}/${String(entry.slot)}`));
-    }
+    const args = ['--seed', seedFile(meterA.seed), '--account', accounts.a, '--period', months[0]];
+    const decrypted = await customerCli(CUSTOMER, 'decrypt', ...args);
+    const readings = decrypted['readings'] as { day: string; slot: number; wh: number }[];
+    assert.deepEqual(
+      readings.map(({ day, slot, wh }) => ({ day, slot, wh })),
+      valuesA[0],
+    );
+    assert.equal(
+      decrypted['totalWh'],
+      valuesA[0].reduce((sum, value) => sum + value.wh, 0),
+    );
   });
 
   it('bills the next month with a new key for a new tariff, the meter untouched', async () => {
     const { accounts, months, tariffs, meterA, valuesA } = scenario;
-    const key = functionalKey(meterA.seed, weightsOf(tariffs.changed));
-    const issued = await issueKey(accounts.a, CUSTOMER, {
-      tariff: tariffs.changed,
-      validFrom: months[1],
-      functionalKey: key,
-    });
-    assert.equal(issued.status, 201, JSON.stringify(issued.body));
+    const tariff = ['--tariff', tariffs.changed.tariffId, '--version', String(tariffs.changed.version)];
+    const args = ['--seed', seedFile(meterA.seed), '--account', accounts.a, ...tariff];
+    const issued = await customerCli(CUSTOMER, 'key', ...args, '--valid-from', months[1]);
+    assert.equal(issued['tariffId'], tariffs.changed.tariffId);
     expectAmount(await statementOf(accounts.a, months[1]), valuesA[1], tariffs.changed);
   });
 

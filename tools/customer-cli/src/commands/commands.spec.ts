@@ -242,7 +242,7 @@ describe('customer commands against a local billing API', () => {
       totalWh: 650,
       slots: 3,
     });
-    assert.deepEqual(fe.solvers.at(-1), { babyStepBits: 16, cacheDir: path.join(dir, 'fe-cache') });
+    assert.deepEqual(fe.solvers.at(-1), { babyStepBits: 20, cacheDir: path.join(dir, 'fe-cache') });
     assert.ok(statSync(path.join(dir, 'fe-cache')).isDirectory());
     assert.deepEqual(
       billing.requests.slice(-2).map((request) => request.path),

@@ -1,6 +1,13 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { createDlogSolver, decryptReading, feLabel, functionalKey, generateSeed } from '@metrochain/fe';
+import {
+  DEFAULT_BABY_STEP_BITS,
+  createDlogSolver,
+  decryptReading,
+  feLabel,
+  functionalKey,
+  generateSeed,
+} from '@metrochain/fe';
 import type { Environment } from '@metrochain/tool-kit';
 
 /** Named by what libs/fe's functions take and give, so that only the agreed function API is relied on. */
@@ -30,8 +37,11 @@ export const REAL_FE: FeFunctions = {
   createDlogSolver,
 };
 
-/** 2¹⁶ baby steps: a table of a few MB, 2⁹ giant steps per reading within ±2²⁴ Wh. */
-export const BABY_STEP_BITS = 16;
+/**
+ * libs/fe's default, 2²⁰ baby steps: the table `devnet install` builds into the machine cache (8 MiB, a few seconds
+ * to build once), and at most 2⁴ giant steps per reading within ±2²⁴ Wh.
+ */
+export const BABY_STEP_BITS = DEFAULT_BABY_STEP_BITS;
 
 /** Where the baby-step table is cached: $METROCHAIN_FE_CACHE_DIR, else ~/.cache/metrochain/fe. */
 export function feCacheDir(env: Environment): string {
