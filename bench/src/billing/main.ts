@@ -4,16 +4,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
 import { defaultNetworkFile, readNetworkProfile } from '@metrochain/config';
-import {
-  BILLING_CONTRACT,
-  BillingTransactions,
-  FUNCTIONAL_KEY_TRANSIENT,
-  MAX_INGEST_BATCH,
-  type Reading,
-} from '@metrochain/contracts';
+import { BILLING_CONTRACT, BillingTransactions, FUNCTIONAL_KEY_TRANSIENT } from '@metrochain/contracts';
 import { REPO_ROOT } from '@metrochain/devnet';
 import { functionalKey, generateSeed } from '@metrochain/fe';
 import { BillingClient, type LedgerConnection, RegistryClient, connectLedger } from '@metrochain/ledger';
+import { MeasurementClient } from '@metrochain/tool-kit';
 import { prepareMeters } from '../pki/meters';
 import { type Row, formatTable } from '../support/table';
 import { type SlotValue, householdMonth, monthsAgo, signedFeReadings } from './month';
@@ -33,25 +28,6 @@ const { values: args } = parseArgs({
 
 const TIME_OF_USE = Array.from({ length: 96 }, (_, slot) => (slot < 24 ? 0 : slot < 80 ? 1 : 2));
 const PRICES = [21, 32, 41];
-
-async function upload(readings: readonly Reading[]): Promise<void> {
-  for (let start = 0; start < readings.length;) {
-    const batch = readings.slice(start, start + MAX_INGEST_BATCH);
-    const response = await fetch(`${args['measurement-url']}/readings/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ readings: batch }),
-    });
-    if (response.status === 429 || response.status === 503) {
-      await delay(Number(response.headers.get('retry-after') ?? '1') * 1000);
-      continue;
-    }
-    if (response.status !== 202) {
-      throw new Error(`ingest answered ${String(response.status)}: ${await response.text()}`);
-    }
-    start += batch.length;
-  }
-}
 
 async function waitRecorded(
   billing: BillingClient,
@@ -136,7 +112,8 @@ async function throughPipeline(
 ): Promise<{ total: number; perSecond: number }> {
   const readings = meters.map((meter, index) => signedFeReadings(meter, months[index] ?? []));
   const started = performance.now();
-  await Promise.all(readings.map((meterReadings) => upload(meterReadings)));
+  const ingest = new MeasurementClient({ baseUrl: args['measurement-url'], timeoutMs: 60_000 });
+  await Promise.all(readings.map((meterReadings) => ingest.postInOrder(meterReadings)));
   for (const [index, meter] of meters.entries()) {
     await waitRecorded(billing, meter.id, period, months[index]?.length ?? 0);
   }

@@ -1,4 +1,5 @@
 import { type FeDay, SLOTS_PER_DAY, encryptReading, feLabel } from '@metrochain/fe';
+import { seededRandom } from '@metrochain/sensor-signals';
 
 export const DAYS_PER_MONTH = 31;
 export const MAX_READING_WH = 3000;
@@ -12,19 +13,10 @@ export const TARIFF_WEIGHTS: readonly number[] = Array.from({ length: SLOTS_PER_
   return slot >= 68 && slot < 84 ? 41 : 32;
 });
 
-/** mulberry32: the same readings on every run, so that results compare across machines and commits. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Readings of every slot of a month, day after day: Wh 0…3000. */
+/**
+ * Readings of every slot of a month, day after day: Wh 0…3000, the same on every run (seeded), so that results
+ * compare across machines and commits.
+ */
 export function monthReadings(seed = 3): number[][] {
   const next = seededRandom(seed);
   return Array.from({ length: DAYS_PER_MONTH }, () =>

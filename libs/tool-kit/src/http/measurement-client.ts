@@ -1,4 +1,6 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import {
+  MAX_INGEST_BATCH,
   MeasurementApiPaths,
   ingestResponseSchema,
   measurementStatsResponseSchema,
@@ -6,6 +8,7 @@ import {
   type MeasurementStatsResponse,
   type Reading,
 } from '@metrochain/contracts';
+import { isDomainError } from '@metrochain/errors';
 import { JsonClient, type CallOptions, type JsonClientOptions } from './json-client';
 
 type Call = Readonly<Omit<CallOptions, 'params'>>;
@@ -21,6 +24,28 @@ export class MeasurementClient {
   /** 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE means none was, retry the same. */
   postBatch(readings: readonly Reading[], call: Call = {}): Promise<IngestResponse> {
     return this.#http.post(MeasurementApiPaths.ingestBatch, { readings }, ingestResponseSchema, call);
+  }
+
+  /**
+   * Posts `readings` in order, in full batches, as a meter uploads its backlog after an outage: a retriable refusal
+   * (429 over the meter's limit, 503, a timeout) sends the same batch again after `retryDelayMs`, which the service
+   * takes as the same readings. Resolves to the number of readings accepted.
+   */
+  async postInOrder(readings: readonly Reading[], retryDelayMs = 1000): Promise<number> {
+    let accepted = 0;
+    for (let start = 0; start < readings.length;) {
+      const batch = readings.slice(start, start + MAX_INGEST_BATCH);
+      try {
+        accepted += (await this.postBatch(batch)).accepted.length;
+        start += batch.length;
+      } catch (error) {
+        if (!isDomainError(error) || !error.retriable) {
+          throw error;
+        }
+        await delay(retryDelayMs);
+      }
+    }
+    return accepted;
   }
 
   getStats(call: Call = {}): Promise<MeasurementStatsResponse> {

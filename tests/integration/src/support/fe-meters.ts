@@ -1,6 +1,6 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { MAX_INGEST_BATCH, MeasurementApiPaths, type Reading } from '@metrochain/contracts';
+import type { Reading } from '@metrochain/contracts';
 import { SLOTS_PER_DAY, encryptReading, feLabel, generateSeed } from '@metrochain/fe';
+import { MeasurementClient } from '@metrochain/tool-kit';
 import { MEASUREMENT_URL, signReading } from './ingest';
 import type { TestMeter } from './meters';
 
@@ -63,24 +63,9 @@ export function feReadings(fe: FeMeter, values: readonly SlotValue[], firstSeq: 
   );
 }
 
-/** Posts readings in full batches, in order, waiting out 429 RATE_LIMITED as a meter must (Retry-After). */
+/** Posts readings in full batches, in order, waiting out 429 RATE_LIMITED as a meter must. */
 export async function uploadBacklog(readings: readonly Reading[]): Promise<void> {
-  for (let start = 0; start < readings.length;) {
-    const batch = readings.slice(start, start + MAX_INGEST_BATCH);
-    const response = await fetch(`${MEASUREMENT_URL}${MeasurementApiPaths.ingestBatch}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ readings: batch }),
-    });
-    if (response.status === 429 || response.status === 503) {
-      await delay(Number(response.headers.get('retry-after') ?? '1') * 1000);
-      continue;
-    }
-    if (response.status !== 202) {
-      throw new Error(`ingest answered ${String(response.status)}: ${await response.text()}`);
-    }
-    start += batch.length;
-  }
+  await new MeasurementClient({ baseUrl: MEASUREMENT_URL, timeoutMs: 60_000 }).postInOrder(readings);
 }
 
 /** The tariff's weight of each slot of the day: the price of its band. */
