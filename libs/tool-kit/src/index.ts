@@ -35,5 +35,7 @@ export {
   urlOption,
   type NumberRange,
 } from './options/option-values';
-export type { CliCommand, CliOutput, CliProgram, Environment } from './cli/command';
+export type { CliCommand, CliOutput, CliProgram, Environment, ToolIo } from './cli/command';
 export { runProgram } from './cli/run-program';
+export { runJsonProgram, type CommandResult, type JsonCommand, type JsonProgram } from './cli/json-program';
+export { FileErrorCode, decodeUtf8, readTextFile, writeNewFile } from './io/files';

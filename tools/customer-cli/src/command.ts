@@ -1,4 +1,4 @@
-import type { Environment } from '@metrochain/tool-kit';
+import type { CommandResult as JsonCommandResult, Environment, JsonCommand } from '@metrochain/tool-kit';
 import type { ExitCode } from './cli-error';
 import type { FeFunctions } from './fe/fe-functions';
 
@@ -12,17 +12,7 @@ export interface CommandContext {
 }
 
 /** A command's answer: printed as JSON on stdout; `exitCode` defaults to 0. */
-export interface CommandResult {
-  readonly output: unknown;
-  readonly exitCode?: ExitCode;
-}
+export type CommandResult = JsonCommandResult<ExitCode>;
 
 /** One subcommand of metrochain-customer. */
-export interface Command {
-  readonly name: string;
-  /** One line for the overview. */
-  readonly summary: string;
-  /** The command's --help text. */
-  readonly usage: string;
-  run(argv: readonly string[], context: CommandContext): Promise<CommandResult>;
-}
+export type Command = JsonCommand<CommandContext, ExitCode>;

@@ -1,13 +1,11 @@
-import type { DomainError } from '@metrochain/errors';
-import { ExitCode as ToolExitCode, codedError, type ToolErrorOptions } from '@metrochain/tool-kit';
+import { ExitCode as ToolExitCode, FileErrorCode, codedError } from '@metrochain/tool-kit';
 
 /**
- * Codes of the PKI CLI's own beside the kit's (ToolErrorCode: USAGE, SERVICE_UNREACHABLE…); refusals by the
- * services keep the services' codes (e.g. CHALLENGE_UNKNOWN).
+ * Codes of the PKI CLI's own beside the kit's (ToolErrorCode: USAGE, SERVICE_UNREACHABLE…; FileErrorCode, raised by
+ * its file helpers, listed here too); refusals by the services keep the services' codes (e.g. CHALLENGE_UNKNOWN).
  */
 export const CliErrorCode = {
-  FILE_UNREADABLE: 'FILE_UNREADABLE',
-  FILE_EXISTS: 'FILE_EXISTS',
+  ...FileErrorCode,
   /** The private and public key files given together are not one key pair. */
   KEY_PAIR_MISMATCH: 'KEY_PAIR_MISMATCH',
   /** The verification's batch has no anchor on the ledger yet. */
@@ -19,8 +17,4 @@ export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
 export const ExitCode = { ...ToolExitCode, REFUSED: ToolExitCode.FAILED, INVALID: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export const cliError: (
-  code: CliErrorCode,
-  message: string,
-  options?: ToolErrorOptions,
-) => DomainError<CliErrorCode> = codedError;
+export const cliError = codedError<CliErrorCode>;

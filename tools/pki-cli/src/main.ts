@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { buffer } from 'node:stream/consumers';
+import { decodeUtf8 } from '@metrochain/tool-kit';
 import { runCli } from './cli';
-import { decodeUtf8 } from './io/files';
 
 // npm runs scripts in the workspace root; file options given to `npm run pki --` mean the shell's folder.
 const shellFolder = process.env['INIT_CWD'];

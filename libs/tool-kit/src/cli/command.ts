@@ -6,6 +6,13 @@ export interface CliOutput {
   stderr: (text: string) => void;
 }
 
+/** The process around a tool that calls the services; each tool adds its own (standard input, fakes). */
+export interface ToolIo extends CliOutput {
+  env: Environment;
+  /** Per HTTP request; the tool's default unless given. */
+  httpTimeoutMs?: number;
+}
+
 /** One subcommand of a tool; `Context` is what the tool hands every command (environment, I/O, signals). */
 export interface CliCommand<Context> {
   readonly name: string;

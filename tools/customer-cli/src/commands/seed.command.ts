@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { parseOptions, required } from '@metrochain/tool-kit';
+import { parseOptions, required, writeNewFile } from '@metrochain/tool-kit';
 import type { Command } from '../command';
-import { writeNewFile } from '../io/files';
 import { encodeSeed } from '../seed/seed-file';
 
 const OPTIONS = { out: { type: 'string' } } as const;

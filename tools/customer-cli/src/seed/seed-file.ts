@@ -1,5 +1,5 @@
+import { readTextFile } from '@metrochain/tool-kit';
 import { CliErrorCode, cliError } from '../cli-error';
-import { readTextFile } from '../io/files';
 
 /** The meter seed's length (docs/billing.md: a 32-byte seed). */
 export const SEED_BYTES = 32;

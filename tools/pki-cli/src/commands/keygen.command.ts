@@ -2,9 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command';
 import { CliErrorCode, cliError } from '../cli-error';
-import { writeNewFile } from '../io/files';
 import { keyPairPaths, newKeyPair } from '../keys/key-files';
-import { parseOptions, required } from '@metrochain/tool-kit';
+import { parseOptions, required, writeNewFile } from '@metrochain/tool-kit';
 
 const OPTIONS = { out: { type: 'string' } } as const;
 

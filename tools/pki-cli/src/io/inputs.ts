@@ -1,6 +1,5 @@
 import type { CommandContext } from '../command';
-import { exactlyOne } from '@metrochain/tool-kit';
-import { readTextFile } from './files';
+import { exactlyOne, readTextFile } from '@metrochain/tool-kit';
 
 /** The signed text from --data or --file (`-` reads standard input). */
 export async function readData(

@@ -3,8 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError, isDomainError } from '@metrochain/errors';
 import { PkiErrorCode, parsePublicKey, pkiError, type MeterPublicKey } from '@metrochain/pki';
+import { readTextFile } from '@metrochain/tool-kit';
 import { CliErrorCode, cliError } from '../cli-error';
-import { readTextFile } from '../io/files';
 
 /** A meter's private key with the public key it implies. */
 export interface MeterKeyPair {

@@ -1,27 +1,12 @@
-import type { Environment } from '@metrochain/tool-kit';
-import { capturedOutput } from '@metrochain/tool-kit/testing';
+import { runCaptured, type CliRun, type CliRunOptions } from '@metrochain/tool-kit/testing';
 import { runCli } from '../cli';
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** stdout parsed as JSON. */
-  json(): Record<string, unknown>;
-}
+export type { CliRun } from '@metrochain/tool-kit/testing';
 
 /** Runs one command line in-process with captured output; no environment unless given. */
-export async function cli(
+export function cli(
   argv: readonly string[],
-  options: Readonly<{ env?: Environment; stdin?: string; httpTimeoutMs?: number }> = {},
+  options: CliRunOptions & Readonly<{ stdin?: string }> = {},
 ): Promise<CliRun> {
-  const output = capturedOutput();
-  const code = await runCli(argv, {
-    ...output,
-    env: options.env ?? { METROCHAIN_NETWORK_FILE: '/nonexistent/network.json' },
-    readStdin: () => Promise.resolve(options.stdin ?? ''),
-    ...(options.httpTimeoutMs === undefined ? {} : { httpTimeoutMs: options.httpTimeoutMs }),
-  });
-  const { stdout, stderr } = output.text;
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
+  return runCaptured(runCli, argv, options, { readStdin: () => Promise.resolve(options.stdin ?? '') });
 }
