@@ -21,7 +21,7 @@ import {
 } from './support/billing-scenario';
 import { customerCli, seedFile } from './support/customer-cli';
 import { eventually } from './support/eventually';
-import { type SlotValue, feReadings, plaintextBill, weightsOf } from './support/fe-meters';
+import { type SlotValue, feReadings, plaintextBill, uploadBacklog, weightsOf } from './support/fe-meters';
 import { finalStatus, ingest, readingIdOf, signReading } from './support/ingest';
 import { networkProfile } from './support/network';
 import { tokenOf } from './support/principals';
@@ -154,6 +154,32 @@ describe('private billing on the real network: encrypted readings in, endorsed s
       { day: first?.day, fromSlot: first?.slot, toSlot: second?.slot },
       { day: last?.day, fromSlot: last?.slot, toSlot: last?.slot },
     ]);
+  });
+
+  it('completes an incomplete month as a new revision once the late slots arrive', async () => {
+    const { accounts, months, tariffs, meterB, missingB, valuesB } = scenario;
+    await uploadBacklog(feReadings(meterB, missingB, valuesB.length + 1));
+    await recordedCiphertexts(accounts.b, OTHER_CUSTOMER, months[1], valuesB.length + missingB.length);
+    const closed = await billing<Statement>('POST', `/accounts/${accounts.b}/statements`, tokenOf(UTILITY), {
+      period: months[1],
+    });
+    assert.equal(closed.status, 201, JSON.stringify(closed.body));
+    assert.equal(closed.body.revision, 2);
+    const all = [...valuesB, ...missingB].sort((a, b) => a.day.localeCompare(b.day) || a.slot - b.slot);
+    expectAmount(closed.body, all, tariffs.first);
+    const revisions = await eventually('both revisions on billing.statements.v1', () => {
+      const published = events.filter((e) => e.accountId === accounts.b && e.period === months[1]);
+      return Promise.resolve(published.length >= 2 ? published : undefined);
+    });
+    // At least once: the closer and the utility's request may both publish revision 2.
+    const distinct = new Map(revisions.map((event) => [event.revision, event.status]));
+    assert.deepEqual(
+      [...distinct],
+      [
+        [1, 'incomplete'],
+        [2, 'complete'],
+      ],
+    );
   });
 
   for (const [what, account, seedOf, weightsFrom] of [
