@@ -94,7 +94,7 @@ describe('StatementCloser', () => {
     assert.deepEqual(failures, []);
   });
 
-  it('leaves months no key covers alone and retries failures only after retryMs', async () => {
+  it('leaves months no key covers alone and does not ask again for a key that gave FE_NO_RESULT', async () => {
     await issue('k1', '2026-02', '2026-03');
     ledger.amounts.delete('k1');
     await closer.tick();
@@ -102,7 +102,23 @@ describe('StatementCloser', () => {
     await closer.tick();
     assert.equal(ledger.computed.length, 1, 'not again within retryMs');
     now += 60_000;
-    ledger.amounts.set('k1', 1000);
+    await closer.tick();
+    assert.equal(ledger.computed.length, 1, 'FE_NO_RESULT is final for a key: not asked again');
+  });
+
+  it('retries other failures after retryMs', async () => {
+    await issue('k1', '2026-02', '2026-03');
+    const failing = ledger.computeStatement.bind(ledger);
+    let calls = 0;
+    ledger.computeStatement = (request, key) => {
+      calls += 1;
+      return calls === 1 ? Promise.reject(new Error('peer down')) : failing(request, key);
+    };
+    await closer.tick();
+    assert.deepEqual(failures, ['acc-1 2026-02']);
+    await closer.tick();
+    assert.equal(calls, 1, 'not again within retryMs');
+    now += 60_000;
     await closer.tick();
     assert.equal(published.at(-1)?.period, '2026-02');
   });

@@ -26,6 +26,11 @@ interface Progress {
   published?: number;
   complete?: boolean;
   attemptedAt?: number;
+  /**
+   * A key whose computation gave FE_NO_RESULT: the month's ciphertexts were complete (only complete months are
+   * solved) and cannot change, so the answer cannot either; the closer does not ask again for this key.
+   */
+  noResultKeyId?: string;
 }
 
 /**
@@ -57,8 +62,10 @@ export class StatementCloser {
       });
     }
     await this.#save(account.accountId, period, { attemptedAt: this.#now() });
-    const { blockNumber, ...statement } = await this.#options.ledger.computeStatement(
-      { accountId: account.accountId, period, keyId },
+    const { blockNumber, ...statement } = await this.#compute(
+      account.accountId,
+      period,
+      keyId,
       functionalKey,
     );
     const progress = await this.#progress(account.accountId, period);
@@ -90,7 +97,7 @@ export class StatementCloser {
     for (const period of closableMonths(account.billingFrom, this.#now(), graceMs)) {
       const progress = await this.#progress(accountId, period);
       const retryDue = progress.attemptedAt === undefined || progress.attemptedAt + retryMs <= this.#now();
-      if (progress.complete === true || !retryDue) {
+      if (progress.complete === true || progress.noResultKeyId !== undefined || !retryDue) {
         continue;
       }
       try {
@@ -101,6 +108,22 @@ export class StatementCloser {
         }
         this.#options.onFailure?.(accountId, period, error);
       }
+    }
+  }
+
+  async #compute(
+    accountId: string,
+    period: string,
+    keyId: string,
+    functionalKey: string,
+  ): ReturnType<StatementCloserOptions['ledger']['computeStatement']> {
+    try {
+      return await this.#options.ledger.computeStatement({ accountId, period, keyId }, functionalKey);
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'FE_NO_RESULT') {
+        await this.#save(accountId, period, { noResultKeyId: keyId });
+      }
+      throw error;
     }
   }
 
