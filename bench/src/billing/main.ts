@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     }));
     await activate([RegistryClient.forConnection(ptb), RegistryClient.forConnection(inmetro)], meters);
     console.log(`2/4 a month (${period}) of encrypted 15-minute readings per meter, ingest to ledger`);
-    const months = meters.map((_, index) => householdMonth(period, index));
+    const months = meters.map((meter) => householdMonth(meter.id, period));
     const pipeline = await throughPipeline(billing, meters, months, period);
     console.log(
       '3/4 tariff, accounts and keys on the ledger; 4/4 statements: endorsement by every NMI, commit',

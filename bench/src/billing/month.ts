@@ -1,6 +1,7 @@
 import type { Reading } from '@metrochain/contracts';
 import { signedTextOf } from '@metrochain/contracts';
-import { SLOTS_PER_DAY, encryptReading, feLabel } from '@metrochain/fe';
+import { encryptReading, feLabel } from '@metrochain/fe';
+import { householdLoadWh, slotsOfMonth } from '@metrochain/fleet';
 import { signData } from '@metrochain/pki';
 
 export interface SlotValue {
@@ -14,17 +15,9 @@ export function monthsAgo(back: number, now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
 }
 
-/** A household's month, 15-minute slots, 0-3,000 Wh each, deterministic per `salt`. */
-export function householdMonth(month: string, salt: number): SlotValue[] {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  return Array.from({ length: days * SLOTS_PER_DAY }, (_, index) => {
-    const slot = index % SLOTS_PER_DAY;
-    const day = `${month}-${String(Math.floor(index / SLOTS_PER_DAY) + 1).padStart(2, '0')}`;
-    const hour = slot / 4;
-    const peak = (hour >= 6 && hour < 9 ? 400 : 0) + (hour >= 17 && hour < 22 ? 900 : 0);
-    return { day, slot, wh: 60 + peak + ((index * 37 + salt * 13) % 211) };
-  });
+/** A month of the meter's slots with the Wh of the fleet's household load profile (deterministic per meter). */
+export function householdMonth(meterId: string, month: string): SlotValue[] {
+  return slotsOfMonth(month).map((at) => ({ ...at, wh: householdLoadWh(meterId, at) }));
 }
 
 /** The meter's signed energy-fe readings of `values`, seq 1…n, measured now (every slot has ended). */

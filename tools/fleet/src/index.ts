@@ -11,7 +11,7 @@ export {
   type FeEncrypt,
 } from './readings/energy-fe-reading';
 export { householdLoadWh, MAX_SLOT_WH } from './fe/load-profile';
-export { installationDayOf, slotAt, slotEndMs, type FeSlot } from './fe/fe-slots';
+export { installationDayOf, slotAt, slotEndMs, slotsOfMonth, type FeSlot } from './fe/fe-slots';
 export { CUSTOMER_SEEDS_FILE } from './state/state-store';
 export { customerSeedsSchema, type CustomerSeed } from './state/customer-seeds';
 export { plateImage } from './readings/plate-image';

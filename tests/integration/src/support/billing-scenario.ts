@@ -113,8 +113,11 @@ export async function setUpBillingScenario(): Promise<BillingScenario> {
   await open(accounts.b, meterB, OTHER_CUSTOMER, months[1]);
   await open(accounts.c, meterA, CUSTOMER, months[0]);
   await open(accounts.d, meterA, CUSTOMER, months[0]);
-  const valuesA: [SlotValue[], SlotValue[]] = [householdMonth(months[0], 1), householdMonth(months[1], 2)];
-  const allB = householdMonth(months[1], 3);
+  const valuesA: [SlotValue[], SlotValue[]] = [
+    householdMonth(meterA.meter.id, months[0]),
+    householdMonth(meterA.meter.id, months[1]),
+  ];
+  const allB = householdMonth(meterB.meter.id, months[1]);
   // Three slots never sent: two adjacent on the first day, one on the last.
   const missingIndices = new Set([40, 41, allB.length - 1]);
   const missingB = allB.filter((_, index) => missingIndices.has(index));

@@ -1,5 +1,6 @@
 import type { Reading } from '@metrochain/contracts';
-import { SLOTS_PER_DAY, encryptReading, feLabel, generateSeed } from '@metrochain/fe';
+import { encryptReading, feLabel, generateSeed } from '@metrochain/fe';
+import { householdLoadWh, slotsOfMonth } from '@metrochain/fleet';
 import { MeasurementClient } from '@metrochain/tool-kit';
 import { MEASUREMENT_URL, signReading } from './ingest';
 import type { TestMeter } from './meters';
@@ -27,22 +28,9 @@ export function monthsAgo(back: number, now = new Date()): string {
   return date.toISOString().slice(0, 7);
 }
 
-export function daysOf(month: string): string[] {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const count = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, index) => `${month}-${String(index + 1).padStart(2, '0')}`);
-}
-
-/** A household's month: a base load with morning and evening peaks, 0-3000 Wh per slot, deterministic per `salt`. */
-export function householdMonth(month: string, salt: number): SlotValue[] {
-  return daysOf(month).flatMap((day, dayIndex) =>
-    Array.from({ length: SLOTS_PER_DAY }, (_, slot) => {
-      const hour = slot / 4;
-      const peak = (hour >= 6 && hour < 9 ? 400 : 0) + (hour >= 17 && hour < 22 ? 900 : 0);
-      const jitter = (slot * 37 + dayIndex * 101 + salt * 13) % 211;
-      return { day, slot, wh: 60 + peak + jitter };
-    }),
-  );
+/** A month of the meter's slots with the Wh of the fleet's household load profile (deterministic per meter). */
+export function householdMonth(meterId: string, month: string): SlotValue[] {
+  return slotsOfMonth(month).map((at) => ({ ...at, wh: householdLoadWh(meterId, at) }));
 }
 
 /** The signed energy-fe readings of `values`, `seq` from `firstSeq` on, measured now (every slot has ended). */

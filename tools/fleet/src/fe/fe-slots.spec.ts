@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { installationDayOf, slotAt, slotEndMs, slotHasEnded, slotIndexOf } from './fe-slots';
+import { installationDayOf, slotAt, slotEndMs, slotHasEnded, slotIndexOf, slotsOfMonth } from './fe-slots';
 
 describe('FE slots', () => {
   it('installs a meter on the first day of the previous UTC month', () => {
@@ -25,5 +25,15 @@ describe('FE slots', () => {
     const at = { day: '2026-02-01', slot: 37 };
     assert.equal(slotHasEnded(at, Date.parse('2026-02-01T09:29:59.999Z')), false);
     assert.equal(slotHasEnded(at, Date.parse('2026-02-01T09:30:00.000Z')), true);
+  });
+});
+
+describe('slotsOfMonth', () => {
+  it('lists 96 slots for every day of the month, in order, leap days included', () => {
+    const february = slotsOfMonth('2028-02');
+    assert.equal(february.length, 29 * 96);
+    assert.deepEqual(february[0], { day: '2028-02-01', slot: 0 });
+    assert.deepEqual(february.at(-1), { day: '2028-02-29', slot: 95 });
+    assert.equal(slotsOfMonth('2026-12').length, 31 * 96);
   });
 });

@@ -49,3 +49,15 @@ export function slotEndMs(at: FeSlot): number {
 export function slotHasEnded(at: FeSlot, atMs: number): boolean {
   return slotEndMs(at) <= atMs;
 }
+
+/** Every slot of a UTC month (`YYYY-MM`), in order: 96 per day, 2,688–2,976 in all. */
+export function slotsOfMonth(month: string): FeSlot[] {
+  const slots: FeSlot[] = [];
+  for (let index = 0; ; index += 1) {
+    const at = slotAt(`${month}-01`, index);
+    if (!at.day.startsWith(month)) {
+      return slots;
+    }
+    slots.push(at);
+  }
+}
