@@ -1,4 +1,5 @@
 import { SERVICE_ROLES } from '@metrochain/contracts';
+import { CHAINCODE, CHANNEL_NAME } from '@metrochain/deployment';
 
 export interface OrgSpec {
   /** Short name used everywhere a human reads it: PTB, Inmetro, CMI. */
@@ -88,8 +89,8 @@ function org(index: number): OrgSpec {
 export function buildTopology(options: TopologyOptions): Topology {
   const orgCount = options.thirdOrg ? 3 : 2;
   return {
-    channel: 'nmichannel',
-    chaincode: { name: 'metrochain', version: '0.1.0', label: 'metrochain_0.1.0' },
+    channel: CHANNEL_NAME,
+    chaincode: { ...CHAINCODE },
     ordererDomain: 'metrochain.local',
     orgs: Array.from({ length: orgCount }, (_, i) => org(i)),
     orderers: Array.from({ length: options.orderers }, (_, i) => ({

@@ -1,12 +1,3 @@
-/** Pinned versions of everything the local network installs; see docs/foundation.md for why Fabric is 3.1.1. */
-export const VERSIONS = {
-  fabric: {
-    release: 'v3.1.1',
-    module: 'v1.4.0-rc1.0.20250510200036-435a7f1a780a',
-    commit: '435a7f1a780a128756fb2f72bf4cad164bf13fbb',
-  },
-  kafka: { version: '3.9.1', scala: '2.13', slf4jBinding: 'slf4j-reload4j 1.7.36' },
-  redis: { major: 7 },
-} as const;
+export { VERSIONS } from '@metrochain/deployment';
 
 export const FABRIC_BINARIES = ['peer', 'orderer', 'configtxgen', 'osnadmin', 'cryptogen'] as const;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { ORDERER_SETTINGS } from '@metrochain/deployment';
 import type { CryptoMaterial } from '../crypto/crypto-material';
 import { cachePaths } from '../paths';
 import type { OrdererSpec } from '../topology';
@@ -12,7 +13,7 @@ export interface OrdererConfigInput {
   dataDir: string;
 }
 
-/** Writes orderer.yaml: no system channel, channel participation API on a mutual-TLS admin endpoint. */
+/** Writes orderer.yaml: the shared settings (no system channel, mutual-TLS admin endpoint) plus addresses and paths. */
 export function writeOrdererConfig({ orderer, material, configDir, dataDir }: OrdererConfigInput): void {
   mkdirSync(configDir, { recursive: true });
   const tls = path.join(material.ordererDir(orderer), 'tls');
@@ -23,31 +24,24 @@ export function writeOrdererConfig({ orderer, material, configDir, dataDir }: Or
     path.join(cachePaths.fabricConfig, 'orderer.yaml'),
     path.join(configDir, 'orderer.yaml'),
     {
+      ...ORDERER_SETTINGS,
       'General.ListenAddress': orderer.host,
       'General.ListenPort': orderer.port,
-      'General.TLS.Enabled': true,
       'General.TLS.PrivateKey': key,
       'General.TLS.Certificate': cert,
       'General.TLS.RootCAs': [ca],
-      'General.TLS.ClientAuthRequired': false,
       'General.Cluster.ClientCertificate': cert,
       'General.Cluster.ClientPrivateKey': key,
       'General.Cluster.RootCAs': [ca],
-      'General.BootstrapMethod': 'none',
       'General.LocalMSPDir': path.join(material.ordererDir(orderer), 'msp'),
-      'General.LocalMSPID': 'OrdererMSP',
       'FileLedger.Location': path.join(dataDir, 'ledger'),
       'Consensus.WALDir': path.join(dataDir, 'etcdraft', 'wal'),
       'Consensus.SnapDir': path.join(dataDir, 'etcdraft', 'snapshot'),
       'Operations.ListenAddress': `${orderer.host}:${String(orderer.operationsPort)}`,
-      'Metrics.Provider': 'prometheus',
       'Admin.ListenAddress': `${orderer.host}:${String(orderer.adminPort)}`,
-      'Admin.TLS.Enabled': true,
       'Admin.TLS.Certificate': cert,
       'Admin.TLS.PrivateKey': key,
-      'Admin.TLS.ClientAuthRequired': true,
       'Admin.TLS.ClientRootCAs': [material.ordererTlsCa()],
-      'ChannelParticipation.Enabled': true,
     },
   );
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CHAINCODE_SERVER_ENV } from '@metrochain/deployment';
 import { endorsementPolicy } from '../config/configtx';
 import { exec } from '../exec';
 import { fabricBinary } from '../install/fabric';
@@ -54,9 +55,8 @@ export function chaincodeServerSpec(ctx: NetworkContext, org: OrgSpec, packageId
       tls.key,
     ],
     cwd: CHAINCODE_DIR,
-    // One info line per transaction costs the chaincode server a little of every invoke; warnings and errors remain.
     env: {
-      CORE_CHAINCODE_LOGGING_LEVEL: 'warning',
+      ...CHAINCODE_SERVER_ENV,
       METROCHAIN_ORG: org.name,
       METROCHAIN_FE_CACHE_DIR: cachePaths.feTables,
     },

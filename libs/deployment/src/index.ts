@@ -1,0 +1,2 @@
+export * from './versions';
+export * from './fabric-settings';
