@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ORDERER_SETTINGS } from '@metrochain/deployment';
+import { ORDERER_SETTINGS, writeOverriddenYaml } from '@metrochain/deployment';
 import type { CryptoMaterial } from '../crypto/crypto-material';
 import { cachePaths } from '../paths';
 import type { OrdererSpec } from '../topology';
-import { writeOverriddenYaml } from './yaml-template';
 
 export interface OrdererConfigInput {
   orderer: OrdererSpec;

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PEER_SETTINGS, externalBuilders } from '@metrochain/deployment';
+import { PEER_SETTINGS, externalBuilders, writeOverriddenYaml } from '@metrochain/deployment';
 import type { CryptoMaterial } from '../crypto/crypto-material';
 import { cachePaths, DEVNET_ROOT } from '../paths';
 import type { OrgSpec, PeerSpec } from '../topology';
-import { writeOverriddenYaml } from './yaml-template';
 
 export { CCAAS_ENV } from '@metrochain/deployment';
 export const CCAAS_BUILDER_DIR = path.join(DEVNET_ROOT, 'assets', 'ccaas-builder');

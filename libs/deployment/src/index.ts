@@ -1,2 +1,3 @@
 export * from './versions';
 export * from './fabric-settings';
+export * from './fabric-yaml';
