@@ -39,15 +39,25 @@ function serverProperties(ctx: NetworkContext, broker: KafkaBrokerSpec, logDir: 
   ].join('\n');
 }
 
-const LOG4J = [
-  'log4j.rootLogger=INFO, stdout',
-  'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
-  'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
-  'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
-  'log4j.logger.kafka=INFO',
-  'log4j.logger.org.apache.kafka=WARN',
+/** log4j2 (Kafka 4's logging) to stdout, which the supervisor writes to logs/kafka-<n>.log. */
+const LOG4J2 = [
+  'status=warn',
+  'appender.stdout.type=Console',
+  'appender.stdout.name=STDOUT',
+  'appender.stdout.layout.type=PatternLayout',
+  'appender.stdout.layout.pattern=[%d] %p %m (%c)%n',
+  'rootLogger.level=INFO',
+  'rootLogger.appenderRef.stdout.ref=STDOUT',
+  'logger.kafka.name=kafka',
+  'logger.kafka.level=INFO',
+  'logger.apache.name=org.apache.kafka',
+  'logger.apache.level=WARN',
   '',
 ].join('\n');
+
+function loggingOption(configDir: string): string {
+  return `-Dlog4j2.configurationFile=${path.join(configDir, 'log4j2.properties')}`;
+}
 
 export function kafkaSpec(ctx: NetworkContext, broker: KafkaBrokerSpec): ProcessSpec {
   const configDir = path.join(ctx.paths.config, `kafka-${String(broker.nodeId)}`);
@@ -57,7 +67,7 @@ export function kafkaSpec(ctx: NetworkContext, broker: KafkaBrokerSpec): Process
     command: 'java',
     args: [
       ...JVM_OPTIONS,
-      `-Dlog4j.configuration=file:${path.join(configDir, 'log4j.properties')}`,
+      loggingOption(configDir),
       '-cp',
       CLASSPATH,
       'kafka.Kafka',
@@ -91,9 +101,10 @@ export async function startKafka(ctx: NetworkContext): Promise<void> {
     mkdirSync(logDir, { recursive: true });
     const properties = path.join(configDir, 'server.properties');
     writeFileSync(properties, serverProperties(ctx, broker, logDir));
-    writeFileSync(path.join(configDir, 'log4j.properties'), LOG4J);
+    writeFileSync(path.join(configDir, 'log4j2.properties'), LOG4J2);
     await exec('java', [
       ...JVM_OPTIONS,
+      loggingOption(configDir),
       '-cp',
       CLASSPATH,
       'kafka.tools.StorageTool',

@@ -11,6 +11,10 @@ export const VERSIONS = {
     /** Tag of the official peer and orderer images built from that commit. */
     imageTag: '3.1.1',
   },
-  kafka: { version: '3.9.1', scala: '2.13', slf4jBinding: 'slf4j-reload4j 1.7.36' },
+  /**
+   * The newest Kafka the Strimzi operator (1.2.0) supports — its default — so the local network runs what the cluster
+   * runs. Kafka 4 logs through log4j2; its slf4j 1.7 API needs log4j's binding at the log4j-core version it brings.
+   */
+  kafka: { version: '4.3.1', scala: '2.13', slf4jBinding: 'log4j-slf4j-impl 2.25.4' },
   redis: { major: 7 },
 } as const;
