@@ -1,7 +1,6 @@
 export {
   type BootstrapServiceOptions,
   type StartedService,
-  SERVICE_HOST,
   bootstrapService,
   startService,
 } from './bootstrap/bootstrap-service';

@@ -7,9 +7,6 @@ import { createHttpApp } from './create-http-app';
 import { type ServiceContextOptions, createServiceContext } from './service-context.factory';
 import { logStartupFailure } from './startup-failure';
 
-/** Services listen on loopback only; anything in front of them (ingress, devnet) reaches them there. */
-export const SERVICE_HOST = '127.0.0.1';
-
 export interface BootstrapServiceOptions<
   Config extends PlatformConfig,
 > extends ServiceContextOptions<Config> {
@@ -52,10 +49,10 @@ export async function startService<Config extends PlatformConfig>(
     module: options.appModule(context),
     logger: options.logger,
   });
-  await app.listen({ host: SERVICE_HOST, port: context.config.port });
+  await app.listen({ host: context.config.host, port: context.config.port });
   options.logger.info(
     { port: context.config.port, org: context.config.org, identity: context.identity, docs: '/docs' },
-    `${options.serviceName} listening on ${SERVICE_HOST}:${context.config.port}`,
+    `${options.serviceName} listening on ${context.config.host}:${context.config.port}`,
   );
   return { app, context };
 }

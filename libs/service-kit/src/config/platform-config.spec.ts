@@ -13,8 +13,9 @@ function isConfigInvalid(error: unknown): boolean {
 }
 
 describe('platformConfigSchema', () => {
-  it('defaults to the given port, PTB, the devnet connection file and info', () => {
+  it('defaults to loopback, the given port, PTB, the devnet connection file and info', () => {
     const config = loadConfig(schema, {});
+    assert.equal(config.host, '127.0.0.1');
     assert.equal(config.port, 3009);
     assert.equal(config.org, 'PTB');
     assert.equal(config.logLevel, 'info');
@@ -25,6 +26,7 @@ describe('platformConfigSchema', () => {
   it('takes every variable from the environment and resolves a relative network file', () => {
     const config = loadConfig(schema, {
       PORT: '4100',
+      HOST: '0.0.0.0',
       METROCHAIN_ORG: 'Inmetro',
       METROCHAIN_NETWORK_FILE: 'net.json',
       LOG_LEVEL: 'debug',
@@ -32,6 +34,7 @@ describe('platformConfigSchema', () => {
       RATE_LIMIT_WINDOW_MS: '60000',
     });
     assert.deepEqual(config, {
+      host: '0.0.0.0',
       port: 4100,
       org: 'Inmetro',
       networkFile: path.resolve('net.json'),
@@ -51,6 +54,7 @@ describe('platformConfigSchema', () => {
       },
     );
     assert.throws(() => loadConfig(schema, { PORT: 'http' }), isConfigInvalid);
+    assert.throws(() => loadConfig(schema, { HOST: 'localhost' }), isConfigInvalid);
     assert.throws(() => loadConfig(schema, { METROCHAIN_ORG: ' ' }), isConfigInvalid);
   });
 

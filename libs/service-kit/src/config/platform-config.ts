@@ -4,10 +4,14 @@ import { z } from 'zod';
 
 /** The organisation a service acts for unless METROCHAIN_ORG says otherwise. */
 export const DEFAULT_ORG = 'PTB';
+/** Loopback unless HOST says otherwise: the local network keeps every port on 127.0.0.1; a pod listens on 0.0.0.0. */
+export const DEFAULT_SERVICE_HOST = '127.0.0.1';
 
 /** What every service reads from its environment; a service extends it with its features' settings. */
 export interface PlatformConfig {
-  /** HTTP port on 127.0.0.1. */
+  /** Address the HTTP server binds (HOST, an IP literal). */
+  host: string;
+  /** HTTP port. */
   port: number;
   /** Organisation name as keyed in the network profile, e.g. `PTB`. */
   org: string;
@@ -21,6 +25,7 @@ export interface PlatformConfig {
 const portSchema = z.coerce.number().int().min(1).max(65_535);
 
 const sharedEnvSchema = z.object({
+  HOST: z.string().trim().ip().default(DEFAULT_SERVICE_HOST),
   METROCHAIN_ORG: z.string().trim().min(1).default(DEFAULT_ORG),
   METROCHAIN_NETWORK_FILE: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default(DEFAULT_LOG_LEVEL),
@@ -45,6 +50,7 @@ export function platformEnvSchema(options: Readonly<{ defaultPort: number }>): P
 
 export function toPlatformConfig(env: Readonly<PlatformEnv>): PlatformConfig {
   return {
+    host: env.HOST,
     port: env.PORT,
     org: env.METROCHAIN_ORG,
     networkFile: defaultNetworkFile({ METROCHAIN_NETWORK_FILE: env.METROCHAIN_NETWORK_FILE }),
