@@ -86,6 +86,14 @@ app.kubernetes.io/version: {{ default .root.Values.image.tag .svc.image.tag | qu
 {{- if and $svc.enabled $svc.autoscaling.enabled (gt (int $svc.autoscaling.minReplicas) (int $svc.autoscaling.maxReplicas)) -}}
 {{- fail (printf "services.%s.autoscaling.minReplicas exceeds maxReplicas" $name) -}}
 {{- end -}}
+{{- /* verification's instance id <org>-<pod name>-<port> is cut at 64 characters: the ordinal must survive. */ -}}
+{{- if and $svc.enabled (eq $svc.workload "StatefulSet") -}}
+{{- $highest := sub (int (ternary $svc.autoscaling.maxReplicas $svc.replicas $svc.autoscaling.enabled)) 1 -}}
+{{- $id := printf "%s-%s-%d-%d" $.Values.org (include "services.svcName" (dict "root" $ "name" $name)) $highest (int $svc.port) -}}
+{{- if gt (len $id) 64 -}}
+{{- fail (printf "instance id %s of services.%s is longer than 64 characters and would be cut, giving pods the same id; shorten the release name or set fullnameOverride" $id $name) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 
