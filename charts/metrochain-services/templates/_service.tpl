@@ -12,7 +12,8 @@ metadata:
   labels:
     {{- include "services.labels" . | nindent 4 }}
 data:
-  # Owned by the chart: the port the Service and probes use, the NMI, the mounted connection profile.
+  # Owned by the chart: the address and port the Service and probes use, the NMI, the mounted connection profile.
+  HOST: "0.0.0.0"
   PORT: {{ .svc.port | quote }}
   METROCHAIN_ORG: {{ .root.Values.org | quote }}
   METROCHAIN_NETWORK_FILE: {{ printf "%s/network.json" $paths.network | quote }}
