@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=sh source-path=SCRIPTDIR
 # The channel-join Job (a Helm hook after every install and upgrade), as the NMI's admin: every peer ordinal
 # 0..PEER_REPLICAS-1 that has not joined the channel joins it from the channel's block. A peer that already has the
 # channel is left alone, so the Job is safe to run again, and after a scale-up it joins only the new peers.

@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=sh source-path=SCRIPTDIR
 # Init container of a peer pod (peer.identity.source: fabric-ca), run by sh in the Fabric CA client image. Enrols this
 # ordinal's enrolment id twice with the NMI's Fabric CA (signing identity, then the TLS profile) and writes both into
 # the in-memory $IDENTITY_DIR in the layout the peer container reads. Only this container mounts the enrolment

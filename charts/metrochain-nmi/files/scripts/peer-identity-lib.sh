@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=sh source-path=SCRIPTDIR
 # Shared by both identity init scripts (POSIX sh: bash runs it in the peer image, sh in the Fabric CA image).
 # The peer container reads exactly this layout under $IDENTITY_DIR (CORE_PEER_MSPCONFIGPATH, CORE_PEER_TLS_*).
 
@@ -27,7 +27,8 @@ missing_identity_files() {
   echo "$missing"
 }
 
-# Node OUs as cryptogen and Fabric CA write them, for material that came without an msp/config.yaml.
+# Node OUs as cryptogen writes them, naming the layout's one CA certificate (a cryptogen or Fabric CA config.yaml
+# names the CA file differently, so the chart always writes its own).
 write_node_ous() {
   {
     echo 'NodeOUs:'
@@ -50,7 +51,7 @@ write_node_ous() {
 finish_identity() {
   missing=$(missing_identity_files "$1")
   [ -z "$missing" ] || fail "peer$2.$PEER_DOMAIN: incomplete identity from $3, missing:$missing"
-  [ -s "$1/msp/config.yaml" ] || write_node_ous "$1"
+  write_node_ous "$1"
   chmod 0400 "$1/msp/keystore/key.pem" "$1/tls/server.key"
   echo "peer identity: peer$2.$PEER_DOMAIN ready (from $3)"
 }

@@ -1,4 +1,4 @@
-# shellcheck shell=sh
+# shellcheck shell=sh source-path=SCRIPTDIR
 # Entry point of the peer container. The image's core.yaml holds every shared setting; the StatefulSet's env holds the
 # per-pod addresses; this script adds the three keys that depend on the ordinal, then becomes the peer.
 set -eu
