@@ -1,7 +1,15 @@
 {{/* Names, labels and the values shared with libs/deployment (files/deployment.generated.yaml). */}}
 
+{{/* <release>-metrochain-nmi, or the release name alone when it already holds the chart name; at most 40 characters
+so that the longest suffix (-peer-headless) keeps Service names within 63. */}}
 {{- define "nmi.fullname" -}}
-{{- default .Release.Name .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- else if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
 {{- end -}}
 
 {{/* The settings generated from libs/deployment and libs/contracts: channel, chaincode, CCaaS variables, roles. */}}
