@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { KAFKA_TOPIC_LAYOUT } from '@metrochain/deployment';
 import { exec } from '../exec';
 import { detail, step } from '../log';
 import { cachePaths } from '../paths';
@@ -26,15 +27,15 @@ function serverProperties(ctx: NetworkContext, broker: KafkaBrokerSpec, logDir: 
     'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
     `log.dirs=${logDir}`,
-    'num.partitions=6',
+    `num.partitions=${String(KAFKA_TOPIC_LAYOUT.partitions)}`,
     `default.replication.factor=${String(replication)}`,
     `offsets.topic.replication.factor=${String(replication)}`,
     `transaction.state.log.replication.factor=${String(replication)}`,
     `transaction.state.log.min.isr=${String(Math.min(2, replication))}`,
-    `min.insync.replicas=${String(Math.min(2, replication))}`,
+    `min.insync.replicas=${String(Math.min(KAFKA_TOPIC_LAYOUT.minInsyncReplicas, replication))}`,
     'auto.create.topics.enable=false',
     'group.initial.rebalance.delay.ms=0',
-    'log.retention.hours=168',
+    `log.retention.hours=${String(KAFKA_TOPIC_LAYOUT.retentionHours)}`,
     '',
   ].join('\n');
 }

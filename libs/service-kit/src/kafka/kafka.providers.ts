@@ -1,6 +1,7 @@
 import type { FactoryProvider } from '@nestjs/common';
 import { DomainError } from '@metrochain/errors';
 import { TOPIC_NAMES } from '@metrochain/contracts';
+import { KAFKA_TOPIC_LAYOUT } from '@metrochain/deployment';
 import { EventProducer, MessagingErrorCode, createKafkaClient, ensureTopics } from '@metrochain/messaging';
 import type { Admin, Kafka } from 'kafkajs';
 import type { PlatformConfig } from '../config/platform-config';
@@ -32,12 +33,6 @@ export const eventProducerProvider: FactoryProvider<EventProducer> = {
 };
 
 /**
- * Partitions of every catalogued topic: the unit of parallelism per consumer group, so a few more than the
- * instances of any one service; replication as the cluster allows, up to 3.
- */
-export const TOPIC_PARTITIONS = 6;
-
-/**
  * A connected admin for the readiness probe, which first makes sure every catalogued topic and its dead-letter
  * topic exist (idempotent; services may start in any order, and a consumer cannot subscribe to a missing topic).
  */
@@ -48,8 +43,12 @@ export const kafkaAdminProvider: FactoryProvider<Admin> = {
     await connectOrFail('admin', () => admin.connect());
     await connectOrFail('admin (topics)', async () => {
       await ensureTopics(admin, TOPIC_NAMES, {
-        partitions: TOPIC_PARTITIONS,
-        replicationFactor: Math.min(3, context.profile.kafka.brokers.length),
+        // The layout the KafkaTopics of k8s/kafka declare too (libs/deployment).
+        partitions: KAFKA_TOPIC_LAYOUT.partitions,
+        replicationFactor: Math.min(
+          KAFKA_TOPIC_LAYOUT.replicationFactor,
+          context.profile.kafka.brokers.length,
+        ),
       });
     });
     return admin;
