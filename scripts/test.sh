@@ -19,6 +19,9 @@ node devnet/dist/cli.js install || fail "devnet install failed"
 bash tests/integration/authors-client/setup.sh || fail "the authors' client environment could not be set up"
 bash tests/integration/schemathesis/setup.sh || fail "schemathesis could not be set up"
 
+section "install Kubernetes validation tools"
+node tools/k8s/dist/main.js install || fail "the Kubernetes validation tools could not be installed"
+
 section "lint and format"
 npm run --silent lint || fail "lint failed"
 npm run --silent format:check || fail "formatting differs from Prettier: run npm run format"

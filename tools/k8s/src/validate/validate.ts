@@ -1,0 +1,32 @@
+import { step } from '../log';
+import { CheckFailure } from './check';
+import { validationChecks } from './checks';
+import { toolsUnavailable } from './tools';
+
+/** Runs every check in a row, printing each result; true when all pass. */
+export async function validate(): Promise<boolean> {
+  const unavailable = toolsUnavailable();
+  if (unavailable !== undefined) {
+    throw new Error(unavailable);
+  }
+  const checks = validationChecks();
+  if (checks.length === 0) {
+    step('nothing to validate: no chart under charts/ and no resource under k8s/');
+    return true;
+  }
+  let failed = 0;
+  for (const check of checks) {
+    try {
+      await check.run();
+      step(`ok   ${check.name}`);
+    } catch (error) {
+      failed += 1;
+      step(`FAIL ${check.name}`);
+      process.stdout.write(
+        `${error instanceof CheckFailure || error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
+  process.stdout.write(`validate: ${checks.length - failed} passed, ${failed} failed\n`);
+  return failed === 0;
+}
