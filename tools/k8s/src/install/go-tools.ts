@@ -66,7 +66,7 @@ function helmUnittest(): InstallPart {
         cpSync(source, work, { recursive: true });
         makeWritable(work);
         mkdirSync(cachePaths.bin, { recursive: true });
-        await exec('go', ['build', '-o', toolPath('untt'), './cmd/helm-unittest'], {
+        await exec('go', ['build', '-trimpath', '-o', toolPath('untt'), './cmd/helm-unittest'], {
           cwd: work,
           env: goEnv(),
         });

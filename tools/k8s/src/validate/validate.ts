@@ -1,3 +1,4 @@
+import { generate } from '../generate/generate';
 import { step } from '../log';
 import { CheckFailure } from './check';
 import { validationChecks } from './checks';
@@ -10,11 +11,12 @@ export async function validate(): Promise<boolean> {
     throw new Error(unavailable);
   }
   const checks = validationChecks();
-  if (checks.length === 0) {
-    step('nothing to validate: no chart under charts/ and no resource under k8s/');
-    return true;
-  }
   let failed = 0;
+  step('generated files (npm run k8s -- generate --check)');
+  if (!generate(true)) {
+    failed += 1;
+    step('FAIL generated files differ from their sources: run npm run k8s -- generate');
+  }
   for (const check of checks) {
     try {
       await check.run();
@@ -27,6 +29,6 @@ export async function validate(): Promise<boolean> {
       );
     }
   }
-  process.stdout.write(`validate: ${checks.length - failed} passed, ${failed} failed\n`);
+  process.stdout.write(`validate: ${checks.length + 1 - failed} passed, ${failed} failed\n`);
   return failed === 0;
 }
