@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PEER_SETTINGS, externalBuilders, writeOverriddenYaml } from '@metrochain/deployment';
+import {
+  PEER_SETTINGS,
+  type PeerNodeKey,
+  type SettingValue,
+  externalBuilders,
+  writeOverriddenYaml,
+} from '@metrochain/deployment';
 import type { CryptoMaterial } from '../crypto/crypto-material';
 import { cachePaths, DEVNET_ROOT } from '../paths';
 import type { OrgSpec, PeerSpec } from '../topology';
@@ -22,8 +28,8 @@ export function writePeerConfig({ org, peer, material, configDir, dataDir }: Pee
   const tls = path.join(material.peerDir(org, peer), 'tls');
   const address = `${peer.host}:${String(peer.port)}`;
   const bootstrap = org.peers.filter((p) => p.name !== peer.name).map((p) => `${p.host}:${String(p.port)}`);
-  writeOverriddenYaml(path.join(cachePaths.fabricConfig, 'core.yaml'), path.join(configDir, 'core.yaml'), {
-    ...PEER_SETTINGS,
+  // Typed by PEER_NODE_KEYS: a key the charts do not set per pod (or one they set that is missing here) fails to compile.
+  const node: Record<PeerNodeKey, SettingValue> = {
     'peer.id': peer.name,
     'peer.listenAddress': address,
     'peer.address': address,
@@ -38,8 +44,12 @@ export function writePeerConfig({ org, peer, material, configDir, dataDir }: Pee
     'peer.mspConfigPath': path.join(material.peerDir(org, peer), 'msp'),
     'peer.localMspId': org.mspId,
     'peer.fileSystemPath': dataDir,
-    'chaincode.externalBuilders': externalBuilders(CCAAS_BUILDER_DIR),
     'ledger.snapshots.rootDir': path.join(dataDir, 'snapshots'),
     'operations.listenAddress': `${peer.host}:${String(peer.operationsPort)}`,
+  };
+  writeOverriddenYaml(path.join(cachePaths.fabricConfig, 'core.yaml'), path.join(configDir, 'core.yaml'), {
+    ...PEER_SETTINGS,
+    'chaincode.externalBuilders': externalBuilders(CCAAS_BUILDER_DIR),
+    ...node,
   });
 }

@@ -36,6 +36,30 @@ export const PEER_SETTINGS: Readonly<Record<string, SettingValue>> = {
   'metrics.provider': 'prometheus',
 };
 
+/**
+ * core.yaml keys whose value differs per peer: its addresses, identity and data paths. The local network and the
+ * NMI chart set exactly these (the chart as CORE_* variables, see fabricEnvName), and nothing of PEER_SETTINGS.
+ */
+export const PEER_NODE_KEYS = [
+  'peer.id',
+  'peer.listenAddress',
+  'peer.address',
+  'peer.chaincodeListenAddress',
+  'peer.chaincodeAddress',
+  'peer.gossip.bootstrap',
+  'peer.gossip.endpoint',
+  'peer.gossip.externalEndpoint',
+  'peer.tls.cert.file',
+  'peer.tls.key.file',
+  'peer.tls.rootcert.file',
+  'peer.mspConfigPath',
+  'peer.localMspId',
+  'peer.fileSystemPath',
+  'ledger.snapshots.rootDir',
+  'operations.listenAddress',
+] as const;
+export type PeerNodeKey = (typeof PEER_NODE_KEYS)[number];
+
 /** The external builder entry of core.yaml, given where the builder's bin/ folder lives on that host. */
 export function externalBuilders(builderPath: string): Record<string, unknown>[] {
   return [
@@ -58,6 +82,37 @@ export const ORDERER_SETTINGS: Readonly<Record<string, SettingValue>> = {
   'Admin.TLS.ClientAuthRequired': true,
   'ChannelParticipation.Enabled': true,
 };
+
+/** orderer.yaml keys whose value differs per orderer; the local network and the orderers chart set exactly these. */
+export const ORDERER_NODE_KEYS = [
+  'General.ListenAddress',
+  'General.ListenPort',
+  'General.TLS.PrivateKey',
+  'General.TLS.Certificate',
+  'General.TLS.RootCAs',
+  'General.Cluster.ClientCertificate',
+  'General.Cluster.ClientPrivateKey',
+  'General.Cluster.RootCAs',
+  'General.LocalMSPDir',
+  'FileLedger.Location',
+  'Consensus.WALDir',
+  'Consensus.SnapDir',
+  'Operations.ListenAddress',
+  'Admin.ListenAddress',
+  'Admin.TLS.Certificate',
+  'Admin.TLS.PrivateKey',
+  'Admin.TLS.ClientRootCAs',
+] as const;
+export type OrdererNodeKey = (typeof ORDERER_NODE_KEYS)[number];
+
+/**
+ * The environment variable Fabric reads for a config key (viper: prefix, dots to underscores, upper case), e.g.
+ * `peer.tls.cert.file` → CORE_PEER_TLS_CERT_FILE, `General.ListenPort` → ORDERER_GENERAL_LISTENPORT.
+ */
+export function fabricEnvName(node: 'peer' | 'orderer', key: string): string {
+  const prefix = node === 'peer' ? 'CORE' : 'ORDERER';
+  return `${prefix}_${key.replaceAll('.', '_').toUpperCase()}`;
+}
 
 /** Environment of every chaincode server (fabric-shim), besides its address, id and TLS files. */
 export const CHAINCODE_SERVER_ENV: Readonly<Record<string, string>> = {
