@@ -1,18 +1,4 @@
+import { createProgressLog } from '@metrochain/tool-kit/workspace';
+
 /** Progress output for long work: one line a step, with elapsed time. */
-const started = Date.now();
-
-function stamp(): string {
-  return `[devnet +${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
-}
-
-export function step(message: string): void {
-  process.stdout.write(`${stamp()} ${message}\n`);
-}
-
-export function detail(message: string): void {
-  process.stdout.write(`${stamp()}   ${message}\n`);
-}
-
-export function warn(message: string): void {
-  process.stderr.write(`${stamp()} warning: ${message}\n`);
-}
+export const { step, detail, warn } = createProgressLog('devnet');

@@ -1,26 +1,12 @@
-import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { findRepoRoot, metrochainCacheDir } from '@metrochain/tool-kit/workspace';
 import { VERSIONS } from './versions';
-
-function findRepoRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, 'nx.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(`no nx.json above ${start}`);
-    }
-    dir = parent;
-  }
-  return dir;
-}
 
 export const REPO_ROOT = findRepoRoot(__dirname);
 export const DEVNET_ROOT = path.join(REPO_ROOT, 'devnet');
 
 /** Downloads and builds shared by every clone on this machine, keyed by version. */
-export const CACHE_DIR =
-  process.env['METROCHAIN_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'metrochain');
+export const CACHE_DIR = metrochainCacheDir();
 
 export const cachePaths = {
   fabricBin: path.join(CACHE_DIR, `fabric-${VERSIONS.fabric.release}`, 'bin'),

@@ -1,19 +1,6 @@
-import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { findRepoRoot, metrochainCacheDir } from '@metrochain/tool-kit/workspace';
 import { K8S_VERSIONS, type ToolName } from './versions';
-
-function findRepoRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, 'nx.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(`no nx.json above ${start}`);
-    }
-    dir = parent;
-  }
-  return dir;
-}
 
 export const REPO_ROOT = findRepoRoot(__dirname);
 
@@ -28,8 +15,7 @@ export const repoPaths = {
 };
 
 /** Downloads and builds shared by every clone on this machine (the same root as the devnet's cache). */
-export const CACHE_DIR =
-  process.env['METROCHAIN_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'metrochain');
+export const CACHE_DIR = metrochainCacheDir();
 const K8S_CACHE = path.join(CACHE_DIR, 'k8s');
 
 export const cachePaths = {
