@@ -114,7 +114,7 @@ imagePullSecrets:
 {{- default (printf "%s-admin" (include "nmi.secretPrefix" .)) .Values.channel.join.adminSecret -}}
 {{- end -}}
 {{- define "nmi.secret.registration" -}}
-{{- default (printf "%s-registration" (include "nmi.secretPrefix" .)) .Values.registration.identitySecret -}}
+{{- default (printf "%s-registration-identity" (include "nmi.secretPrefix" .)) .Values.registration.identitySecret -}}
 {{- end -}}
 {{- define "nmi.secret.ccserverTls" -}}
 {{- default (printf "%s-ccserver-tls" (include "nmi.secretPrefix" .)) .Values.chaincode.tlsSecret -}}

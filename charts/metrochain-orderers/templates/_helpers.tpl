@@ -56,6 +56,16 @@ app.kubernetes.io/component: channel-join
 {{- printf "orderer%d" (add1 .) -}}
 {{- end -}}
 
+{{/* <secretPrefix>-orderer: ordinal n's identity is the Secret <secretPrefix>-orderer-<n> (the NMI chart's layout). */}}
+{{- define "orderers.identitySecretPrefix" -}}
+{{- printf "%s-orderer" .Values.orderer.identity.secretPrefix -}}
+{{- end -}}
+
+{{/* The identity Secret of ordinal .ordinal: include with (dict "root" $ "ordinal" n). */}}
+{{- define "orderers.identitySecret" -}}
+{{- printf "%s-%d" (include "orderers.identitySecretPrefix" .root) (int .ordinal) -}}
+{{- end -}}
+
 {{/* DNS name of ordinal .ordinal: <fullname>-<n>.<headless>.<namespace>.svc.<clusterDomain>. */}}
 {{- define "orderers.podHost" -}}
 {{- $root := .root -}}
@@ -76,7 +86,7 @@ Checks that cannot be said in values.schema.json: PDB keeps a Raft majority; sca
 {{- if and (gt $provisioned 0) (gt $replicas $provisioned) -}}
 {{- $missing := list -}}
 {{- range $n := untilStep $provisioned $replicas 1 -}}
-{{- $missing = append $missing (printf "%s%s-msp/-tls" $.Values.orderer.identity.secretPrefix (include "orderers.identityName" $n)) -}}
+{{- $missing = append $missing (printf "%s (%s)" (include "orderers.identitySecret" (dict "root" $ "ordinal" $n)) (include "orderers.identityName" $n)) -}}
 {{- end -}}
 {{- fail (printf "orderer.replicas=%d but identities are provisioned for orderer1..orderer%d only; create the Secrets %s first (README: adding an orderer)" $replicas $provisioned (join ", " $missing)) -}}
 {{- end -}}
