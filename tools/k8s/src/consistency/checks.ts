@@ -6,19 +6,27 @@ const OWN_LABEL = /^metrochain\.io\//;
 
 function rulePeers(policy: PolicyModel): { direction: string; peer: NetworkPolicyPeer }[] {
   return [
-    ...(policy.spec.ingress ?? []).flatMap((rule) => (rule.from ?? []).map((peer) => ({ direction: 'from', peer }))),
-    ...(policy.spec.egress ?? []).flatMap((rule) => (rule.to ?? []).map((peer) => ({ direction: 'to', peer }))),
+    ...(policy.spec.ingress ?? []).flatMap((rule) =>
+      (rule.from ?? []).map((peer) => ({ direction: 'from', peer })),
+    ),
+    ...(policy.spec.egress ?? []).flatMap((rule) =>
+      (rule.to ?? []).map((peer) => ({ direction: 'to', peer })),
+    ),
   ];
 }
 
-const where = (policy: PolicyModel): string => `NetworkPolicy ${policy.namespace}/${policy.name} (${policy.source})`;
+const where = (policy: PolicyModel): string =>
+  `NetworkPolicy ${policy.namespace}/${policy.name} (${policy.source})`;
 
 /** Every namespaceSelector that reads a metrochain.io/* label must select a Namespace of k8s/namespaces. */
 export function namespaceSelectorProblems(model: ClusterModel): string[] {
   return model.policies.flatMap((policy) =>
     rulePeers(policy)
       .filter(({ peer }) => selectorKeys(peer.namespaceSelector).some((key) => OWN_LABEL.test(key)))
-      .filter(({ peer }) => !model.namespaces.some((namespace) => selects(peer.namespaceSelector, namespace.labels)))
+      .filter(
+        ({ peer }) =>
+          !model.namespaces.some((namespace) => selects(peer.namespaceSelector, namespace.labels)),
+      )
       .map(
         ({ direction, peer }) =>
           `${where(policy)}: ${direction} namespaceSelector ${describeSelector(peer.namespaceSelector)} selects no namespace of k8s/namespaces`,
@@ -36,7 +44,11 @@ function peerNamespaces(model: ClusterModel, policy: PolicyModel, peer: NetworkP
     .map((namespace) => namespace.name);
 }
 
-function selectsSomePod(model: ClusterModel, namespaces: readonly string[], selector: LabelSelector | undefined): boolean {
+function selectsSomePod(
+  model: ClusterModel,
+  namespaces: readonly string[],
+  selector: LabelSelector | undefined,
+): boolean {
   return namespaces.some((namespace) => model.podsSelected(namespace, selector).length > 0);
 }
 
@@ -49,7 +61,9 @@ export function deadSelectorProblems(model: ClusterModel): string[] {
   const problems: string[] = [];
   for (const policy of model.policies) {
     if (!selectsSomePod(model, [policy.namespace], policy.spec.podSelector)) {
-      problems.push(`${where(policy)}: podSelector ${describeSelector(policy.spec.podSelector)} selects no pod`);
+      problems.push(
+        `${where(policy)}: podSelector ${describeSelector(policy.spec.podSelector)} selects no pod`,
+      );
     }
     for (const { direction, peer } of rulePeers(policy)) {
       if (peer.ipBlock !== undefined) {
@@ -73,7 +87,10 @@ export function deadSelectorProblems(model: ClusterModel): string[] {
 export function selectorProblems(model: ClusterModel): string[] {
   const services = model.services
     .filter((service) => service.selector !== undefined)
-    .filter((service) => model.podsSelected(service.namespace, { matchLabels: service.selector ?? {} }).length === 0)
+    .filter(
+      (service) =>
+        model.podsSelected(service.namespace, { matchLabels: service.selector ?? {} }).length === 0,
+    )
     .map(
       (service) =>
         `Service ${service.namespace}/${service.name} (${service.source}): selector ${describeSelector({ matchLabels: service.selector ?? {} })} selects no pod`,
@@ -84,6 +101,9 @@ export function selectorProblems(model: ClusterModel): string[] {
       const selector = (object.spec as { selector?: LabelSelector }).selector;
       return model.podsSelected(object.metadata.namespace ?? 'default', selector).length === 0;
     })
-    .map((object) => `PodDisruptionBudget ${object.metadata.namespace ?? ''}/${object.metadata.name} (${object.source}): selects no pod`);
+    .map(
+      (object) =>
+        `PodDisruptionBudget ${object.metadata.namespace ?? ''}/${object.metadata.name} (${object.source}): selects no pod`,
+    );
   return [...services, ...budgets];
 }

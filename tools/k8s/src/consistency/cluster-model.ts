@@ -93,7 +93,11 @@ interface KafkaSpec {
  * kind, listening on every listener port), the bootstrap Service and one NetworkPolicy admitting each listener's
  * `networkPolicyPeers` (all clients when a listener names none).
  */
-function strimziObjects(object: Sourced<KubeObject>): { pods: PodModel[]; policies: PolicyModel[]; services: ServiceModel[] } {
+function strimziObjects(object: Sourced<KubeObject>): {
+  pods: PodModel[];
+  policies: PolicyModel[];
+  services: ServiceModel[];
+} {
   const cluster = object.metadata.name;
   const namespace = namespaceOf(object);
   const listeners = (object.spec as KafkaSpec | undefined)?.kafka?.listeners ?? [];
@@ -159,7 +163,12 @@ export class ClusterModel {
         });
         return;
       case 'NetworkPolicy':
-        this.policies.push({ namespace, name: object.metadata.name, spec: object.spec as NetworkPolicySpec, source: object.source });
+        this.policies.push({
+          namespace,
+          name: object.metadata.name,
+          spec: object.spec as NetworkPolicySpec,
+          source: object.source,
+        });
         return;
       case 'Service': {
         const spec = object.spec as Omit<ServiceModel, 'namespace' | 'name' | 'source'>;
@@ -180,7 +189,11 @@ export class ClusterModel {
 
   /** A namespace's labels; one not among the modelled namespaces has only its name label. */
   namespaceLabels(name: string): Labels {
-    return this.namespaces.find((namespace) => namespace.name === name)?.labels ?? { 'kubernetes.io/metadata.name': name };
+    return (
+      this.namespaces.find((namespace) => namespace.name === name)?.labels ?? {
+        'kubernetes.io/metadata.name': name,
+      }
+    );
   }
 
   podsSelected(namespace: string, selector: LabelSelector | undefined): PodModel[] {

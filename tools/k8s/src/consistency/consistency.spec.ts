@@ -20,9 +20,10 @@ const nmi = (ns: string) =>
     ccserver: [ns, `Deployment/${ns}-metrochain-nmi-ccserver`],
     registration: [ns, `Deployment/${ns}-metrochain-nmi-registration`],
     join: [ns, `Job/${ns}-metrochain-nmi-channel-join`],
-    services: ['verification', 'measurement', 'billing', 'audit'].map(
-      (service): Workload => [ns, `${service === 'verification' ? 'StatefulSet' : 'Deployment'}/services-metrochain-services-${service}`],
-    ),
+    services: ['verification', 'measurement', 'billing', 'audit'].map((service): Workload => [
+      ns,
+      `${service === 'verification' ? 'StatefulSet' : 'Deployment'}/services-metrochain-services-${service}`,
+    ]),
   }) as const;
 const ptb = nmi('ptb');
 const inmetro = nmi('inmetro');
@@ -41,22 +42,76 @@ interface Flow {
 
 const both = <T>(pick: (n: ReturnType<typeof nmi>) => readonly T[]): T[] => [...pick(ptb), ...pick(inmetro)];
 const FLOWS: readonly Flow[] = [
-  { what: 'peers → orderers (deliver, broadcast)', from: [ptb.peers, inmetro.peers], to: orderers, port: 7050, allowed: true },
+  {
+    what: 'peers → orderers (deliver, broadcast)',
+    from: [ptb.peers, inmetro.peers],
+    to: orderers,
+    port: 7050,
+    allowed: true,
+  },
   { what: 'orderers ↔ orderers (Raft)', from: [orderers], to: orderers, port: 7050, allowed: true },
   { what: 'orderer join Job → orderers admin', from: [ordererJoin], to: orderers, port: 7053, allowed: true },
   { what: 'peers ↛ orderers admin', from: [ptb.peers], to: orderers, port: 7053, allowed: false },
   { what: 'PTB peers → PTB peers (gossip)', from: [ptb.peers], to: ptb.peers, port: 7051, allowed: true },
-  { what: 'Inmetro peers → PTB peers (gossip, endorsement)', from: [inmetro.peers], to: ptb.peers, port: 7051, allowed: true },
+  {
+    what: 'Inmetro peers → PTB peers (gossip, endorsement)',
+    from: [inmetro.peers],
+    to: ptb.peers,
+    port: 7051,
+    allowed: true,
+  },
   { what: 'PTB peers → Inmetro peers', from: [ptb.peers], to: inmetro.peers, port: 7051, allowed: true },
-  { what: 'PTB services and registration → PTB peers (gateway)', from: [...ptb.services, ptb.registration], to: ptb.peers, port: 7051, allowed: true },
-  { what: 'Inmetro services and registration → Inmetro peers', from: [...inmetro.services, inmetro.registration], to: inmetro.peers, port: 7051, allowed: true },
+  {
+    what: 'PTB services and registration → PTB peers (gateway)',
+    from: [...ptb.services, ptb.registration],
+    to: ptb.peers,
+    port: 7051,
+    allowed: true,
+  },
+  {
+    what: 'Inmetro services and registration → Inmetro peers',
+    from: [...inmetro.services, inmetro.registration],
+    to: inmetro.peers,
+    port: 7051,
+    allowed: true,
+  },
   { what: 'PTB services ↛ Inmetro peers', from: ptb.services, to: inmetro.peers, port: 7051, allowed: false },
   { what: 'PTB join Job → PTB peers', from: [ptb.join], to: ptb.peers, port: 7051, allowed: true },
-  { what: 'PTB peers → PTB chaincode server', from: [ptb.peers], to: ptb.ccserver, port: 9999, allowed: true },
-  { what: 'Inmetro peers ↛ PTB chaincode server', from: [inmetro.peers], to: ptb.ccserver, port: 9999, allowed: false },
-  { what: 'PTB services ↛ PTB chaincode server', from: ptb.services, to: ptb.ccserver, port: 9999, allowed: false },
-  { what: 'registration and services → Redis', from: both((n) => [...n.services, n.registration]), to: redis, port: 6379, allowed: true },
-  { what: 'registration and services → Kafka', from: both((n) => [...n.services, n.registration]), to: kafka, port: 9092, allowed: true },
+  {
+    what: 'PTB peers → PTB chaincode server',
+    from: [ptb.peers],
+    to: ptb.ccserver,
+    port: 9999,
+    allowed: true,
+  },
+  {
+    what: 'Inmetro peers ↛ PTB chaincode server',
+    from: [inmetro.peers],
+    to: ptb.ccserver,
+    port: 9999,
+    allowed: false,
+  },
+  {
+    what: 'PTB services ↛ PTB chaincode server',
+    from: ptb.services,
+    to: ptb.ccserver,
+    port: 9999,
+    allowed: false,
+  },
+  {
+    what: 'registration and services → Redis',
+    from: both((n) => [...n.services, n.registration]),
+    to: redis,
+    port: 6379,
+    allowed: true,
+  },
+  {
+    what: 'registration and services → Kafka',
+    from: both((n) => [...n.services, n.registration]),
+    to: kafka,
+    port: 9092,
+    allowed: true,
+  },
   { what: 'peers ↛ Redis', from: [ptb.peers], to: redis, port: 6379, allowed: false },
 ];
 
@@ -84,7 +139,9 @@ describe('the charts and k8s/ fit together as the install docs install them', { 
     assert.ok(endpoints.length >= 10, `only ${String(endpoints.length)} addresses found`);
     const problems = endpoints.flatMap((endpoint) => {
       const problem = endpointProblem(model, endpoint);
-      return problem === undefined ? [] : [`${endpoint.host}:${String(endpoint.port)} in ${endpoint.source}: ${problem}`];
+      return problem === undefined
+        ? []
+        : [`${endpoint.host}:${String(endpoint.port)} in ${endpoint.source}: ${problem}`];
     });
     assert.deepEqual([...new Set(problems)], []);
   });

@@ -62,7 +62,11 @@ export async function renderRelease(release: Release): Promise<Sourced<KubeObjec
   if (result.code !== 0) {
     throw new Error(`helm ${args.join(' ')} failed:\n${result.stderr}`);
   }
-  return parseObjects(result.stdout, `${release.chart} release ${release.release} in ${release.namespace}`, release.namespace);
+  return parseObjects(
+    result.stdout,
+    `${release.chart} release ${release.release} in ${release.namespace}`,
+    release.namespace,
+  );
 }
 
 /** The plain resources of k8s/<folder> (kustomizations left out), each object in the namespace its file names. */

@@ -59,8 +59,16 @@ export interface ConfigMapVolumeSource {
 }
 
 export interface ProjectionSource {
-  readonly secret?: { readonly name: string; readonly optional?: boolean; readonly items?: readonly KeyToPath[] };
-  readonly configMap?: { readonly name: string; readonly optional?: boolean; readonly items?: readonly KeyToPath[] };
+  readonly secret?: {
+    readonly name: string;
+    readonly optional?: boolean;
+    readonly items?: readonly KeyToPath[];
+  };
+  readonly configMap?: {
+    readonly name: string;
+    readonly optional?: boolean;
+    readonly items?: readonly KeyToPath[];
+  };
 }
 
 export interface Volume {
@@ -101,8 +109,14 @@ export interface NetworkPolicyRule {
 export interface NetworkPolicySpec {
   readonly podSelector: LabelSelector;
   readonly policyTypes?: readonly ('Ingress' | 'Egress')[];
-  readonly ingress?: readonly { readonly from?: readonly NetworkPolicyPeer[]; readonly ports?: readonly NetworkPolicyPort[] }[];
-  readonly egress?: readonly { readonly to?: readonly NetworkPolicyPeer[]; readonly ports?: readonly NetworkPolicyPort[] }[];
+  readonly ingress?: readonly {
+    readonly from?: readonly NetworkPolicyPeer[];
+    readonly ports?: readonly NetworkPolicyPort[];
+  }[];
+  readonly egress?: readonly {
+    readonly to?: readonly NetworkPolicyPeer[];
+    readonly ports?: readonly NetworkPolicyPort[];
+  }[];
 }
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
@@ -113,8 +127,8 @@ export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
     return (object.spec as { template?: PodTemplate } | undefined)?.template;
   }
   if (object.kind === 'CronJob') {
-    return (object.spec as { jobTemplate?: { spec?: { template?: PodTemplate } } } | undefined)?.jobTemplate?.spec
-      ?.template;
+    return (object.spec as { jobTemplate?: { spec?: { template?: PodTemplate } } } | undefined)?.jobTemplate
+      ?.spec?.template;
   }
   return undefined;
 }

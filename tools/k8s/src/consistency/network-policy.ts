@@ -11,7 +11,12 @@ export interface Connection {
 }
 
 /** Whether the peer admits `pod`, for a policy in `policyNamespace` (no namespaceSelector: that namespace only). */
-export function peerAdmits(model: ClusterModel, policyNamespace: string, peer: NetworkPolicyPeer, pod: PodModel): boolean {
+export function peerAdmits(
+  model: ClusterModel,
+  policyNamespace: string,
+  peer: NetworkPolicyPeer,
+  pod: PodModel,
+): boolean {
   if (peer.ipBlock !== undefined) {
     return false;
   }
@@ -52,8 +57,13 @@ function ruleAdmits(
   connection: Connection,
 ): boolean {
   const peerOk =
-    rule.peers === undefined || rule.peers.length === 0 || rule.peers.some((peer) => peerAdmits(model, policy.namespace, peer, other));
-  const portOk = rule.ports === undefined || rule.ports.length === 0 || rule.ports.some((port) => portAdmits(port, connection));
+    rule.peers === undefined ||
+    rule.peers.length === 0 ||
+    rule.peers.some((peer) => peerAdmits(model, policy.namespace, peer, other));
+  const portOk =
+    rule.ports === undefined ||
+    rule.ports.length === 0 ||
+    rule.ports.some((port) => portAdmits(port, connection));
   return peerOk && portOk;
 }
 
@@ -62,7 +72,8 @@ function policiesFor(model: ClusterModel, pod: PodModel, direction: 'Ingress' | 
     if (policy.namespace !== pod.namespace || !selects(policy.spec.podSelector, pod.labels)) {
       return false;
     }
-    const types = policy.spec.policyTypes ?? (policy.spec.egress === undefined ? ['Ingress'] : ['Ingress', 'Egress']);
+    const types =
+      policy.spec.policyTypes ?? (policy.spec.egress === undefined ? ['Ingress'] : ['Ingress', 'Egress']);
     return types.includes(direction);
   });
 }

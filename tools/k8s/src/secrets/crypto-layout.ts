@@ -97,7 +97,9 @@ export class CryptoLayout {
     const domain = domains.find((candidate) => candidate.split('.')[0] === label);
     if (domain === undefined) {
       const found = domains.length === 0 ? 'none' : domains.join(', ');
-      throw new Error(`no peer organisation for NMI ${nmi} under ${this.resolve('peerOrganizations')} (found: ${found})`);
+      throw new Error(
+        `no peer organisation for NMI ${nmi} under ${this.resolve('peerOrganizations')} (found: ${found})`,
+      );
     }
     return new PeerOrgLayout(domain);
   }

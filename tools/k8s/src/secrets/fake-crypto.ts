@@ -63,7 +63,12 @@ export function writeFakeCrypto(dir: string, spec: FakeCryptoSpec): string {
   if (spec.orderers > 0) {
     write(root, `${org}/tlsca/tlsca.${domain}-cert.pem`);
     for (let k = 1; k <= spec.orderers; k += 1) {
-      writeNode(root, `${org}/orderers/orderer${String(k)}.${domain}`, `orderer${String(k)}.${domain}`, domain);
+      writeNode(
+        root,
+        `${org}/orderers/orderer${String(k)}.${domain}`,
+        `orderer${String(k)}.${domain}`,
+        domain,
+      );
     }
     for (const file of ['client.crt', 'client.key', 'ca.crt']) {
       write(root, `${org}/users/Admin@${domain}/tls/${file}`);

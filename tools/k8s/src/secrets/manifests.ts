@@ -18,7 +18,9 @@ export interface SecretManifest {
 /** A Secret (base64 `data`, type Opaque) or a ConfigMap (text `data`) of a resolved object. */
 export function toManifest({ plan, data }: ResolvedObject): SecretManifest {
   const encode =
-    plan.kind === 'Secret' ? (bytes: Buffer) => bytes.toString('base64') : (bytes: Buffer) => bytes.toString('utf8');
+    plan.kind === 'Secret'
+      ? (bytes: Buffer) => bytes.toString('base64')
+      : (bytes: Buffer) => bytes.toString('utf8');
   return {
     apiVersion: 'v1',
     kind: plan.kind,

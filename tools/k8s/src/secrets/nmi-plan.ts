@@ -7,7 +7,13 @@ import {
   TLS_ROOTS_CONFIGMAP,
   tlsRootKey,
 } from './secret-names';
-import { fileEntry, mspEntries, nodeIdentityEntries, type ObjectPlan, type PlannedEntry } from './secret-plan';
+import {
+  fileEntry,
+  mspEntries,
+  nodeIdentityEntries,
+  type ObjectPlan,
+  type PlannedEntry,
+} from './secret-plan';
 
 export interface NmiRequest {
   /** The NMI as the charts name it (nmi.name, org): PTB, Inmetro. */
@@ -69,7 +75,9 @@ class NmiTarget {
     }
     const found = this.context.layout.countOrdinals((ordinal) => this.org.peer(ordinal));
     if (found === 0) {
-      throw new Error(`NMI ${this.request.name}: no peer folder ${this.context.layout.resolve(this.org.peer(0))}`);
+      throw new Error(
+        `NMI ${this.request.name}: no peer folder ${this.context.layout.resolve(this.org.peer(0))}`,
+      );
     }
     return found;
   }
@@ -91,18 +99,28 @@ function identityPlans(nmi: NmiTarget): ObjectPlan[] {
   const tlsCa = nmi.org.tlsCaCert();
   const ccserver = nmi.org.chaincodeServerTls();
   return [
-    nmi.object('Secret', nmiSecretNames.admin(nmi.prefix), 'admin (channel-join Job)', mspEntries(nmi.org.adminMsp())),
+    nmi.object(
+      'Secret',
+      nmiSecretNames.admin(nmi.prefix),
+      'admin (channel-join Job)',
+      mspEntries(nmi.org.adminMsp()),
+    ),
     nmi.object('Secret', nmiSecretNames.ccserverTls(nmi.prefix), 'chaincode server TLS', [
       fileEntry('tls.crt', ccserver.cert),
       fileEntry('tls.key', ccserver.key),
       fileEntry('ca.crt', tlsCa),
     ]),
     ...SERVICE_NAMES.map((service) =>
-      nmi.object('Secret', nmiSecretNames.serviceIdentity(nmi.prefix, service), `${service} service identity`, [
-        fileEntry('cert.pem', nmi.org.serviceIdentity(service).cert),
-        fileEntry('key.pem', nmi.org.serviceIdentity(service).key),
-        fileEntry('tlscacert.pem', tlsCa),
-      ]),
+      nmi.object(
+        'Secret',
+        nmiSecretNames.serviceIdentity(nmi.prefix, service),
+        `${service} service identity`,
+        [
+          fileEntry('cert.pem', nmi.org.serviceIdentity(service).cert),
+          fileEntry('key.pem', nmi.org.serviceIdentity(service).key),
+          fileEntry('tlscacert.pem', tlsCa),
+        ],
+      ),
     ),
   ];
 }
@@ -128,7 +146,9 @@ function channelPlans(nmi: NmiTarget): ObjectPlan[] {
   if (ordererOrg !== undefined) {
     roots.push(fileEntry(ORDERERS_TLS_ROOT_KEY, ordererOrg.tlsCaCert()));
   }
-  plans.push(nmi.object('ConfigMap', TLS_ROOTS_CONFIGMAP, "TLS CAs of every NMI's peers and the orderers", roots));
+  plans.push(
+    nmi.object('ConfigMap', TLS_ROOTS_CONFIGMAP, "TLS CAs of every NMI's peers and the orderers", roots),
+  );
   return plans;
 }
 

@@ -16,24 +16,25 @@ function ordererCount(layout: CryptoLayout, org: OrdererOrgLayout, requested: nu
 }
 
 /** The orderers' namespace: one identity Secret per ordinal, the admin's client TLS pair and the channel block. */
-export function planOrderers(layout: CryptoLayout, org: OrdererOrgLayout, request: OrderersRequest): ObjectPlan[] {
+export function planOrderers(
+  layout: CryptoLayout,
+  org: OrdererOrgLayout,
+  request: OrderersRequest,
+): ObjectPlan[] {
   const namespace = request.namespace ?? ORDERERS_NAMESPACE;
   const count = ordererCount(layout, org, request.orderers);
   if (count === 0) {
     throw new Error(`no orderer folder ${layout.resolve(org.orderer(0))}`);
   }
-  const identities = Array.from(
-    { length: count },
-    (_, ordinal): ObjectPlan => ({
-      kind: 'Secret',
-      namespace,
-      name: ordererSecretNames.orderer(ordinal),
-      purpose: `orderer ordinal ${String(ordinal)} (orderer${String(ordinal + 1)}.${org.domain})`,
-      labels: LABELS,
-      folder: org.orderer(ordinal),
-      entries: nodeIdentityEntries(org.orderer(ordinal)),
-    }),
-  );
+  const identities = Array.from({ length: count }, (_, ordinal): ObjectPlan => ({
+    kind: 'Secret',
+    namespace,
+    name: ordererSecretNames.orderer(ordinal),
+    purpose: `orderer ordinal ${String(ordinal)} (orderer${String(ordinal + 1)}.${org.domain})`,
+    labels: LABELS,
+    folder: org.orderer(ordinal),
+    entries: nodeIdentityEntries(org.orderer(ordinal)),
+  }));
   const admin = org.adminTls();
   const plans: ObjectPlan[] = [
     ...identities,
@@ -43,7 +44,11 @@ export function planOrderers(layout: CryptoLayout, org: OrdererOrgLayout, reques
       name: ordererSecretNames.adminTls,
       purpose: 'the orderer admin (osnadmin join Job)',
       labels: LABELS,
-      entries: [fileEntry('tls.crt', admin.cert), fileEntry('tls.key', admin.key), fileEntry('ca.crt', admin.ca)],
+      entries: [
+        fileEntry('tls.crt', admin.cert),
+        fileEntry('tls.key', admin.key),
+        fileEntry('ca.crt', admin.ca),
+      ],
     },
   ];
   if (request.block !== undefined) {

@@ -49,7 +49,9 @@ export function readMaterial(layout: CryptoLayout, plans: readonly ObjectPlan[])
   const resolved = plans.map((plan) => {
     const data = new Map<string, Buffer>();
     if (plan.folder !== undefined && !layout.exists(plan.folder)) {
-      problems.push(`${plan.kind} ${plan.namespace}/${plan.name} for ${plan.purpose}: no folder ${plan.folder}`);
+      problems.push(
+        `${plan.kind} ${plan.namespace}/${plan.name} for ${plan.purpose}: no folder ${plan.folder}`,
+      );
       return { plan, data };
     }
     const missing: string[] = [];

@@ -47,7 +47,8 @@ export const ORDERERS_NAMESPACE = 'metrochain-orderers';
 export const ORDERER_SECRET_PREFIX = 'metrochain';
 export const ordererSecretNames = {
   /** Ordinal n runs as orderer<n+1>. */
-  orderer: (ordinal: number, prefix = ORDERER_SECRET_PREFIX): string => `${prefix}-orderer-${String(ordinal)}`,
+  orderer: (ordinal: number, prefix = ORDERER_SECRET_PREFIX): string =>
+    `${prefix}-orderer-${String(ordinal)}`,
   adminTls: 'metrochain-orderer-admin-tls',
   channelBlock: 'metrochain-channel-block',
 } as const;

@@ -28,7 +28,8 @@ const block = path.join(dir, 'nmichannel.block');
 // A block is protobuf: arbitrary bytes, which must survive as base64.
 writeFileSync(block, Buffer.from([0x0a, 0x00, 0xff, 0x80, 0x12, 0x0d]));
 
-const build = (...args: string[]): SecretManifest[] => buildSecrets(parseSecretsOptions(['--crypto', crypto, ...args]));
+const build = (...args: string[]): SecretManifest[] =>
+  buildSecrets(parseSecretsOptions(['--crypto', crypto, ...args]));
 const names = (manifests: SecretManifest[], namespace: string): string[] =>
   manifests.filter((m) => m.metadata.namespace === namespace).map((m) => `${m.kind}/${m.metadata.name}`);
 const find = (manifests: SecretManifest[], namespace: string, name: string): SecretManifest => {
@@ -42,7 +43,9 @@ const nmiObjects = (prefix: string, peers: number): string[] => [
   ...Array.from({ length: peers }, (_, n) => `Secret/${prefix}-peer-${String(n)}`),
   `Secret/${prefix}-admin`,
   `Secret/${prefix}-ccserver-tls`,
-  ...['registration', 'verification', 'measurement', 'billing', 'audit'].map((s) => `Secret/${prefix}-${s}-identity`),
+  ...['registration', 'verification', 'measurement', 'billing', 'audit'].map(
+    (s) => `Secret/${prefix}-${s}-identity`,
+  ),
   `Secret/${prefix}-orderer-tls-ca`,
   `Secret/${prefix}-channel-block`,
   'ConfigMap/metrochain-tls-roots',
@@ -72,7 +75,10 @@ describe('npm run k8s -- secrets', () => {
     assert.deepEqual(Object.keys(orderer.data), keys);
     assert.equal(peer.type, 'Opaque');
     const peerDir = 'peerOrganizations/ptb.metrochain.local/peers/peer1.ptb.metrochain.local';
-    assert.equal(decoded(peer, 'signcert.pem'), fakeFileContent(`${peerDir}/msp/signcerts/peer1.ptb.metrochain.local-cert.pem`));
+    assert.equal(
+      decoded(peer, 'signcert.pem'),
+      fakeFileContent(`${peerDir}/msp/signcerts/peer1.ptb.metrochain.local-cert.pem`),
+    );
     assert.equal(decoded(peer, 'key.pem'), fakeFileContent(`${peerDir}/msp/keystore/priv_sk`));
     assert.equal(decoded(peer, 'tls.key'), fakeFileContent(`${peerDir}/tls/server.key`));
     // Ordinal 2 is orderer3: the identity name the channel's consenters and the network profile use.
@@ -88,10 +94,16 @@ describe('npm run k8s -- secrets', () => {
     assert.deepEqual(Object.keys(admin.data), ['signcert.pem', 'key.pem', 'cacert.pem', 'tlscacert.pem']);
     const ccserver = find(manifests, 'inmetro', 'inmetro-ccserver-tls');
     assert.deepEqual(Object.keys(ccserver.data), ['tls.crt', 'tls.key', 'ca.crt']);
-    assert.equal(decoded(ccserver, 'ca.crt'), fakeFileContent(`${org}/tlsca/tlsca.inmetro.metrochain.local-cert.pem`));
+    assert.equal(
+      decoded(ccserver, 'ca.crt'),
+      fakeFileContent(`${org}/tlsca/tlsca.inmetro.metrochain.local-cert.pem`),
+    );
     const audit = find(manifests, 'inmetro', 'inmetro-audit-identity');
     assert.deepEqual(Object.keys(audit.data), ['cert.pem', 'key.pem', 'tlscacert.pem']);
-    assert.equal(decoded(audit, 'key.pem'), fakeFileContent(`${org}/users/audit@inmetro.metrochain.local/key.pem`));
+    assert.equal(
+      decoded(audit, 'key.pem'),
+      fakeFileContent(`${org}/users/audit@inmetro.metrochain.local/key.pem`),
+    );
     const ordererAdmin = find(manifests, 'metrochain-orderers', 'metrochain-orderer-admin-tls');
     assert.deepEqual(Object.keys(ordererAdmin.data), ['tls.crt', 'tls.key', 'ca.crt']);
     assert.equal(
@@ -107,13 +119,29 @@ describe('npm run k8s -- secrets', () => {
     }
     const roots = find(manifests, 'ptb', 'metrochain-tls-roots');
     assert.deepEqual(Object.keys(roots.data), ['PTB.pem', 'Inmetro.pem', 'orderers.pem']);
-    assert.equal(roots.data['orderers.pem'], fakeFileContent('ordererOrganizations/metrochain.local/tlsca/tlsca.metrochain.local-cert.pem'));
+    assert.equal(
+      roots.data['orderers.pem'],
+      fakeFileContent('ordererOrganizations/metrochain.local/tlsca/tlsca.metrochain.local-cert.pem'),
+    );
   });
 
   test('selects NMIs and ordinals: --nmi, --peers, --orderers', () => {
-    writeFakeCrypto(path.join(dir, 'five'), { nmis: [{ name: 'PTB', peers: 5 }], orderers: 5, networkJson: false });
+    writeFakeCrypto(path.join(dir, 'five'), {
+      nmis: [{ name: 'PTB', peers: 5 }],
+      orderers: 5,
+      networkJson: false,
+    });
     const manifests = buildSecrets(
-      parseSecretsOptions(['--crypto', path.join(dir, 'five', 'crypto'), '--nmi', 'PTB', '--peers', '4', '--orderers', '3']),
+      parseSecretsOptions([
+        '--crypto',
+        path.join(dir, 'five', 'crypto'),
+        '--nmi',
+        'PTB',
+        '--peers',
+        '4',
+        '--orderers',
+        '3',
+      ]),
     );
     assert.deepEqual(
       names(manifests, 'ptb').filter((name) => name.includes('-peer-')),
@@ -128,17 +156,32 @@ describe('npm run k8s -- secrets', () => {
       () => build('--peers', '3'),
       (error: unknown) => {
         assert.ok(error instanceof MissingMaterialError);
-        assert.match(error.message, /Secret ptb\/ptb-peer-2 for PTB peer 2 .*no folder peerOrganizations\/ptb\.metrochain\.local\/peers\/peer2\.ptb\.metrochain\.local/);
+        assert.match(
+          error.message,
+          /Secret ptb\/ptb-peer-2 for PTB peer 2 .*no folder peerOrganizations\/ptb\.metrochain\.local\/peers\/peer2\.ptb\.metrochain\.local/,
+        );
         assert.match(error.message, /Secret inmetro\/inmetro-peer-2/);
         return true;
       },
     );
-    assert.throws(() => build('--orderers', '4'), /Secret metrochain-orderers\/metrochain-orderer-3 for orderer ordinal 3 \(orderer4/);
+    assert.throws(
+      () => build('--orderers', '4'),
+      /Secret metrochain-orderers\/metrochain-orderer-3 for orderer ordinal 3 \(orderer4/,
+    );
   });
 
   test('fails naming the key and file when one file of an identity is missing', () => {
-    const broken = writeFakeCrypto(path.join(dir, 'broken'), { nmis: [{ name: 'PTB', peers: 2 }], orderers: 0, networkJson: false });
-    unlinkSync(path.join(broken, 'peerOrganizations/ptb.metrochain.local/peers/peer1.ptb.metrochain.local/tls/server.key'));
+    const broken = writeFakeCrypto(path.join(dir, 'broken'), {
+      nmis: [{ name: 'PTB', peers: 2 }],
+      orderers: 0,
+      networkJson: false,
+    });
+    unlinkSync(
+      path.join(
+        broken,
+        'peerOrganizations/ptb.metrochain.local/peers/peer1.ptb.metrochain.local/tls/server.key',
+      ),
+    );
     assert.throws(
       () => buildSecrets(parseSecretsOptions(['--crypto', broken, '--nmi', 'PTB'])),
       /ptb-peer-1 .*: tls\.key ← peerOrganizations\/ptb\.metrochain\.local\/peers\/peer1\.ptb\.metrochain\.local\/tls\/server\.key$/m,
@@ -146,26 +189,31 @@ describe('npm run k8s -- secrets', () => {
   });
 
   test('asks for --nmi when no network.json names the NMIs, and refuses bad counts', () => {
-    const bare = writeFakeCrypto(path.join(dir, 'bare'), { nmis: [{ name: 'PTB', peers: 1 }], orderers: 0, networkJson: false });
+    const bare = writeFakeCrypto(path.join(dir, 'bare'), {
+      nmis: [{ name: 'PTB', peers: 1 }],
+      orderers: 0,
+      networkJson: false,
+    });
     assert.throws(() => parseSecretsOptions(['--crypto', bare]), UsageError);
     assert.throws(() => parseSecretsOptions(['--crypto', crypto, '--peers', '0']), UsageError);
     assert.throws(() => parseSecretsOptions(['--crypto', path.join(dir, 'nowhere')]), /no crypto folder/);
-    assert.throws(() => build('--nmi', 'CMI'), /no peer organisation for NMI CMI .*found: inmetro\.metrochain\.local, ptb\.metrochain\.local/);
+    assert.throws(
+      () => build('--nmi', 'CMI'),
+      /no peer organisation for NMI CMI .*found: inmetro\.metrochain\.local, ptb\.metrochain\.local/,
+    );
   });
 
-  test('--out writes one private file per namespace that parses back into its objects', () => {
+  test('--out writes one private file per namespace that parses back into its objects', (t) => {
     const out = path.join(dir, 'out');
-    const stderr = process.stderr.write;
-    process.stderr.write = () => true;
-    try {
-      secrets(['--crypto', crypto, '--out', out]);
-    } finally {
-      process.stderr.write = stderr;
-    }
+    const written = t.mock.method(process.stderr, 'write', () => true);
+    secrets(['--crypto', crypto, '--out', out]);
+    assert.equal(written.mock.callCount(), 3);
     for (const namespace of ['ptb', 'inmetro', 'metrochain-orderers']) {
       const file = path.join(out, `${namespace}.yaml`);
       assert.equal(statSync(file).mode & 0o777, 0o600);
-      const objects = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJSON() as SecretManifest | null);
+      const objects = parseAllDocuments(readFileSync(file, 'utf8')).map(
+        (d) => d.toJSON() as SecretManifest | null,
+      );
       const present = objects.filter((o): o is SecretManifest => o !== null);
       assert.ok(present.length > 0);
       assert.ok(present.every((o) => o.metadata.namespace === namespace));

@@ -13,7 +13,9 @@ export function planSecrets(options: SecretsOptions): { layout: CryptoLayout; pl
   const layout = new CryptoLayout(options.crypto);
   const ordererOrg = layout.ordererOrg();
   if (ordererOrg === undefined && options.orderers !== undefined) {
-    throw new Error(`--orderers ${String(options.orderers)}: no ordererOrganizations under ${options.crypto}`);
+    throw new Error(
+      `--orderers ${String(options.orderers)}: no ordererOrganizations under ${options.crypto}`,
+    );
   }
   const context = { layout, ordererOrg, block: options.block, channelNmis: options.channelNmis };
   const plans = [
