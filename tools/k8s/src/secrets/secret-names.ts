@@ -19,14 +19,8 @@ export const NODE_IDENTITY_KEYS = [
 ] as const;
 export type NodeIdentityKey = (typeof NODE_IDENTITY_KEYS)[number];
 
-/** The MSP half of a node's keys: the NMI admin's Secret for the channel-join Job. */
-export const ADMIN_MSP_KEYS = ['signcert.pem', 'key.pem', 'cacert.pem', 'tlscacert.pem'] as const;
-
-/** The TLS half: the orderer admin's client pair, the chaincode server's pair. */
-export const TLS_KEYS = ['tls.crt', 'tls.key', 'ca.crt'] as const;
-
-/** A service's Fabric identity (gateway client) and the TLS CA of its NMI's peers. */
-export const SERVICE_IDENTITY_KEYS = ['cert.pem', 'key.pem', 'tlscacert.pem'] as const;
+/** The MSP half of a node's keys, which the NMI admin's Secret for the channel-join Job has too. */
+export const MSP_KEYS = ['signcert.pem', 'key.pem', 'cacert.pem', 'tlscacert.pem'] as const;
 
 /** The channel block's key: its file name as configtxgen and the local network write it. */
 export const CHANNEL_BLOCK_KEY = `${CHANNEL_NAME}.block`;
@@ -44,11 +38,11 @@ export const nmiSecretNames = {
 
 /** charts/metrochain-orderers, release `orderers` in its own namespace. */
 export const ORDERERS_NAMESPACE = 'metrochain-orderers';
-export const ORDERER_SECRET_PREFIX = 'metrochain';
+/** orderer.identity.secretPrefix. */
+const ORDERER_SECRET_PREFIX = 'metrochain';
 export const ordererSecretNames = {
   /** Ordinal n runs as orderer<n+1>. */
-  orderer: (ordinal: number, prefix = ORDERER_SECRET_PREFIX): string =>
-    `${prefix}-orderer-${String(ordinal)}`,
+  orderer: (ordinal: number): string => `${ORDERER_SECRET_PREFIX}-orderer-${String(ordinal)}`,
   adminTls: 'metrochain-orderer-admin-tls',
   channelBlock: 'metrochain-channel-block',
 } as const;

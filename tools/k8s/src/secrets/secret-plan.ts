@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { NODE_IDENTITY_KEYS, type NodeIdentityKey } from './secret-names';
+import { MSP_KEYS, NODE_IDENTITY_KEYS, type NodeIdentityKey } from './secret-names';
 
 /**
  * Where one key's bytes come from: a file, or the only file of a folder (cryptogen names a node's signing
@@ -44,7 +44,7 @@ export function nodeIdentityEntries(nodeDir: string): PlannedEntry[] {
 /** An MSP folder (msp/signcerts, keystore, cacerts, tlscacerts) as the MSP keys of a node Secret. */
 export function mspEntries(mspDir: string): PlannedEntry[] {
   const nodeDir = path.dirname(mspDir);
-  return (['signcert.pem', 'key.pem', 'cacert.pem', 'tlscacert.pem'] as const).map((key) => ({
+  return MSP_KEYS.map((key) => ({
     key,
     source: NODE_SOURCES[key](nodeDir),
   }));
