@@ -3,14 +3,14 @@ import { type Generator, yamlFile } from './generator';
 
 /**
  * The Strimzi cluster the services use: its bootstrap Service is `<name>-kafka-bootstrap.<namespace>.svc:9092`.
- * The namespaces that may reach it are those of the NMIs (registration) and of the services, by the
- * `metrochain.io/role` label of k8s/namespaces (which the charts' network policies select by too).
+ * The namespaces that may reach it are the NMIs' (their registration and, in the same namespace, the services), by
+ * the `metrochain.io/role` label of k8s/namespaces (which the charts' network policies select by too).
  */
 export const KAFKA_CLUSTER = {
   name: 'metrochain',
   namespace: 'kafka',
   plainPort: 9092,
-  clientRoles: ['nmi', 'services'],
+  clientRoles: ['nmi'],
   /** A KRaft pool of nodes that are controllers and brokers at once: three, so replication 3 fits. */
   nodes: KAFKA_TOPIC_LAYOUT.replicationFactor,
 } as const;
