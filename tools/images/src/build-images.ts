@@ -1,0 +1,94 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readDebianPins } from './debian/debian-pins';
+import { imageLabels, imageName, imageTag, ownImageConfig, sourceRevision } from './image-metadata';
+import { type LayerRecord, assembleLayer, megabytes } from './layer/assemble-layer';
+import { buildahVersion, commitLayer, exportArchive, pruneDangling } from './oci/buildah';
+import { type ArchiveSummary, summariseArchive } from './oci/oci-archive';
+import { OUTPUT_DIR, REPO_ROOT, SUMMARY_FILE, archiveFile, layerDir } from './paths';
+import { detail, elapsedSeconds, progress } from './progress';
+import { loadRecipes, selectRecipes } from './recipe/recipes';
+import type { Recipe } from './recipe/recipe.schema';
+
+/** Assembles the layer trees of the images asked for (all published ones when none) and what they build on. */
+export async function assembleImages(names: readonly string[] = []): Promise<LayerRecord[]> {
+  const recipes = selectRecipes(loadRecipes(), names);
+  const pins = readDebianPins();
+  const records: LayerRecord[] = [];
+  for (const recipe of recipes) {
+    const started = Date.now();
+    const record = await assembleLayer(recipe, pins);
+    records.push(record);
+    progress(
+      `layer ${recipe.name}: ${String(record.files)} files, ${megabytes(record.bytes)} (${elapsedSeconds(started)} s)`,
+    );
+  }
+  return records;
+}
+
+export interface BuiltImage extends ArchiveSummary {
+  image: string;
+  tag: string;
+  archive: string;
+  /** Uncompressed size of every layer of the image (its root filesystem). */
+  rootfsBytes: number;
+}
+
+function localReference(recipeName: string, tag: string): string {
+  return `localhost/${imageName(recipeName)}:${tag}`;
+}
+
+/**
+ * Builds the images asked for (all published ones when none): each recipe's layer assembled, committed by
+ * buildah on its parent, published ones exported to dist/images/<name>.oci.tar, a summary in dist/images/images.json.
+ */
+export async function buildImages(names: readonly string[] = []): Promise<BuiltImage[]> {
+  progress(`${await buildahVersion()}; output in ${path.relative(REPO_ROOT, OUTPUT_DIR)}/`);
+  const recipes = selectRecipes(loadRecipes(), names);
+  const pins = readDebianPins();
+  const tag = imageTag();
+  const revision = sourceRevision();
+  const rootfs = new Map<string, number>();
+  const built: BuiltImage[] = [];
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  for (const recipe of recipes) {
+    const started = Date.now();
+    const record = await assembleLayer(recipe, pins);
+    const rootfsBytes = (recipe.from === undefined ? 0 : (rootfs.get(recipe.from) ?? 0)) + record.bytes;
+    rootfs.set(recipe.name, rootfsBytes);
+    detail(`layer ${recipe.name}: ${String(record.files)} files, ${megabytes(record.bytes)}; committing`);
+    await commitLayer({
+      parent: recipe.from === undefined ? undefined : localReference(recipe.from, tag),
+      layer: layerDir(recipe.name),
+      config: ownImageConfig(recipe),
+      labels: imageLabels(recipe, revision),
+      reference: localReference(recipe.name, tag),
+      comment: `images/${recipe.name}/image.json`,
+    });
+    if (recipe.publish) {
+      built.push(await exportImage(recipe, tag, rootfsBytes));
+    }
+    progress(
+      `${imageName(recipe.name)}:${tag} ${recipe.publish ? 'exported' : 'committed'} (${elapsedSeconds(started)} s)`,
+    );
+  }
+  await pruneDangling();
+  writeFileSync(SUMMARY_FILE, `${JSON.stringify({ tag, revision, images: built }, null, 2)}\n`);
+  return built;
+}
+
+async function exportImage(recipe: Recipe, tag: string, rootfsBytes: number): Promise<BuiltImage> {
+  const archive = archiveFile(recipe.name);
+  await exportArchive(localReference(recipe.name, tag), archive, `${imageName(recipe.name)}:${tag}`);
+  const summary = await summariseArchive(archive);
+  detail(
+    `${path.relative(REPO_ROOT, archive)}: ${summary.manifestDigest}, ${megabytes(summary.compressedBytes)} compressed, ${megabytes(rootfsBytes)} unpacked`,
+  );
+  return {
+    image: imageName(recipe.name),
+    tag,
+    archive: path.relative(REPO_ROOT, archive),
+    rootfsBytes,
+    ...summary,
+  };
+}
