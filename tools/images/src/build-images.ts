@@ -1,19 +1,32 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readDebianPins } from './debian/debian-pins';
+import { prefetchDebs } from './debian/debian-cache';
+import { type DebianPins, pinnedVersion, readDebianPins } from './debian/debian-pins';
 import { imageLabels, imageName, imageTag, ownImageConfig, sourceRevision } from './image-metadata';
 import { type LayerRecord, assembleLayer, megabytes } from './layer/assemble-layer';
-import { buildahVersion, commitLayer, exportArchive, pruneDangling } from './oci/buildah';
-import { type ArchiveSummary, summariseArchive } from './oci/oci-archive';
-import { OUTPUT_DIR, REPO_ROOT, SUMMARY_FILE, archiveFile, layerDir } from './paths';
+import { buildahVersion, commitLayer, pruneDangling, pushToLayout } from './oci/buildah';
+import { type ImageSummary, summariseImage, writeImageArchive } from './oci/oci-archive';
+import { LAYOUT_DIR, OUTPUT_DIR, REPO_ROOT, SUMMARY_FILE, archiveFile, layerDir } from './paths';
 import { detail, elapsedSeconds, progress } from './progress';
 import { loadRecipes, selectRecipes } from './recipe/recipes';
 import type { Recipe } from './recipe/recipe.schema';
+
+/** The pinned Debian packages the recipes take files from. */
+function debianPackagesOf(recipes: readonly Recipe[], pins: DebianPins): { name: string; version: string }[] {
+  const names = recipes.flatMap((recipe) =>
+    recipe.contents.flatMap((content) => {
+      if (content.kind === 'deb') return [content.package];
+      return content.kind === 'ca-certificates' ? ['ca-certificates'] : [];
+    }),
+  );
+  return [...new Set(names)].sort().map((name) => ({ name, version: pinnedVersion(pins, name) }));
+}
 
 /** Assembles the layer trees of the images asked for (all published ones when none) and what they build on. */
 export async function assembleImages(names: readonly string[] = []): Promise<LayerRecord[]> {
   const recipes = selectRecipes(loadRecipes(), names);
   const pins = readDebianPins();
+  await prefetchDebs(debianPackagesOf(recipes, pins));
   const records: LayerRecord[] = [];
   for (const recipe of recipes) {
     const started = Date.now();
@@ -26,7 +39,7 @@ export async function assembleImages(names: readonly string[] = []): Promise<Lay
   return records;
 }
 
-export interface BuiltImage extends ArchiveSummary {
+export interface BuiltImage extends ImageSummary {
   image: string;
   tag: string;
   archive: string;
@@ -40,17 +53,20 @@ function localReference(recipeName: string, tag: string): string {
 
 /**
  * Builds the images asked for (all published ones when none): each recipe's layer assembled, committed by
- * buildah on its parent, published ones exported to dist/images/<name>.oci.tar, a summary in dist/images/images.json.
+ * buildah on its parent, published ones exported into the OCI layout dist/images/oci and as
+ * dist/images/<name>.oci.tar, a summary in dist/images/images.json.
  */
 export async function buildImages(names: readonly string[] = []): Promise<BuiltImage[]> {
   progress(`${await buildahVersion()}; output in ${path.relative(REPO_ROOT, OUTPUT_DIR)}/`);
   const recipes = selectRecipes(loadRecipes(), names);
   const pins = readDebianPins();
+  await prefetchDebs(debianPackagesOf(recipes, pins));
   const tag = imageTag();
   const revision = sourceRevision();
   const rootfs = new Map<string, number>();
   const built: BuiltImage[] = [];
   mkdirSync(OUTPUT_DIR, { recursive: true });
+  rmSync(LAYOUT_DIR, { recursive: true, force: true });
   for (const recipe of recipes) {
     const started = Date.now();
     const record = await assembleLayer(recipe, pins);
@@ -79,8 +95,10 @@ export async function buildImages(names: readonly string[] = []): Promise<BuiltI
 
 async function exportImage(recipe: Recipe, tag: string, rootfsBytes: number): Promise<BuiltImage> {
   const archive = archiveFile(recipe.name);
-  await exportArchive(localReference(recipe.name, tag), archive, `${imageName(recipe.name)}:${tag}`);
-  const summary = await summariseArchive(archive);
+  const name = `${imageName(recipe.name)}:${tag}`;
+  await pushToLayout(localReference(recipe.name, tag), LAYOUT_DIR, name);
+  await writeImageArchive(LAYOUT_DIR, name, archive);
+  const summary = summariseImage(LAYOUT_DIR, name);
   detail(
     `${path.relative(REPO_ROOT, archive)}: ${summary.manifestDigest}, ${megabytes(summary.compressedBytes)} compressed, ${megabytes(rootfsBytes)} unpacked`,
   );

@@ -31,6 +31,9 @@ export function layerRecordFile(recipe: string): string {
   return path.join(LAYERS_DIR, `${recipe}.json`);
 }
 
+/** One OCI layout with every published image (shared layers stored once): push from here with skopeo. */
+export const LAYOUT_DIR = path.join(OUTPUT_DIR, 'oci');
+
 export function archiveFile(recipe: string): string {
   return path.join(OUTPUT_DIR, `${recipe}.oci.tar`);
 }

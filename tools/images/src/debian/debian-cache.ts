@@ -50,6 +50,33 @@ async function download(name: string, version: string): Promise<string> {
   return file;
 }
 
+/** Downloads, in one apt call, the pinned packages not yet in the cache (a cold build then waits for apt once). */
+export async function prefetchDebs(wanted: readonly { name: string; version: string }[]): Promise<void> {
+  mkdirSync(debCache.downloads, { recursive: true });
+  const missing = wanted.filter(({ name, version }) => findDownloaded(name, version) === undefined);
+  if (missing.length === 0) return;
+  detail(`apt-get download ${missing.map(({ name, version }) => `${name}=${version}`).join(' ')}`);
+  await runCommand(
+    'apt-get',
+    [
+      'download',
+      '-q',
+      '-o',
+      'APT::Sandbox::User=root',
+      ...missing.map(({ name, version }) => `${name}=${version}`),
+    ],
+    {
+      cwd: debCache.downloads,
+    },
+  ).catch((error: unknown) => {
+    throw imageError(
+      ImageErrorCode.DEB_UNAVAILABLE,
+      'apt could not download the pinned packages; run apt-get update, or compare the pins with apt (node tools/images/dist/main.js pins)',
+      { cause: error },
+    );
+  });
+}
+
 /** Downloads (once) and unpacks (once) a pinned package under ~/.cache/metrochain/images/debs. */
 export async function cachedDeb(name: string, version: string): Promise<CachedDeb> {
   mkdirSync(debCache.downloads, { recursive: true });

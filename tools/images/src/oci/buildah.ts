@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { ImageErrorCode, imageError } from '../image-error';
 import type { ImageConfig } from '../recipe/recipe.schema';
 import { runCommand } from '../run-command';
@@ -81,16 +80,19 @@ export async function commitLayer(request: CommitRequest): Promise<void> {
   }
 }
 
-/** Writes a local image as an OCI archive (layers gzip-compressed) named `name` inside the archive. */
-export async function exportArchive(reference: string, file: string, name: string): Promise<void> {
-  rmSync(file, { force: true });
+/**
+ * Writes a local image into an OCI layout folder under `name` (org.opencontainers.image.ref.name), layers
+ * gzip-compressed. Images pushed into one layout share their common layers' blobs, and buildah compresses a layer
+ * the layout already holds only once.
+ */
+export async function pushToLayout(reference: string, layout: string, name: string): Promise<void> {
   await runCommand('buildah', [
     'push',
     '--quiet',
     '--compression-format',
     'gzip',
     reference,
-    `oci-archive:${file}:${name}`,
+    `oci:${layout}:${name}`,
   ]);
 }
 
