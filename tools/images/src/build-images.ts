@@ -4,7 +4,7 @@ import { prefetchDebs } from './debian/debian-cache';
 import { type DebianPins, pinnedVersion, readDebianPins } from './debian/debian-pins';
 import { imageLabels, imageName, imageTag, ownImageConfig, sourceRevision } from './image-metadata';
 import { type LayerRecord, assembleLayer, megabytes } from './layer/assemble-layer';
-import { buildahVersion, commitLayer, pruneDangling, pushToLayout } from './oci/buildah';
+import { commitLayer, ensureBuildah, pruneDangling, pushToLayout } from './oci/buildah';
 import { type ImageSummary, summariseImage, writeImageArchive } from './oci/oci-archive';
 import { LAYOUT_DIR, OUTPUT_DIR, REPO_ROOT, SUMMARY_FILE, archiveFile, layerDir } from './paths';
 import { detail, elapsedSeconds, progress } from './progress';
@@ -57,9 +57,11 @@ function localReference(recipeName: string, tag: string): string {
  * dist/images/<name>.oci.tar, a summary in dist/images/images.json.
  */
 export async function buildImages(names: readonly string[] = []): Promise<BuiltImage[]> {
-  progress(`${await buildahVersion()}; output in ${path.relative(REPO_ROOT, OUTPUT_DIR)}/`);
   const recipes = selectRecipes(loadRecipes(), names);
   const pins = readDebianPins();
+  progress(
+    `${await ensureBuildah(pins.buildTools.buildah)}; output in ${path.relative(REPO_ROOT, OUTPUT_DIR)}/`,
+  );
   await prefetchDebs(debianPackagesOf(recipes, pins));
   const tag = imageTag();
   const revision = sourceRevision();

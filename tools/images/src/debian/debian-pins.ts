@@ -9,6 +9,7 @@ const pinsSchema = z
     suite: z.string().min(1),
     architecture: z.string().min(1),
     packages: z.record(z.string().regex(/^[a-z0-9][a-z0-9+.-]+$/), z.string().min(1)),
+    buildTools: z.object({ buildah: z.string().min(1) }).strict(),
   })
   .strict();
 export type DebianPins = z.infer<typeof pinsSchema>;

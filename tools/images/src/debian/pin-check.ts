@@ -17,7 +17,7 @@ async function candidateVersion(name: string): Promise<string> {
 /** Each pinned package beside the version apt would install now (after apt-get update). */
 export async function comparePins(pins: DebianPins = readDebianPins()): Promise<PinComparison[]> {
   const rows: PinComparison[] = [];
-  for (const [name, pinned] of Object.entries(pins.packages)) {
+  for (const [name, pinned] of [...Object.entries(pins.packages), ...Object.entries(pins.buildTools)]) {
     rows.push({ name, pinned, candidate: await candidateVersion(name) });
   }
   return rows;

@@ -1,20 +1,39 @@
 import { ImageErrorCode, imageError } from '../image-error';
 import type { ImageConfig } from '../recipe/recipe.schema';
+import { progress } from '../progress';
 import { runCommand } from '../run-command';
 
 export const PLATFORM = { os: 'linux', arch: 'amd64' } as const;
 
-/** buildah's version line, or a coded error saying how to get it. */
-export async function buildahVersion(): Promise<string> {
+async function installedVersion(): Promise<string | undefined> {
   try {
     return (await runCommand('buildah', ['--version'])).trim();
-  } catch (error) {
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * buildah's version line. As root (which buildah's storage under /var/lib/containers needs anyway) a missing
+ * buildah is installed from Debian at the pinned version, as `devnet install` installs redis-server.
+ */
+export async function ensureBuildah(pinned: string): Promise<string> {
+  const installed = await installedVersion();
+  if (installed !== undefined) return installed;
+  if (process.getuid?.() !== 0) {
     throw imageError(
       ImageErrorCode.BUILDAH_UNAVAILABLE,
-      'buildah is not installed: apt-get install -y buildah (Debian 12; needs root for its storage under /var/lib/containers)',
-      { cause: error },
+      `buildah is not installed: as root, apt-get install buildah=${pinned}`,
     );
   }
+  progress(`installing buildah ${pinned} (apt)`);
+  await runCommand('apt-get', ['update', '-q']);
+  await runCommand('apt-get', ['install', '-y', '-q', `buildah=${pinned}`], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  const version = await installedVersion();
+  if (version === undefined) throw imageError(ImageErrorCode.BUILDAH_UNAVAILABLE, 'buildah did not install');
+  return version;
 }
 
 function configArguments(config: ImageConfig, labels: Readonly<Record<string, string>>): string[] {

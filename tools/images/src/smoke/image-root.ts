@@ -9,9 +9,10 @@ import { loadRecipes, recipeChain } from '../recipe/recipes';
 
 /*
  * Runs inside a private mount namespace, so every mount disappears with the process: the image's layers as one
- * read-only overlay (a tmpfs upper layer only to create mount points), host paths bound read-only at the same
- * path, /proc, a tmpfs /tmp (the emptyDir of a pod with readOnlyRootFilesystem), and the four /dev nodes Node and Go
- * read. Then the command replaces the shell. Arguments: root scratch lowerdirs binds(newline-separated) command…
+ * overlay (its upper layer a tmpfs, only to create mount points, then the whole root read-only), /proc, a tmpfs
+ * /tmp (the emptyDir of a pod with readOnlyRootFilesystem), the four /dev nodes Node and Go read, and host folders
+ * or files bound read-only where the image expects them (like a pod's Secret and ConfigMap volumes). Then the
+ * command replaces the shell. Arguments: root scratch lowerdirs binds ("target<TAB>source" lines) command…
  */
 const MOUNT_SCRIPT = `set -eu
 root=$1 scratch=$2 lower=$3 binds=$4
@@ -19,13 +20,6 @@ shift 4
 mount -t tmpfs -o mode=0755 image-scratch "$scratch"
 mkdir "$scratch/upper" "$scratch/work"
 mount -t overlay overlay -o "lowerdir=$lower,upperdir=$scratch/upper,workdir=$scratch/work" "$root"
-printf '%s\\n' "$binds" | while IFS= read -r bind; do
-  [ -n "$bind" ] || continue
-  if [ -d "$bind" ]; then mkdir -p "$root$bind"; else mkdir -p "$root$(dirname "$bind")"; touch "$root$bind"; fi
-  mount --bind "$bind" "$root$bind"
-  mount -o remount,bind,ro "$root$bind"
-done
-mount -o remount,ro "$root"
 mount -t proc proc "$root/proc"
 mount -t tmpfs -o mode=1777 image-tmp "$root/tmp"
 mount -t tmpfs -o mode=0755 image-dev "$root/dev"
@@ -33,14 +27,33 @@ for node in null zero random urandom; do
   touch "$root/dev/$node"
   mount --bind "/dev/$node" "$root/dev/$node"
 done
+printf '%s\n' "$binds" | while IFS="$(printf '\t')" read -r target source; do
+  [ -n "$target" ] || continue
+  if [ -d "$source" ]; then mkdir -p "$root$target"; else mkdir -p "$root$(dirname "$target")"; touch "$root$target"; fi
+  mount --bind "$source" "$root$target"
+  mount -o remount,bind,ro "$root$target"
+done
+mount -o remount,ro "$root"
 exec "$@"
 `;
+
+/** "target<TAB>source" lines for the mount script; paths with tabs or newlines cannot be passed that way. */
+function bindLines(binds: Readonly<Record<string, string>>): string {
+  return Object.entries(binds)
+    .map(([target, source]) => {
+      if (!target.startsWith('/') || /[\t\n]/.test(target + source)) {
+        throw new Error(`cannot bind ${JSON.stringify(source)} at ${JSON.stringify(target)}`);
+      }
+      return `${target}\t${path.resolve(source)}`;
+    })
+    .join('\n');
+}
 
 export interface ImageRootOptions {
   /** Variables added to (or replacing) the image's own environment. */
   env?: Readonly<Record<string, string>>;
-  /** Host files or folders made visible read-only at the same path inside the image. */
-  binds?: readonly string[];
+  /** Host files or folders made visible read-only inside the image: image path → host path. */
+  binds?: Readonly<Record<string, string>>;
   /** A network namespace of its own (no network at all); by default the host's, to reach the local network. */
   isolateNetwork?: boolean;
 }
@@ -89,7 +102,7 @@ export function spawnInImage(
       root,
       scratch,
       lower,
-      (options.binds ?? []).join('\n'),
+      bindLines(options.binds ?? {}),
       '/usr/bin/env',
       '-i',
       ...env,
