@@ -1,6 +1,7 @@
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { LayerTree } from '../layer/layer-tree';
+import { walkFiles } from '../walk-files';
 
 /** What an image needs of an installed package: no type declarations, source maps or docs (licences stay). */
 function shippedFromRegistryPackage(relative: string): boolean {
@@ -26,13 +27,6 @@ function shippedFromWorkspacePackage(relative: string): boolean {
   );
 }
 
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 export type PackageOrigin = 'registry' | 'workspace';
 
 /**
@@ -47,7 +41,7 @@ export function copyPackageFiles(
   withManifest = true,
 ): void {
   const keep = origin === 'workspace' ? shippedFromWorkspacePackage : shippedFromRegistryPackage;
-  const files = filesBelow(source).filter(
+  const files = walkFiles(source).filter(
     (relative) => keep(relative) && (withManifest || relative !== 'package.json'),
   );
   for (const relative of files) {

@@ -1,10 +1,11 @@
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeNodePackage } from '../bundle/node-package';
 import { writeServiceBundle } from '../bundle/service-bundle';
 import type { DebianPins } from '../debian/debian-pins';
 import { layerDir, layerRecordFile } from '../paths';
 import { detail } from '../progress';
+import { walkFiles } from '../walk-files';
 import type { Content, Recipe } from '../recipe/recipe.schema';
 import { writeCaCertificates } from './contents/ca-certificates';
 import { writeDebianFiles } from './contents/debian-files';
@@ -71,14 +72,9 @@ export function megabytes(bytes: number): string {
 
 /** Files and bytes below a folder (symlinks count as files of no size). */
 export function treeSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    files += 1;
-    if (entry.isFile()) bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
+  const files = walkFiles(dir);
+  const bytes = files.reduce((sum, file) => sum + lstatSync(path.join(dir, file)).size, 0);
+  return { files: files.length, bytes };
 }
 
 export interface LayerRecord {

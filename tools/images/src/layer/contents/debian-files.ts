@@ -1,8 +1,9 @@
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { type CachedDeb, cachedDeb, controlRecord } from '../../debian/debian-cache';
 import { type DebianPins, pinnedVersion } from '../../debian/debian-pins';
 import { ImageErrorCode, imageError } from '../../image-error';
+import { walkFiles } from '../../walk-files';
 import type { LayerTree } from '../layer-tree';
 
 /** Debian 12 packages still ship /bin, /lib…; on a merged-/usr root those are links, so the files go below /usr. */
@@ -16,13 +17,7 @@ export function mergedUsrPath(relative: string): string {
 }
 
 function entriesOf(deb: CachedDeb): { relative: string; source: string }[] {
-  return readdirSync(deb.root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => {
-      const source = path.join(entry.parentPath, entry.name);
-      return { relative: path.relative(deb.root, source).split(path.sep).join('/'), source };
-    })
-    .sort((left, right) => (left.relative < right.relative ? -1 : left.relative > right.relative ? 1 : 0));
+  return walkFiles(deb.root).map((relative) => ({ relative, source: path.join(deb.root, relative) }));
 }
 
 /** Records the package the way dpkg would, so image scanners see which Debian packages (and versions) are inside. */

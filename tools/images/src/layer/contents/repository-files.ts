@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ImageErrorCode, imageError } from '../../image-error';
 import { REPO_ROOT } from '../../paths';
+import { walkFiles } from '../../walk-files';
 import type { LayerTree } from '../layer-tree';
 
 /** Copies a file, or every file below a folder, of the repository to `to`, each with `mode`. */
@@ -14,14 +15,11 @@ export function writeRepositoryFiles(tree: LayerTree, from: string, to: string, 
     tree.copy(to, source, mode);
     return;
   }
-  const files = readdirSync(source, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(source, path.join(entry.parentPath, entry.name)))
-    .sort();
+  const files = walkFiles(source);
   if (files.length === 0) {
     throw imageError(ImageErrorCode.INPUT_MISSING, `${from} holds no files`);
   }
   for (const file of files) {
-    tree.copy(path.posix.join(to, file.split(path.sep).join('/')), path.join(source, file), mode);
+    tree.copy(path.posix.join(to, file), path.join(source, file), mode);
   }
 }
