@@ -4,3 +4,4 @@ export { Supervisor, isAlive } from './process/supervisor';
 export { collectStatus, type ProcessStatus } from './network/status';
 export { waitHealthy, probe } from './process/health';
 export { DEVNET_METER_LIMIT_READINGS } from './network/services';
+export { CryptoMaterial } from './crypto/crypto-material';
