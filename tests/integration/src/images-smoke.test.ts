@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -8,6 +8,7 @@ import { ensureImageLayers, runInImage } from '@metrochain/images';
 import { LR_FINGERPRINT } from '@metrochain/lr';
 import { peer } from '@hyperledger/fabric-protos';
 import { firstChaincodeMessage, registeredChaincodeId } from './support/chaincode-connect';
+import { CHART_SCRIPTS, projectIdentity } from './support/chart-identity';
 import {
   SECRETS,
   type RunningImage,
@@ -99,6 +100,69 @@ describe(
       });
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, new RegExp(`^${network.topology.channel}$`, 'm'));
+    });
+
+    it("peer and orderer: the charts' identity init scripts run in their images and lay out a node's MSP", async () => {
+      const org = firstOf(network.topology.orgs, 'organisation');
+      const orderer = firstOf(network.topology.orderers, 'orderer');
+      const nodes: {
+        image: string;
+        folder: string;
+        nodeDir: string;
+        scripts: string;
+        command: string;
+        env: Record<string, string>;
+        pod: string;
+      }[] = [
+        {
+          image: 'peer',
+          folder: 'peer-1',
+          nodeDir: network.material.peerDir(org, firstOf(org.peers, 'peer')),
+          scripts: CHART_SCRIPTS.nmi,
+          command: 'sh /scripts/peer-identity-secret.sh',
+          env: { SCRIPTS_DIR: '/scripts', PEER_SECRET_PREFIX: 'ptb-peer', PEER_DOMAIN: org.domain },
+          pod: 'ptb-metrochain-nmi-peer-1',
+        },
+        {
+          image: 'orderer',
+          folder: 'orderer-0',
+          nodeDir: network.material.ordererDir(orderer),
+          scripts: CHART_SCRIPTS.orderers,
+          command: 'sh /scripts/copy-identity.sh',
+          env: { ORDERER_SECRET_PREFIX: 'metrochain-orderer' },
+          pod: 'orderers-metrochain-orderers-0',
+        },
+      ];
+      for (const node of nodes) {
+        const sources = projectIdentity(node.nodeDir, node.folder);
+        try {
+          const run = await runInImage(
+            node.image,
+            [
+              '/usr/bin/sh',
+              '-c',
+              `${node.command} && ls -R /tmp/identity && cat /tmp/identity/msp/config.yaml`,
+            ],
+            {
+              isolateNetwork: true,
+              binds: { '/sources': sources, '/scripts': node.scripts },
+              env: {
+                ...node.env,
+                POD_NAME: node.pod,
+                IDENTITY_SOURCES: '/sources',
+                IDENTITY_DIR: '/tmp/identity',
+              },
+            },
+          );
+          assert.equal(run.code, 0, `${node.image}: ${run.stderr}`);
+          for (const file of ['cert.pem', 'key.pem', 'ca.pem', 'server.crt', 'server.key', 'config.yaml']) {
+            assert.match(run.stdout, new RegExp(`^${file}$`, 'm'), `${node.image}: ${file}`);
+          }
+          assert.match(run.stdout, /OrdererOUIdentifier:/);
+        } finally {
+          rmSync(sources, { recursive: true, force: true });
+        }
+      }
     });
 
     it('orderer: `orderer version`; osnadmin lists the channel on a running orderer', async () => {

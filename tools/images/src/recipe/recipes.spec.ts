@@ -91,12 +91,30 @@ describe('the recipes under images/', () => {
     assert.equal(scripts.to, `${String(config.ccaasBuilder)}/bin`);
   });
 
+  it("give both Fabric images the shell the charts' init containers and join Jobs run (sh, cp, mkdir, chmod, rm)", () => {
+    for (const image of ['peer', 'orderer']) {
+      const contents = recipeChain(recipes, image).flatMap((recipe) => recipe.contents);
+      assert.ok(
+        contents.some((content) => content.kind === 'symlink' && content.path === '/usr/bin/sh'),
+        `${image}: /usr/bin/sh`,
+      );
+      const coreutils = contents.find((content) => content.kind === 'deb' && content.package === 'coreutils');
+      assert.ok(coreutils?.kind === 'deb', `${image}: coreutils`);
+      for (const tool of ['cp', 'mkdir', 'chmod', 'rm']) {
+        assert.ok(
+          coreutils.include.some((glob) => new RegExp(`[{,]${tool}[,}]`).test(glob)),
+          `${image}: ${tool}`,
+        );
+      }
+    }
+  });
+
   it('select an image together with the images it builds on', () => {
     assert.deepEqual(
       selectRecipes(recipes, ['chaincode']).map((recipe) => recipe.name),
       ['base', 'node', 'chaincode'],
     );
-    assert.equal(selectRecipes(recipes, []).filter((recipe) => !recipe.publish).length, 2);
+    assert.equal(selectRecipes(recipes, []).filter((recipe) => !recipe.publish).length, 3);
   });
 });
 
