@@ -8,7 +8,7 @@ import { ensureImageLayers, runInImage } from '@metrochain/images';
 import { LR_FINGERPRINT } from '@metrochain/lr';
 import { peer } from '@hyperledger/fabric-protos';
 import { firstChaincodeMessage, registeredChaincodeId } from './support/chaincode-connect';
-import { CHART_SCRIPTS, projectIdentity } from './support/chart-identity';
+import { CHART_SCRIPTS, NODE_IDENTITY_SCRIPT, projectIdentity } from './support/chart-identity';
 import {
   SECRETS,
   type RunningImage,
@@ -110,27 +110,38 @@ describe(
         folder: string;
         nodeDir: string;
         scripts: string;
-        command: string;
         env: Record<string, string>;
         pod: string;
+        runsAs: string;
       }[] = [
         {
           image: 'peer',
           folder: 'peer-1',
           nodeDir: network.material.peerDir(org, firstOf(org.peers, 'peer')),
           scripts: CHART_SCRIPTS.nmi,
-          command: 'sh /scripts/peer-identity-secret.sh',
-          env: { SCRIPTS_DIR: '/scripts', PEER_SECRET_PREFIX: 'ptb-peer', PEER_DOMAIN: org.domain },
+          env: {
+            NODE_KIND: 'peer',
+            NODE_FIRST_NUMBER: '0',
+            NODE_DOMAIN: org.domain,
+            NODE_README_SECTION: 'Scaling endorsers',
+            NODE_SECRET_PREFIX: 'ptb-peer',
+          },
           pod: 'ptb-metrochain-nmi-peer-1',
+          runsAs: `peer1.${org.domain}`,
         },
         {
           image: 'orderer',
           folder: 'orderer-0',
           nodeDir: network.material.ordererDir(orderer),
           scripts: CHART_SCRIPTS.orderers,
-          command: 'sh /scripts/copy-identity.sh',
-          env: { ORDERER_SECRET_PREFIX: 'metrochain-orderer' },
+          env: {
+            NODE_KIND: 'orderer',
+            NODE_FIRST_NUMBER: '1',
+            NODE_README_SECTION: 'Identities',
+            NODE_SECRET_PREFIX: 'metrochain-orderer',
+          },
           pod: 'orderers-metrochain-orderers-0',
+          runsAs: 'orderer1',
         },
       ];
       for (const node of nodes) {
@@ -141,7 +152,7 @@ describe(
             [
               '/usr/bin/sh',
               '-c',
-              `${node.command} && ls -R /tmp/identity && cat /tmp/identity/msp/config.yaml`,
+              `sh /scripts/${NODE_IDENTITY_SCRIPT} && ls -R /tmp/identity && cat /tmp/identity/msp/config.yaml`,
             ],
             {
               isolateNetwork: true,
@@ -155,6 +166,7 @@ describe(
             },
           );
           assert.equal(run.code, 0, `${node.image}: ${run.stderr}`);
+          assert.ok(run.stdout.includes(`runs as ${node.runsAs} (from Secret `), run.stdout);
           for (const file of ['cert.pem', 'key.pem', 'ca.pem', 'server.crt', 'server.key', 'config.yaml']) {
             assert.match(run.stdout, new RegExp(`^${file}$`, 'm'), `${node.image}: ${file}`);
           }

@@ -11,7 +11,8 @@ const USAGE = `metrochain-k8s <command>
   install            build Helm, kubeconform, kube-score, helm-unittest and kustomize, fetch the Kubernetes
                      schemas and the CRDs (cached under ~/.cache/metrochain/k8s, idempotent)
   generate [--check] write the files derived from the workspace's single sources (KafkaTopics, the Kafka
-                     cluster, the CRD schemas); --check only reports files that differ (exit 1)
+                     cluster, the CRD schemas, the charts' identity init script); --check only reports files
+                     that differ (exit 1)
   validate           helm lint/template, kubeconform, kube-score and helm-unittest over every chart and
                      profile, kubeconform and kube-score over k8s/ and its overlays
   secrets [options]  Secret manifests for the charts from crypto material in the cryptogen layout

@@ -2,7 +2,9 @@
 # Entry point of the peer container. The image's core.yaml holds every shared setting; the StatefulSet's env holds the
 # per-pod addresses; this script adds the three keys that depend on the ordinal, then becomes the peer.
 set -eu
-. "$SCRIPTS_DIR/peer-identity-lib.sh"
+# ordinal_of, from the identity init container's script (which has already checked the pod name).
+NODE_KIND=peer NODE_IDENTITY_LIBRARY=1
+. "$SCRIPTS_DIR/node-identity.generated.sh"
 
 ordinal=$(ordinal_of "$POD_NAME")
 export CORE_PEER_ID="peer$ordinal.$PEER_DOMAIN"

@@ -45,6 +45,9 @@ export function projectIdentity(nodeDir: string, folder: string): string {
   return root;
 }
 
+/** The identity init script both charts carry (generated from charts/shared/node-identity.sh). */
+export const NODE_IDENTITY_SCRIPT = 'node-identity.generated.sh';
+
 /** The folders of the charts' scripts the init containers run. */
 export const CHART_SCRIPTS = {
   nmi: path.join(REPO_ROOT, 'charts', 'metrochain-nmi', 'files', 'scripts'),
