@@ -1,2 +1,3 @@
 export * from './repo-root';
 export * from './progress-log';
+export * from './run-command';

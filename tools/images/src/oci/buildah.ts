@@ -29,7 +29,7 @@ export async function ensureBuildah(pinned: string): Promise<string> {
   progress(`installing buildah ${pinned} (apt)`);
   await runCommand('apt-get', ['update', '-q']);
   await runCommand('apt-get', ['install', '-y', '-q', `buildah=${pinned}`], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
   });
   const version = await installedVersion();
   if (version === undefined) throw imageError(ImageErrorCode.BUILDAH_UNAVAILABLE, 'buildah did not install');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../exec';
+import { spawnCommand } from '@metrochain/tool-kit/workspace';
 import { helmEnv, repoPaths, toolPath } from '../paths';
 import { K8S_VERSIONS } from '../versions';
 import type { Sourced } from './cluster-model';
@@ -58,7 +58,7 @@ export async function renderRelease(release: Release): Promise<Sourced<KubeObjec
     K8S_VERSIONS.kubernetes,
     ...Object.entries(release.set ?? {}).flatMap(([key, value]) => ['--set', `${key}=${String(value)}`]),
   ];
-  const result = await run(toolPath('helm'), args, { env: helmEnv() });
+  const result = await spawnCommand(toolPath('helm'), args, { env: helmEnv() });
   if (result.code !== 0) {
     throw new Error(`helm ${args.join(' ')} failed:\n${result.stderr}`);
   }

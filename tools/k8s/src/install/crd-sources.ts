@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exec } from '../exec';
+import { commandOutput } from '@metrochain/tool-kit/workspace';
 import { cachePaths } from '../paths';
 import { K8S_VERSIONS } from '../versions';
 import { goModuleDir } from './go-tools';
@@ -47,7 +47,7 @@ async function generateStrimziCrds(): Promise<void> {
   try {
     writeFileSync(path.join(work, 'pom.xml'), strimziPom());
     rmSync(cachePaths.strimziLibs, { recursive: true, force: true });
-    await exec('mvn', [
+    await commandOutput('mvn', [
       '-B',
       '--no-transfer-progress',
       '-q',
@@ -58,7 +58,7 @@ async function generateStrimziCrds(): Promise<void> {
       `-DoutputDirectory=${cachePaths.strimziLibs}`,
     ]);
     mkdirSync(cachePaths.crdSources, { recursive: true });
-    await exec(java, [
+    await commandOutput(java, [
       '-cp',
       path.join(cachePaths.strimziLibs, '*'),
       'io.strimzi.crdgenerator.CrdGenerator',

@@ -1,7 +1,7 @@
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exec } from '../exec';
+import { commandOutput } from '@metrochain/tool-kit/workspace';
 import { cachePaths, goEnv, toolPath } from '../paths';
 import { K8S_VERSIONS, type ToolName } from '../versions';
 import type { InstallPart } from './part';
@@ -16,7 +16,7 @@ function goInstall(tool: ToolName, pkg: string, version: string, ldflags?: strin
     action: `go ${args.join(' ')} (first time: minutes)`,
     async install() {
       mkdirSync(cachePaths.bin, { recursive: true });
-      await exec('go', args, { env: goEnv() });
+      await commandOutput('go', args, { env: goEnv() });
     },
   };
 }
@@ -24,7 +24,7 @@ function goInstall(tool: ToolName, pkg: string, version: string, ldflags?: strin
 /** Module source folder in the Go module cache (downloading it if needed). */
 export async function goModuleDir(module: string, version: string): Promise<string> {
   const info = JSON.parse(
-    await exec('go', ['mod', 'download', '-json', `${module}@${version}`], {
+    await commandOutput('go', ['mod', 'download', '-json', `${module}@${version}`], {
       env: goEnv(),
       cwd: os.tmpdir(),
     }),
@@ -66,7 +66,7 @@ function helmUnittest(): InstallPart {
         cpSync(source, work, { recursive: true });
         makeWritable(work);
         mkdirSync(cachePaths.bin, { recursive: true });
-        await exec('go', ['build', '-trimpath', '-o', toolPath('untt'), './cmd/helm-unittest'], {
+        await commandOutput('go', ['build', '-trimpath', '-o', toolPath('untt'), './cmd/helm-unittest'], {
           cwd: work,
           env: goEnv(),
         });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { run } from '../exec';
+import { spawnCommand } from '@metrochain/tool-kit/workspace';
 
 const JVM_ROOT = '/usr/lib/jvm';
 
@@ -15,7 +15,7 @@ function majorVersion(versionOutput: string): number | undefined {
 }
 
 async function javaMajor(java: string): Promise<number | undefined> {
-  const result = await run(java, ['-version']).catch(() => undefined);
+  const result = await spawnCommand(java, ['-version']).catch(() => undefined);
   return result === undefined ? undefined : majorVersion(result.stderr + result.stdout);
 }
 

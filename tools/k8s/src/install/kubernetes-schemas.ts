@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { exec } from '../exec';
+import { commandOutput } from '@metrochain/tool-kit/workspace';
 import { cachePaths } from '../paths';
 import { K8S_VERSIONS } from '../versions';
 import type { InstallPart } from './part';
@@ -37,7 +37,7 @@ async function install(): Promise<void> {
   mkdirSync(cachePaths.wheels, { recursive: true });
   const wheel = path.join(cachePaths.wheels, WHEEL);
   if (!existsSync(wheel)) {
-    await exec('python3', [
+    await commandOutput('python3', [
       '-m',
       'pip',
       'download',
@@ -53,7 +53,7 @@ async function install(): Promise<void> {
   const staging = `${target}.partial`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  await exec('python3', ['-c', EXTRACT, wheel, MEMBER_PREFIX, staging]);
+  await commandOutput('python3', ['-c', EXTRACT, wheel, MEMBER_PREFIX, staging]);
   const files = readdirSync(staging).filter((file) => file.endsWith('.json'));
   if (!files.includes('_definitions.json')) {
     throw new Error(`${WHEEL} has no ${MEMBER_PREFIX}_definitions.json`);

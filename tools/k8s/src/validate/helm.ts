@@ -1,4 +1,4 @@
-import { run } from '../exec';
+import { spawnCommand } from '@metrochain/tool-kit/workspace';
 import { helmEnv, toolPath } from '../paths';
 import { K8S_VERSIONS } from '../versions';
 import type { ChartTarget, Profile } from './charts';
@@ -20,7 +20,7 @@ export async function helmLint(chart: ChartTarget, profile: Profile): Promise<vo
     ...valuesArgs(profile),
     chart.dir,
   ];
-  const result = await run(toolPath('helm'), args, { env: helmEnv() });
+  const result = await spawnCommand(toolPath('helm'), args, { env: helmEnv() });
   if (result.code !== 0) {
     throw new CheckFailure(`helm ${args.join(' ')} failed`, result.stdout + result.stderr);
   }
@@ -40,7 +40,7 @@ async function template(chart: ChartTarget, profile: Profile): Promise<string> {
     ...profile.apiVersions.flatMap((api) => ['--api-versions', api]),
     ...valuesArgs(profile),
   ];
-  const result = await run(toolPath('helm'), args, { env: helmEnv() });
+  const result = await spawnCommand(toolPath('helm'), args, { env: helmEnv() });
   if (result.code !== 0) {
     throw new CheckFailure(`helm ${args.join(' ')} failed`, result.stdout + result.stderr);
   }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { run } from '../exec';
+import { spawnCommand } from '@metrochain/tool-kit/workspace';
 import { repoPaths, toolPath } from '../paths';
 import { CheckFailure } from './check';
 
@@ -44,7 +44,7 @@ export function discoverOverlays(root: string = repoPaths.overlays): { name: str
 const built = new Map<string, Promise<string>>();
 
 async function build(dir: string): Promise<string> {
-  const result = await run(toolPath('kustomize'), ['build', dir]);
+  const result = await spawnCommand(toolPath('kustomize'), ['build', dir]);
   if (result.code !== 0) {
     throw new CheckFailure(`kustomize build ${dir} failed`, result.stdout + result.stderr);
   }

@@ -1,4 +1,4 @@
-import { run } from '../exec';
+import { spawnCommand } from '@metrochain/tool-kit/workspace';
 import { toolPath } from '../paths';
 import { K8S_VERSIONS } from '../versions';
 import { CheckFailure } from './check';
@@ -29,7 +29,7 @@ export interface KubeScoreFinding {
 export async function criticalFindings(yaml: string, target: string): Promise<KubeScoreFinding[]> {
   const minor = K8S_VERSIONS.kubernetes.split('.').slice(0, 2).join('.');
   const args = ['score', '--output-format', 'json', '--kubernetes-version', `v${minor}`, '-'];
-  const result = await run(toolPath('kube-score'), args, { input: yaml });
+  const result = await spawnCommand(toolPath('kube-score'), args, { input: yaml });
   let objects: ScoredObject[];
   try {
     // null when nothing in the stream is a kind kube-score scores.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { run } from '../exec';
+import { spawnCommand } from '@metrochain/tool-kit/workspace';
 import { cachePaths, repoPaths, toolPath } from '../paths';
 import { K8S_VERSIONS } from '../versions';
 import { CheckFailure } from './check';
@@ -27,7 +27,11 @@ export async function kubeconform(input: { yaml: string } | { files: readonly st
     path.join(repoPaths.crdSchemas, '{{ .Group }}', '{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json'),
     ...('yaml' in input ? ['-'] : input.files),
   ];
-  const result = await run(toolPath('kubeconform'), args, 'yaml' in input ? { input: input.yaml } : {});
+  const result = await spawnCommand(
+    toolPath('kubeconform'),
+    args,
+    'yaml' in input ? { input: input.yaml } : {},
+  );
   let report: KubeconformReport;
   try {
     report = JSON.parse(result.stdout) as KubeconformReport;

@@ -1,4 +1,4 @@
-import { run } from '../exec';
+import { spawnCommand } from '@metrochain/tool-kit/workspace';
 import { helmEnv, toolPath } from '../paths';
 import type { ChartTarget } from './charts';
 import { CheckFailure } from './check';
@@ -8,7 +8,7 @@ export async function helmUnittest(chart: ChartTarget): Promise<void> {
   if (chart.unitTestSuites.length === 0) {
     throw new CheckFailure(`${chart.name} has no helm-unittest suites (tests/*_test.yaml)`, '');
   }
-  const result = await run(toolPath('untt'), ['--color=false', chart.dir], { env: helmEnv() });
+  const result = await spawnCommand(toolPath('untt'), ['--color=false', chart.dir], { env: helmEnv() });
   if (result.code !== 0) {
     throw new CheckFailure(`untt ${chart.dir} failed`, result.stdout + result.stderr);
   }
