@@ -49,10 +49,16 @@ function portAdmits(rulePort: NetworkPolicyPort, connection: Connection): boolea
   return connection.port >= number && connection.port <= (rulePort.endPort ?? number);
 }
 
+/** An ingress or egress rule: the peers it admits (from, or to) on its ports. */
+interface RuleModel {
+  readonly peers: readonly NetworkPolicyPeer[] | undefined;
+  readonly ports: readonly NetworkPolicyPort[] | undefined;
+}
+
 function ruleAdmits(
   model: ClusterModel,
   policy: PolicyModel,
-  rule: { peers: readonly NetworkPolicyPeer[] | undefined; ports: readonly NetworkPolicyPort[] | undefined },
+  rule: RuleModel,
   other: PodModel,
   connection: Connection,
 ): boolean {
@@ -84,34 +90,34 @@ export interface SideVerdict {
   readonly policies: readonly string[];
 }
 
-export function egressVerdict(model: ClusterModel, connection: Connection): SideVerdict {
-  const policies = policiesFor(model, connection.from, 'Egress');
+/**
+ * One end's side of a connection: the policies isolating its sender (Egress, rules naming where it may go) or its
+ * receiver (Ingress, rules naming who may come), and whether one of their rules admits the other end.
+ */
+export function sideVerdict(
+  model: ClusterModel,
+  connection: Connection,
+  direction: 'Ingress' | 'Egress',
+): SideVerdict {
+  const [pod, other] =
+    direction === 'Egress' ? [connection.from, connection.to] : [connection.to, connection.from];
+  const policies = policiesFor(model, pod, direction);
+  const rules = (policy: PolicyModel): RuleModel[] =>
+    direction === 'Egress'
+      ? (policy.spec.egress ?? []).map((rule) => ({ peers: rule.to, ports: rule.ports }))
+      : (policy.spec.ingress ?? []).map((rule) => ({ peers: rule.from, ports: rule.ports }));
   const allowed =
     policies.length === 0 ||
     policies.some((policy) =>
-      (policy.spec.egress ?? []).some((rule) =>
-        ruleAdmits(model, policy, { peers: rule.to, ports: rule.ports }, connection.to, connection),
-      ),
-    );
-  return { allowed, policies: policies.map((policy) => `${policy.namespace}/${policy.name}`) };
-}
-
-export function ingressVerdict(model: ClusterModel, connection: Connection): SideVerdict {
-  const policies = policiesFor(model, connection.to, 'Ingress');
-  const allowed =
-    policies.length === 0 ||
-    policies.some((policy) =>
-      (policy.spec.ingress ?? []).some((rule) =>
-        ruleAdmits(model, policy, { peers: rule.from, ports: rule.ports }, connection.from, connection),
-      ),
+      rules(policy).some((rule) => ruleAdmits(model, policy, rule, other, connection)),
     );
   return { allowed, policies: policies.map((policy) => `${policy.namespace}/${policy.name}`) };
 }
 
 /** Undefined when the policies of both ends let the connection through; otherwise what blocks it. */
 export function blockedBy(model: ClusterModel, connection: Connection): string | undefined {
-  const egress = egressVerdict(model, connection);
-  const ingress = ingressVerdict(model, connection);
+  const egress = sideVerdict(model, connection, 'Egress');
+  const ingress = sideVerdict(model, connection, 'Ingress');
   const problems = [
     ...(egress.allowed ? [] : [`no egress rule of ${egress.policies.join(', ')} admits it`]),
     ...(ingress.allowed ? [] : [`no ingress rule of ${ingress.policies.join(', ')} admits it`]),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -7,7 +7,7 @@ import { renderDocumentedInstall } from '../consistency/install';
 import { podTemplateOf } from '../consistency/kube-types';
 import { volumeReferences } from '../consistency/volume-references';
 import { inCi, toolsUnavailable } from '../validate/tools';
-import { writeFakeCrypto } from './fake-crypto';
+import { writeDocumentedInstallCrypto } from './fake-crypto';
 import { parseSecretsOptions } from './options';
 import { buildSecrets } from './secrets';
 
@@ -24,16 +24,7 @@ test(
   { skip: !inCi() && unavailable !== undefined && unavailable },
   async () => {
     assert.equal(unavailable, undefined, unavailable);
-    const crypto = writeFakeCrypto(dir, {
-      nmis: [
-        { name: 'PTB', peers: 2 },
-        { name: 'Inmetro', peers: 2 },
-      ],
-      orderers: 3,
-      networkJson: true,
-    });
-    const block = path.join(dir, 'nmichannel.block');
-    writeFileSync(block, 'block');
+    const { crypto, block } = writeDocumentedInstallCrypto(dir);
     const generated = buildSecrets(parseSecretsOptions(['--crypto', crypto, '--block', block]));
     const produced = new Map(
       generated.map((m) => [`${m.kind} ${m.metadata.namespace}/${m.metadata.name}`, m]),

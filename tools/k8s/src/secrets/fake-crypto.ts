@@ -85,3 +85,25 @@ export function writeFakeCrypto(dir: string, spec: FakeCryptoSpec): string {
 export function fakeFileContent(relative: string): string {
   return pem(/key|priv_sk/.test(relative) ? 'PRIVATE KEY' : 'CERTIFICATE', relative);
 }
+
+/** The fixtures of the documented install (PTB and Inmetro with two peers each, three orderers, network.json). */
+export interface DocumentedInstallCrypto {
+  /** The crypto folder. */
+  readonly crypto: string;
+  /** A channel block: arbitrary bytes like the protobuf it stands for, which must survive as base64. */
+  readonly block: string;
+}
+
+export function writeDocumentedInstallCrypto(dir: string): DocumentedInstallCrypto {
+  const crypto = writeFakeCrypto(dir, {
+    nmis: [
+      { name: 'PTB', peers: 2 },
+      { name: 'Inmetro', peers: 2 },
+    ],
+    orderers: 3,
+    networkJson: true,
+  });
+  const block = path.join(dir, 'nmichannel.block');
+  writeFileSync(block, Buffer.from([0x0a, 0x00, 0xff, 0x80, 0x12, 0x0d]));
+  return { crypto, block };
+}

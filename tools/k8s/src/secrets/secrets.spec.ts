@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { kubeconform } from '../validate/kubeconform';
 import { inCi, toolsUnavailable } from '../validate/tools';
-import { fakeFileContent, writeFakeCrypto } from './fake-crypto';
+import { fakeFileContent, writeDocumentedInstallCrypto, writeFakeCrypto } from './fake-crypto';
 import { renderManifests, type SecretManifest } from './manifests';
 import { parseSecretsOptions, UsageError } from './options';
 import { MissingMaterialError } from './read-material';
@@ -16,17 +16,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-secrets-'));
 after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-const crypto = writeFakeCrypto(dir, {
-  nmis: [
-    { name: 'PTB', peers: 2 },
-    { name: 'Inmetro', peers: 2 },
-  ],
-  orderers: 3,
-  networkJson: true,
-});
-const block = path.join(dir, 'nmichannel.block');
-// A block is protobuf: arbitrary bytes, which must survive as base64.
-writeFileSync(block, Buffer.from([0x0a, 0x00, 0xff, 0x80, 0x12, 0x0d]));
+const { crypto, block } = writeDocumentedInstallCrypto(dir);
 
 const build = (...args: string[]): SecretManifest[] =>
   buildSecrets(parseSecretsOptions(['--crypto', crypto, ...args]));

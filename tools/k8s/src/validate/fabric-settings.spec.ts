@@ -58,6 +58,19 @@ function sorted(names: Iterable<string>): string[] {
   return [...new Set(names)].sort();
 }
 
+/** The Fabric variables a pod sets are exactly the node's per-node keys, none of them a setting the image bakes. */
+function assertPerNodeKeysOnly(
+  node: 'peer' | 'orderer',
+  set: readonly string[],
+  nodeKeys: readonly string[],
+  sharedSettings: object,
+): void {
+  assert.deepEqual(sorted(set), sorted(nodeKeys.map((key) => fabricEnvName(node, key))));
+  for (const key of Object.keys(sharedSettings)) {
+    assert.ok(!set.includes(fabricEnvName(node, key)), `${key} is a shared setting, baked into the image`);
+  }
+}
+
 const unavailable = toolsUnavailable();
 const skip = unavailable !== undefined && !inCi() ? unavailable : false;
 
@@ -67,13 +80,7 @@ describe('the charts set the per-node Fabric keys of libs/deployment, and only t
     const fabric = [...env, ...scriptExports('files/scripts/peer-start.sh', 'CORE')].filter((name) =>
       name.startsWith('CORE_'),
     );
-    assert.deepEqual(sorted(fabric), sorted(PEER_NODE_KEYS.map((key) => fabricEnvName('peer', key))));
-    for (const key of Object.keys(PEER_SETTINGS)) {
-      assert.ok(
-        !fabric.includes(fabricEnvName('peer', key)),
-        `${key} is a shared setting, baked into the image`,
-      );
-    }
+    assertPerNodeKeysOnly('peer', fabric, PEER_NODE_KEYS, PEER_SETTINGS);
     assert.ok(
       env.includes(CCAAS_ENV.address) && env.includes(CCAAS_ENV.rootCert),
       'the builder learns its server',
@@ -84,13 +91,7 @@ describe('the charts set the per-node Fabric keys of libs/deployment, and only t
     const fabric = (await containerEnv('metrochain-orderers', 'StatefulSet', 'orderer')).filter((name) =>
       name.startsWith('ORDERER_'),
     );
-    assert.deepEqual(sorted(fabric), sorted(ORDERER_NODE_KEYS.map((key) => fabricEnvName('orderer', key))));
-    for (const key of Object.keys(ORDERER_SETTINGS)) {
-      assert.ok(
-        !fabric.includes(fabricEnvName('orderer', key)),
-        `${key} is a shared setting, baked into the image`,
-      );
-    }
+    assertPerNodeKeysOnly('orderer', fabric, ORDERER_NODE_KEYS, ORDERER_SETTINGS);
   });
 
   test('Fabric variable names follow viper: prefix, dots to underscores, upper case', () => {
