@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # The osnadmin join Job: every orderer of the release that is not yet a member of the channel joins it with the
 # channel's config block. Idempotent: a member answers 200 and is left alone; only 404 leads to a join. osnadmin
 # exits 0 on any HTTP answer, so the script reads the status line it prints.

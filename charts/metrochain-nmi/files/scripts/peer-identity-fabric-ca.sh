@@ -27,6 +27,8 @@ if [ -n "$PEER_EXTERNAL_ENDPOINT_TEMPLATE" ]; then
   hosts="$hosts,${external%:*}"
 fi
 
+# A restarted pod sandbox keeps the work emptyDir: enrol afresh, so each folder holds exactly one certificate and key.
+rm -rf "$WORK_DIR/msp" "$WORK_DIR/tls"
 # The client takes the URL with credentials from the environment, so the secret never shows in a process list.
 FABRIC_CA_CLIENT_URL="https://$enrollment_id:$(cat "$enrolment/enrollmentSecret")@${FABRIC_CA_URL#https://}"
 export FABRIC_CA_CLIENT_URL FABRIC_CA_CLIENT_HOME="$WORK_DIR/client"
