@@ -1,7 +1,7 @@
 # shellcheck shell=sh
 # The identity init container of a Fabric node pod: a peer of metrochain-nmi, an orderer of metrochain-orderers.
-# POSIX sh (bash runs it in the peer image, sh in the orderer and Fabric CA images). Each chart carries a copy,
-# files/**/node-identity.generated.sh, that `npm run k8s -- generate` writes from charts/shared/node-identity.sh.
+# POSIX sh (bash runs it in the peer image, sh in the orderer and Fabric CA images). Each chart links it as
+# files/**/node-identity.sh (Helm includes a linked file's contents when it loads or packages a chart).
 #
 # Run, it copies this pod's identity out of the Secrets: the projected volume at $IDENTITY_SOURCES holds one folder
 # per ordinal, <NODE_KIND>-<n>, from the Secret $NODE_SECRET_PREFIX-<n>, and only the init container mounts it. Pod

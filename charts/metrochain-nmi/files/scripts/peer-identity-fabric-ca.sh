@@ -3,10 +3,10 @@
 # ordinal's enrolment id twice with the NMI's Fabric CA (signing identity, then the TLS profile) and writes both into
 # the in-memory $IDENTITY_DIR in the layout the peer container reads. Only this container mounts the enrolment
 # secrets ($ENROLLMENT_SOURCES/peer-<n>/, from the Secret $ENROLLMENT_SECRET_PREFIX-<n>). The layout, the checks and
-# the Node OU config are the Secret path's (node-identity.generated.sh, whose functions this sources).
+# the Node OU config are the Secret path's (node-identity.sh, whose functions this sources).
 set -eu
 NODE_IDENTITY_LIBRARY=1
-. "$SCRIPTS_DIR/node-identity.generated.sh"
+. "$SCRIPTS_DIR/node-identity.sh"
 
 ordinal=$(ordinal_of "$POD_NAME")
 name=$(node_name "$ordinal")

@@ -4,7 +4,7 @@
 set -eu
 # ordinal_of, from the identity init container's script (which has already checked the pod name).
 NODE_KIND=peer NODE_IDENTITY_LIBRARY=1
-. "$SCRIPTS_DIR/node-identity.generated.sh"
+. "$SCRIPTS_DIR/node-identity.sh"
 
 ordinal=$(ordinal_of "$POD_NAME")
 export CORE_PEER_ID="peer$ordinal.$PEER_DOMAIN"

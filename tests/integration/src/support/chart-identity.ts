@@ -1,4 +1,4 @@
-import { chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@metrochain/devnet';
@@ -45,11 +45,19 @@ export function projectIdentity(nodeDir: string, folder: string): string {
   return root;
 }
 
-/** The identity init script both charts carry (generated from charts/shared/node-identity.sh). */
-export const NODE_IDENTITY_SCRIPT = 'node-identity.generated.sh';
+/** The identity init script both charts carry (a link to charts/shared/node-identity.sh). */
+export const NODE_IDENTITY_SCRIPT = 'node-identity.sh';
 
-/** The folders of the charts' scripts the init containers run. */
+/**
+ * The folder holding the file a chart's identity script resolves to: Helm puts the linked file's contents into the
+ * chart, so that is what a pod runs, and a folder bound into an image root cannot follow a link out of itself.
+ */
+function scriptFolder(...chartPath: string[]): string {
+  return path.dirname(realpathSync(path.join(REPO_ROOT, 'charts', ...chartPath, NODE_IDENTITY_SCRIPT)));
+}
+
+/** The folders of the charts' identity scripts the init containers run. */
 export const CHART_SCRIPTS = {
-  nmi: path.join(REPO_ROOT, 'charts', 'metrochain-nmi', 'files', 'scripts'),
-  orderers: path.join(REPO_ROOT, 'charts', 'metrochain-orderers', 'files'),
+  nmi: scriptFolder('metrochain-nmi', 'files', 'scripts'),
+  orderers: scriptFolder('metrochain-orderers', 'files'),
 };

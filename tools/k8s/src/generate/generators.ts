@@ -3,13 +3,11 @@ import type { Generator } from './generator';
 import { kafkaClusterGenerator } from './kafka-cluster';
 import { kafkaTopicsGenerator } from './kafka-topics';
 import { nmiChartSettingsGenerator } from './nmi-chart-settings';
-import { nodeIdentityScriptGenerator } from './node-identity-script';
 
 /** Every generated file of the repository comes from one of these. */
 export const GENERATORS: readonly Generator[] = [
   kafkaClusterGenerator,
   kafkaTopicsGenerator,
   nmiChartSettingsGenerator,
-  nodeIdentityScriptGenerator,
   crdSchemasGenerator,
 ];

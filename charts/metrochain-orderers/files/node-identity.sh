@@ -1,0 +1,1 @@
+../../shared/node-identity.sh
