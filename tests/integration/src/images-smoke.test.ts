@@ -8,7 +8,7 @@ import { ensureImageLayers, runInImage } from '@metrochain/images';
 import { LR_FINGERPRINT } from '@metrochain/lr';
 import { peer } from '@hyperledger/fabric-protos';
 import { firstChaincodeMessage, registeredChaincodeId } from './support/chaincode-connect';
-import { CHART_SCRIPTS, NODE_IDENTITY_SCRIPT, projectIdentity } from './support/chart-identity';
+import { NODE_IDENTITY_SCRIPT, identityCases, projectIdentity } from './support/chart-identity';
 import {
   SECRETS,
   type RunningImage,
@@ -103,47 +103,7 @@ describe(
     });
 
     it("peer and orderer: the charts' identity init scripts run in their images and lay out a node's MSP", async () => {
-      const org = firstOf(network.topology.orgs, 'organisation');
-      const orderer = firstOf(network.topology.orderers, 'orderer');
-      const nodes: {
-        image: string;
-        folder: string;
-        nodeDir: string;
-        scripts: string;
-        env: Record<string, string>;
-        pod: string;
-        runsAs: string;
-      }[] = [
-        {
-          image: 'peer',
-          folder: 'peer-1',
-          nodeDir: network.material.peerDir(org, firstOf(org.peers, 'peer')),
-          scripts: CHART_SCRIPTS.nmi,
-          env: {
-            NODE_KIND: 'peer',
-            NODE_FIRST_NUMBER: '0',
-            NODE_DOMAIN: org.domain,
-            NODE_README_SECTION: 'Scaling endorsers',
-            NODE_SECRET_PREFIX: 'ptb-peer',
-          },
-          pod: 'ptb-metrochain-nmi-peer-1',
-          runsAs: `peer1.${org.domain}`,
-        },
-        {
-          image: 'orderer',
-          folder: 'orderer-0',
-          nodeDir: network.material.ordererDir(orderer),
-          scripts: CHART_SCRIPTS.orderers,
-          env: {
-            NODE_KIND: 'orderer',
-            NODE_FIRST_NUMBER: '1',
-            NODE_README_SECTION: 'Identities',
-            NODE_SECRET_PREFIX: 'metrochain-orderer',
-          },
-          pod: 'orderers-metrochain-orderers-0',
-          runsAs: 'orderer1',
-        },
-      ];
+      const nodes = identityCases(network.topology, network.material);
       for (const node of nodes) {
         const sources = projectIdentity(node.nodeDir, node.folder);
         try {

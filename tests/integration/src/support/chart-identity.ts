@@ -1,7 +1,7 @@
 import { chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '@metrochain/devnet';
+import { type CryptoMaterial, REPO_ROOT, type Topology } from '@metrochain/devnet';
 
 const IMAGE_UID = 65532;
 
@@ -61,3 +61,58 @@ export const CHART_SCRIPTS = {
   nmi: scriptFolder('metrochain-nmi', 'files', 'scripts'),
   orderers: scriptFolder('metrochain-orderers', 'files'),
 };
+
+/** One identity init container per Fabric image, with the env its chart renders (the charts' templates). */
+export interface IdentityCase {
+  image: string;
+  /** The ordinal's folder in the projected volume. */
+  folder: string;
+  nodeDir: string;
+  scripts: string;
+  env: Record<string, string>;
+  pod: string;
+  runsAs: string;
+}
+
+function firstOf<T>(items: readonly T[], what: string): T {
+  const [item] = items;
+  if (item === undefined) throw new Error(`no ${what}`);
+  return item;
+}
+
+/** A peer of the first NMI (ordinal 1) and the first orderer (ordinal 0), from the running network's material. */
+export function identityCases(topology: Topology, material: CryptoMaterial): IdentityCase[] {
+  const org = firstOf(topology.orgs, 'organisation');
+  const orderer = firstOf(topology.orderers, 'orderer');
+  return [
+    {
+      image: 'peer',
+      folder: 'peer-1',
+      nodeDir: material.peerDir(org, firstOf(org.peers, 'peer')),
+      scripts: CHART_SCRIPTS.nmi,
+      env: {
+        NODE_KIND: 'peer',
+        NODE_FIRST_NUMBER: '0',
+        NODE_DOMAIN: org.domain,
+        NODE_README_SECTION: 'Scaling endorsers',
+        NODE_SECRET_PREFIX: 'ptb-peer',
+      },
+      pod: 'ptb-metrochain-nmi-peer-1',
+      runsAs: `peer1.${org.domain}`,
+    },
+    {
+      image: 'orderer',
+      folder: 'orderer-0',
+      nodeDir: material.ordererDir(orderer),
+      scripts: CHART_SCRIPTS.orderers,
+      env: {
+        NODE_KIND: 'orderer',
+        NODE_FIRST_NUMBER: '1',
+        NODE_README_SECTION: 'Identities',
+        NODE_SECRET_PREFIX: 'metrochain-orderer',
+      },
+      pod: 'orderers-metrochain-orderers-0',
+      runsAs: 'orderer1',
+    },
+  ];
+}
