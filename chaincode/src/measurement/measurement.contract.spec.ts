@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type ReadingOutcome, MeasurementEvents } from '@metrochain/contracts';
-import { LR_FINGERPRINT } from '@metrochain/lr';
+import { CHAINCODE_FINGERPRINT } from '../identity/running-chaincode';
 import { HOUR, T0, activeMeter, isoAt, newMeterKeys, txAs } from '../registry/testing/registry-fixtures';
 import { chaincodeErrorWithCode } from '../testing/chaincode-error-matcher';
 import { progressKey, recordKey } from './measurement-state';
@@ -37,7 +37,7 @@ describe('MeasurementContract.recordBatch', () => {
     assert.deepEqual(result.outcomes[0], { status: 'recorded', measurement: speed });
     assert.ok(speed.result.kind === 'speed' && Math.abs(speed.result.speedKmh - 87.5) < 0.1);
     assert.equal(speed.result.plateImageSha256, 'ab'.repeat(32));
-    assert.equal(speed.lrFingerprint, LR_FINGERPRINT);
+    assert.equal(speed.lrFingerprint, CHAINCODE_FINGERPRINT);
     assert.equal(speed.recordedBy, 'PTBMSP');
     assert.equal(speed.txId, 'tx-record');
     assert.equal(speed.recordedAt, isoAt(T0 + 3 * HOUR));

@@ -9,7 +9,6 @@ import {
   recordBatchRequestSchema,
 } from '@metrochain/contracts';
 import {
-  LR_FINGERPRINT,
   type LrOutcome,
   type LrRejectionCode,
   type MeasurementResult as LrResult,
@@ -17,6 +16,7 @@ import {
 } from '@metrochain/lr';
 import type { Context } from 'fabric-contract-api';
 import { toCanonicalJson } from '../common/state';
+import { CHAINCODE_FINGERPRINT } from '../identity/running-chaincode';
 import { transactionTimeIso } from '../common/transaction-time';
 import { parseJsonArgument } from '../common/validate-argument';
 import { normalizeTimestamp } from '../registry/meter-timeline';
@@ -154,7 +154,7 @@ function measurementOf(
     result,
     readingDigest: judged.readingDigest,
     keyFingerprint: judged.keyFingerprint,
-    lrFingerprint: LR_FINGERPRINT,
+    lrFingerprint: CHAINCODE_FINGERPRINT,
     recordedBy: scope.recordedBy,
     recordedAt: scope.recordedAt,
     txId: scope.txId,

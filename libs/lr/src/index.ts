@@ -15,4 +15,3 @@ export {
   type SpeedResult,
 } from './lr-result';
 export { computeCodeFingerprint, listFingerprintedFiles } from './fingerprint/code-fingerprint';
-export { LR_FINGERPRINT } from './fingerprint/lr-fingerprint';

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CHAINCODE } from '@metrochain/deployment';
+import { REPO_ROOT } from '@metrochain/devnet';
 import { ensureImageLayers, runInImage } from '@metrochain/images';
-import { LR_FINGERPRINT } from '@metrochain/lr';
+import { computeCodeFingerprint } from '@metrochain/lr';
 import { peer } from '@hyperledger/fabric-protos';
 import { firstChaincodeMessage, registeredChaincodeId } from './support/chaincode-connect';
 import { NODE_IDENTITY_SCRIPT, identityCases, projectIdentity } from './support/chart-identity';
@@ -179,7 +180,7 @@ describe(
       assert.equal(identity.code, 0, identity.stderr);
       assert.deepEqual(JSON.parse(identity.stdout), {
         chaincodeVersion: CHAINCODE.version,
-        lrFingerprint: LR_FINGERPRINT,
+        lrFingerprint: computeCodeFingerprint(path.join(REPO_ROOT, 'chaincode', 'dist')),
       });
 
       const org = firstOf(network.topology.orgs, 'organisation');

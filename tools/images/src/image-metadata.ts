@@ -22,8 +22,8 @@ function shippedPackageDir(recipe: Recipe): string {
 }
 
 /**
- * Computed from the image's own files: the fingerprint is what @metrochain/lr computes over its code in the
- * layer, exactly as the chaincode server computes it at start-up (and as the notified body approves it).
+ * Computed from the image's own files: the fingerprint is what the chaincode computes over the code in the layer at
+ * start-up (identity/running-chaincode.ts; the image ships the compiled tree, not the bundle the local network runs).
  */
 const VARIABLES: Readonly<Record<LabelVariable, (recipe: Recipe) => string>> = {
   nodeVersion: () => pinnedNodeVersion(),
@@ -38,8 +38,8 @@ const VARIABLES: Readonly<Record<LabelVariable, (recipe: Recipe) => string>> = {
     return manifest.version;
   },
   lrFingerprint: (recipe) => {
-    const lr = path.join(shippedPackageDir(recipe), 'node_modules', '@metrochain', 'lr');
-    const script = `process.stdout.write(require(${JSON.stringify(lr)}).LR_FINGERPRINT)`;
+    const running = path.join(shippedPackageDir(recipe), 'dist', 'identity', 'running-chaincode.js');
+    const script = `process.stdout.write(require(${JSON.stringify(running)}).CHAINCODE_FINGERPRINT)`;
     return execFileSync(NODE_BINARY, ['-e', script], { encoding: 'utf8' });
   },
 };
