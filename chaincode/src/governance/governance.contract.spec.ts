@@ -2,34 +2,36 @@ import {
   GOVERNANCE_CONTRACT,
   GovernanceTransactions,
   ROLE_ATTRIBUTE,
-  SOFTWARE_APPROVED_EVENT,
   type SoftwareApprovalRequest,
   chaincodeVersionSchema,
-  softwareApprovalSchema,
+  softwareApprovalResultSchema,
 } from '@metrochain/contracts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ChaincodeError } from '../common/chaincode-error';
 import { chaincodeErrorWithCode } from '../testing/chaincode-error-matcher';
 import { type StubContextOptions, newStubContext } from '../testing/stub-context';
 import { GovernanceContract } from './governance.contract';
 
 const contract = new GovernanceContract();
-const governance = { mspId: 'PTBMSP', attributes: { [ROLE_ATTRIBUTE]: 'governance' } } as const;
+const auditor = { mspId: 'PTBMSP', attributes: { [ROLE_ATTRIBUTE]: 'auditor' } } as const;
 const REQUEST: SoftwareApprovalRequest = {
   version: '1.2.0',
   fingerprint: 'a'.repeat(64),
   notifiedBody: 'NB 0102',
+  meterKinds: ['speed'],
 };
 
-function governanceTx(options: StubContextOptions = {}): ReturnType<typeof newStubContext> {
-  return newStubContext({ ...governance, ...options });
-}
-
+/** Approves as an audit service identity; returns the stored version record's JSON. */
 async function approve(request: SoftwareApprovalRequest, options: StubContextOptions = {}): Promise<string> {
-  return contract.approveSoftwareVersion(governanceTx(options).ctx, JSON.stringify(request));
+  const { ctx } = newStubContext({ ...auditor, ...options });
+  const result = softwareApprovalResultSchema.parse(
+    JSON.parse(await contract.approveSoftwareVersion(ctx, JSON.stringify(request))),
+  );
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(result.software).sort(([left], [right]) => (left < right ? -1 : 1))),
+  );
 }
 
 describe('GovernanceContract', () => {
@@ -59,6 +61,8 @@ describe('GovernanceContract', () => {
       [GovernanceTransactions.approveSoftwareVersion]: { tag: 'SUBMIT', parameters: ['string'] },
       [GovernanceTransactions.getApprovedSoftware]: { tag: 'EVALUATE', parameters: ['string'] },
       [GovernanceTransactions.listApprovedSoftware]: { tag: 'EVALUATE', parameters: [] },
+      [GovernanceTransactions.withdrawSoftwareApproval]: { tag: 'SUBMIT', parameters: ['string'] },
+      [GovernanceTransactions.listSoftwareApprovals]: { tag: 'EVALUATE', parameters: ['string'] },
       [GovernanceTransactions.approveMeterModel]: { tag: 'SUBMIT', parameters: ['string'] },
       [GovernanceTransactions.getMeterModel]: { tag: 'EVALUATE', parameters: ['string'] },
     });
@@ -71,110 +75,6 @@ describe('GovernanceContract', () => {
     };
     assert.equal(version.chaincodeVersion, packageJson.version);
     assert.match(version.lrFingerprint, /^[0-9a-f]{64}$/);
-  });
-});
-
-describe('approveSoftwareVersion', () => {
-  it('writes the approval with the caller MSP, transaction time and id, and emits the event', async () => {
-    const { ctx, stub } = governanceTx({
-      mspId: 'LNEMSP',
-      txId: 'tx-approve',
-      seconds: 1_767_225_600,
-      nanos: 5e8,
-    });
-    const json = await contract.approveSoftwareVersion(ctx, JSON.stringify(REQUEST));
-    assert.deepEqual(JSON.parse(json), {
-      ...REQUEST,
-      approvedBy: 'LNEMSP',
-      approvedAt: '2026-01-01T00:00:00.500Z',
-      txId: 'tx-approve',
-    });
-    assert.equal(softwareApprovalSchema.safeParse(JSON.parse(json)).success, true);
-    const key = stub.createCompositeKey('software', [REQUEST.version]);
-    assert.deepEqual(stub.writtenKeys, [key]);
-    assert.equal(Buffer.from(stub.state.get(key) ?? []).toString('utf8'), json);
-    assert.deepEqual(stub.events, [{ name: SOFTWARE_APPROVED_EVENT, payload: json }]);
-  });
-
-  it('returns and stores canonical JSON', async () => {
-    const json = await approve(REQUEST);
-    assert.equal(
-      json,
-      '{"approvedAt":"2026-01-01T00:00:00.000Z","approvedBy":"PTBMSP","fingerprint":"' +
-        REQUEST.fingerprint +
-        '","notifiedBody":"NB 0102","txId":"tx-1","version":"1.2.0"}',
-    );
-  });
-
-  it('rejects a caller without a role attribute and writes nothing', async () => {
-    const { ctx, stub } = newStubContext({ mspId: 'PTBMSP', attributes: {} });
-    await assert.rejects(
-      contract.approveSoftwareVersion(ctx, JSON.stringify(REQUEST)),
-      chaincodeErrorWithCode('ROLE_FORBIDDEN'),
-    );
-    assert.deepEqual([stub.state.size, stub.events.length], [0, 0]);
-  });
-
-  it('rejects a caller with another role, naming the role and MSP, and writes nothing', async () => {
-    const { ctx, stub } = newStubContext({ mspId: 'PTBMSP', attributes: { [ROLE_ATTRIBUTE]: 'registrar' } });
-    await assert.rejects(contract.approveSoftwareVersion(ctx, JSON.stringify(REQUEST)), (error: unknown) => {
-      chaincodeErrorWithCode('ROLE_FORBIDDEN')(error);
-      assert.match(String(error), /'governance' required; caller of PTBMSP/);
-      return true;
-    });
-    assert.deepEqual([stub.state.size, stub.events.length], [0, 0]);
-  });
-
-  it('rejects an invalid request with the offending paths and writes nothing', async () => {
-    const { ctx, stub } = governanceTx();
-    const invalid = { version: '', fingerprint: 'ABC', notifiedBody: 'NB 0102' };
-    await assert.rejects(contract.approveSoftwareVersion(ctx, JSON.stringify(invalid)), (error: unknown) => {
-      chaincodeErrorWithCode('INVALID_ARGUMENT')(error);
-      assert.ok(error instanceof ChaincodeError);
-      assert.deepEqual(
-        (error.details.issues as { path: string }[]).map((issue) => issue.path),
-        ['version', 'fingerprint'],
-      );
-      assert.match(error.message, /version: .*; fingerprint: /);
-      return true;
-    });
-    assert.deepEqual([stub.state.size, stub.events.length], [0, 0]);
-  });
-
-  it('rejects a request that is not JSON or lacks a field', async () => {
-    const { ctx, stub } = governanceTx();
-    await assert.rejects(
-      contract.approveSoftwareVersion(ctx, '{version'),
-      chaincodeErrorWithCode('INVALID_ARGUMENT'),
-    );
-    const incomplete = { version: REQUEST.version, fingerprint: REQUEST.fingerprint };
-    await assert.rejects(
-      contract.approveSoftwareVersion(ctx, JSON.stringify(incomplete)),
-      /\[INVALID_ARGUMENT\] .*notifiedBody: Required/,
-    );
-    assert.equal(stub.state.size, 0);
-  });
-
-  it('returns the stored approval when the same fingerprint is approved again, without writing', async () => {
-    const state = new Map<string, Uint8Array>();
-    const first = await approve(REQUEST, { state, txId: 'tx-first', seconds: 1_767_225_600 });
-    const { ctx, stub } = governanceTx({ state, mspId: 'LNEMSP', txId: 'tx-again', seconds: 1_767_312_000 });
-    const again = await contract.approveSoftwareVersion(ctx, JSON.stringify(REQUEST));
-    assert.equal(again, first);
-    assert.deepEqual([stub.writtenKeys.length, stub.events.length], [0, 0]);
-  });
-
-  it('refuses another fingerprint for an approved version and keeps the approval', async () => {
-    const state = new Map<string, Uint8Array>();
-    const first = await approve(REQUEST, { state });
-    const { ctx, stub } = governanceTx({ state, txId: 'tx-conflict' });
-    const conflicting = { ...REQUEST, fingerprint: 'b'.repeat(64) };
-    await assert.rejects(
-      contract.approveSoftwareVersion(ctx, JSON.stringify(conflicting)),
-      chaincodeErrorWithCode('ALREADY_EXISTS'),
-    );
-    assert.deepEqual([stub.writtenKeys.length, stub.events.length], [0, 0]);
-    assert.equal(await contract.getApprovedSoftware(ctx, REQUEST.version), first);
   });
 });
 

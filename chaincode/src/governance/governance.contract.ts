@@ -13,10 +13,14 @@ import {
 import {
   approveSoftware,
   getSoftwareApproval,
+  listLrApprovals,
   listSoftwareApprovals,
+  parseMeterKindFilter,
   parseSoftwareApprovalRequest,
   parseSoftwareVersion,
+  parseSoftwareWithdrawalRequest,
   SOFTWARE_APPROVER_ROLE,
+  withdrawSoftware,
 } from './software-approval';
 
 type GovernanceTransactionName = (typeof GovernanceTransactions)[keyof typeof GovernanceTransactions];
@@ -29,7 +33,7 @@ type GovernanceTransactionMethods = Record<
 // `Context` is imported as a value: fabric-contract-api recognises the context parameter by its emitted design type.
 @Info({
   title: GOVERNANCE_CONTRACT,
-  description: 'Chaincode identity, approved LR software versions and meter models',
+  description: 'Chaincode identity, LR software approved per meter kind, and meter models',
 })
 export class GovernanceContract extends Contract implements GovernanceTransactionMethods {
   constructor() {
@@ -59,6 +63,20 @@ export class GovernanceContract extends Contract implements GovernanceTransactio
   @Returns('string')
   async listApprovedSoftware(ctx: Context): Promise<string> {
     return toCanonicalJson(await listSoftwareApprovals(ctx));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async withdrawSoftwareApproval(ctx: Context, requestJson: string): Promise<string> {
+    const withdrawnBy = requireRole(ctx, SOFTWARE_APPROVER_ROLE);
+    return withdrawSoftware(ctx, parseSoftwareWithdrawalRequest(requestJson), withdrawnBy);
+  }
+
+  /** The per-kind approvals of `meterKind` ('' for every kind), withdrawn ones included. */
+  @Transaction(false)
+  @Returns('string')
+  async listSoftwareApprovals(ctx: Context, meterKind: string): Promise<string> {
+    return toCanonicalJson(await listLrApprovals(ctx, parseMeterKindFilter(meterKind)));
   }
 
   @Transaction()

@@ -7,11 +7,13 @@ import {
   meterProgressSchema,
   meterRecordSchema,
   type Reading,
+  lrApprovalSchema,
 } from '@metrochain/contracts';
 import type { Context } from 'fabric-contract-api';
 import { feSlotEntryBytes, feSlotKey, isSlotAddress, parseFeSlotEntry } from '../billing/fe-slot-index';
 import { parseStoredValue, toCanonicalJson } from '../common/state';
 import { type StateBatch, type StateWrite, stateBatchOf } from '../common/state-batch';
+import { lrApprovalKey } from '../governance/software-approval';
 import { type MeterPublicKey, cachedMeterKey } from '../registry/meter-keys';
 import { meterKey } from '../registry/registry-state';
 import { progressKey, recordKey } from './measurement-state';
@@ -37,15 +39,25 @@ export class BatchLedger {
   readonly #feSlots = new Map<string, FeSlotEntry | undefined>();
   readonly #writes: StateWrite[] = [];
   readonly #changedProgress = new Set<string>();
+  readonly #approvals = new Map<string, boolean>();
 
   private constructor(ctx: Context, state: StateBatch) {
     this.#ctx = ctx;
     this.#state = state;
   }
 
-  static async load(ctx: Context, readings: readonly BatchReading[]): Promise<BatchLedger> {
+  /**
+   * `fingerprint` is the running build's: its approval for each kind of the batch is read in the first message
+   * (see software-gate.ts), and the caller checks it before recording anything.
+   */
+  static async load(
+    ctx: Context,
+    readings: readonly BatchReading[],
+    fingerprint: string,
+  ): Promise<BatchLedger> {
     const ledger = new BatchLedger(ctx, stateBatchOf(ctx));
-    await ledger.#loadMeters([...new Set(readings.map((reading) => reading.meterId))]);
+    const kinds = [...new Set(readings.map((reading) => reading.kind))].sort();
+    await ledger.#loadMeters([...new Set(readings.map((reading) => reading.meterId))], kinds, fingerprint);
     await ledger.#loadRecordsAndSlots(readings);
     return ledger;
   }
@@ -106,11 +118,25 @@ export class BatchLedger {
     this.#changedProgress.clear();
   }
 
-  async #loadMeters(meterIds: readonly string[]): Promise<void> {
+  /** The batch's kinds whose running build has no approval in force (missing or withdrawn), in kind order. */
+  unapprovedKinds(): string[] {
+    return [...this.#approvals].flatMap(([kind, approved]) => (approved ? [] : [kind]));
+  }
+
+  async #loadMeters(
+    meterIds: readonly string[],
+    kinds: readonly string[],
+    fingerprint: string,
+  ): Promise<void> {
     const values = await this.#state.getMany([
       ...meterIds.map((meterId) => meterKey(this.#ctx, meterId)),
       ...meterIds.map((meterId) => progressKey(this.#ctx, meterId)),
+      ...kinds.map((kind) => lrApprovalKey(this.#ctx, kind, fingerprint)),
     ]);
+    kinds.forEach((kind, index) => {
+      const approval = parseStoredValue(valueAt(values, 2 * meterIds.length + index), lrApprovalSchema);
+      this.#approvals.set(kind, approval?.status === 'approved');
+    });
     meterIds.forEach((meterId, index) => {
       this.#meters.set(meterId, parseStoredValue(valueAt(values, index), meterRecordSchema));
       this.#progress.set(

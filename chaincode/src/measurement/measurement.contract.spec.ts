@@ -6,6 +6,7 @@ import { HOUR, T0, activeMeter, isoAt, newMeterKeys, txAs } from '../registry/te
 import { chaincodeErrorWithCode } from '../testing/chaincode-error-matcher';
 import { progressKey, recordKey } from './measurement-state';
 import {
+  approveRunningSoftware,
   energyReading,
   measurement,
   readMeasurement,
@@ -105,6 +106,7 @@ describe('MeasurementContract.recordBatch', () => {
 
   it('reads the batch’s meters and progress in one peer message and writes everything in another', async () => {
     const state = await activeMeter('meter-1', keys);
+    approveRunningSoftware(state);
     const { ctx, stub } = txAs('measurement', 'PTBMSP', { state, seconds: T0 + 3 * HOUR });
     stub.getState = (key: string): Promise<Uint8Array> =>
       Promise.reject(new Error(`getState(${key}) one by one`));
@@ -120,6 +122,7 @@ describe('MeasurementContract.recordBatch', () => {
 
   it('reads the records a redelivered batch may repeat in one more message and writes nothing', async () => {
     const state = await activeMeter('meter-1', keys);
+    approveRunningSoftware(state);
     const readings = [1, 2, 3].map((seq) => energyReading('meter-1', keys, seq));
     const request = JSON.stringify({ batchId: 'b', readings });
     await measurement.recordBatch(
@@ -142,6 +145,7 @@ describe('MeasurementContract.recordBatch', () => {
 
   it('gives two endorsers of the same proposal byte-identical results, events and writes', async () => {
     const state = await activeMeter('meter-1', keys);
+    approveRunningSoftware(state);
     const copy = new Map(state);
     const request = JSON.stringify({
       batchId: 'b',

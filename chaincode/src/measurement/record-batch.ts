@@ -24,6 +24,7 @@ import { BatchLedger } from './batch-ledger';
 import { judgeReading } from './judge-reading';
 import { feSlotRefusal } from './fe-slot-check';
 import { emitBatchRecorded } from './measurement-state';
+import { requireApprovedSoftware } from './software-gate';
 
 /** Only the measurement service's identity records measurements. */
 export const MEASUREMENT_ROLE = 'measurement';
@@ -56,8 +57,10 @@ export async function recordBatch(
   recordedBy: string,
   compute: ComputeMeasurement = computeMeasurement,
 ): Promise<string> {
+  const ledger = await BatchLedger.load(ctx, request.readings, CHAINCODE_FINGERPRINT);
+  requireApprovedSoftware(CHAINCODE_FINGERPRINT, ledger.unapprovedKinds());
   const scope: BatchScope = {
-    ledger: await BatchLedger.load(ctx, request.readings),
+    ledger,
     compute,
     recordedBy,
     recordedAt: transactionTimeIso(ctx),

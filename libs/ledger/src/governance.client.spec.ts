@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { type Contract, GatewayError, type SubmittedTransaction } from '@hyperledger/fabric-gateway';
-import { GOVERNANCE_CONTRACT, type SoftwareApproval } from '@metrochain/contracts';
+import { GOVERNANCE_CONTRACT, type LrApproval, type SoftwareApproval } from '@metrochain/contracts';
 import { GovernanceClient } from './governance.client';
 import { LedgerError } from './ledger-error';
 import { serviceError, FakeContract, jsonBytes, submittedTransaction } from './testing/fabric-fakes';
@@ -16,12 +16,23 @@ const approval: SoftwareApproval = {
   approvedAt: '2025-01-01T00:00:00.000Z',
   txId: 'tx-approve',
 };
+const lrApproval: LrApproval = {
+  version: '1.2.0',
+  fingerprint,
+  meterKind: 'speed',
+  notifiedBody: 'NB 0102',
+  status: 'approved',
+  approvedBy: 'PTBMSP',
+  approvedAt: '2025-01-01T00:00:00.000Z',
+  approvedTxId: 'tx-approve',
+};
+const approvalResult = { software: approval, approvals: [lrApproval] };
 const json = jsonBytes;
 
 class FakeGovernanceContract extends FakeContract {
   constructor(
     evaluateResult: () => Promise<Uint8Array>,
-    submitted: SubmittedTransaction = submittedTransaction(json(approval), {
+    submitted: SubmittedTransaction = submittedTransaction(json(approvalResult), {
       transactionId: 'tx-approve',
       blockNumber: 12n,
     }),
@@ -65,9 +76,14 @@ describe('GovernanceClient', () => {
 
   it('submits an approval as one JSON argument and returns it with its commit', async () => {
     const contract = returning(null);
-    const request = { version: '1.2.0', fingerprint, notifiedBody: 'NB 0102' };
+    const request = {
+      version: '1.2.0',
+      fingerprint,
+      notifiedBody: 'NB 0102',
+      meterKinds: ['speed' as const],
+    };
     const result = await new GovernanceClient(contract).approveSoftwareVersion(request);
-    assert.deepEqual(result, { ...approval, transactionId: 'tx-approve', blockNumber: 12n });
+    assert.deepEqual(result, { ...approvalResult, transactionId: 'tx-approve', blockNumber: 12n });
     assert.equal(contract.submissions.length, 1);
     const [name, options] = contract.submissions[0] ?? [];
     assert.equal(name, 'approveSoftwareVersion');
@@ -81,14 +97,40 @@ describe('GovernanceClient', () => {
         version: '',
         fingerprint: 'ABC',
         notifiedBody: 'NB',
+        meterKinds: [],
       }),
     );
     assert.equal(error.code, 'INVALID_ARGUMENT');
     assert.deepEqual(
       (error.details['issues'] as { path: string }[]).map((issue) => issue.path),
-      ['version', 'fingerprint'],
+      ['version', 'fingerprint', 'meterKinds'],
     );
     assert.equal(contract.submissions.length, 0);
+  });
+
+  it('submits a withdrawal and lists the per-kind approvals of one kind or of all', async () => {
+    const withdrawn: LrApproval = { ...lrApproval, status: 'withdrawn', reason: 'drift' };
+    const contract = new FakeGovernanceContract(
+      () => Promise.resolve(json([lrApproval])),
+      submittedTransaction(json(withdrawn), { transactionId: 'tx-withdraw', blockNumber: 13n }),
+    );
+    const client = new GovernanceClient(contract);
+    const request = { fingerprint, meterKind: 'speed' as const, reason: 'drift' };
+    assert.deepEqual(await client.withdrawSoftwareApproval(request), {
+      ...withdrawn,
+      transactionId: 'tx-withdraw',
+      blockNumber: 13n,
+    });
+    assert.deepEqual(JSON.parse(String(contract.submissions[0]?.[1]?.arguments?.[0])), request);
+    assert.deepEqual(await client.listSoftwareApprovals('speed'), [lrApproval]);
+    assert.deepEqual(await client.listSoftwareApprovals(), [lrApproval]);
+    assert.deepEqual(contract.evaluations, [
+      ['listSoftwareApprovals', 'speed'],
+      ['listSoftwareApprovals', ''],
+    ]);
+    const refused = await rejection(client.withdrawSoftwareApproval({ ...request, reason: '' }));
+    assert.equal(refused.code, 'INVALID_ARGUMENT');
+    assert.equal(contract.submissions.length, 1);
   });
 
   it('reads one approval by version and lists all of them', async () => {

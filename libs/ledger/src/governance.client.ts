@@ -7,11 +7,19 @@ import {
   meterModelApprovalRequestSchema,
   meterModelApprovalSchema,
   GovernanceTransactions,
+  type LrApproval,
   type SoftwareApproval,
   type SoftwareApprovalRequest,
+  type SoftwareApprovalResult,
+  type SoftwareMeterKind,
+  type SoftwareWithdrawalRequest,
   chaincodeVersionSchema,
+  lrApprovalSchema,
   softwareApprovalRequestSchema,
+  softwareApprovalResultSchema,
   softwareApprovalSchema,
+  softwareMeterKindSchema,
+  softwareWithdrawalRequestSchema,
 } from '@metrochain/contracts';
 import type { z } from 'zod';
 import { decodeJson, validateRequest } from './decode-result';
@@ -21,6 +29,7 @@ import { type CommittedTransaction, evaluateTransaction, submitTransaction } fro
 export type GovernanceContract = Pick<Contract, 'evaluateTransaction' | 'submitAsync'>;
 
 const approvalListSchema = softwareApprovalSchema.array();
+const lrApprovalListSchema = lrApprovalSchema.array();
 const versionSchema = softwareApprovalRequestSchema.shape.version;
 
 /** Typed client of the governance contract; every failure is a LedgerError with the chaincode's or a transport code. */
@@ -40,19 +49,39 @@ export class GovernanceClient {
     return this.#evaluate(GovernanceTransactions.getVersion, [], chaincodeVersionSchema);
   }
 
-  /** Records a notified body's approval of an LR software version; resolves once the approval is committed. */
+  /**
+   * Records a notified body's approval of one build for meter kinds (auditor identities only); resolves once
+   * committed with the version record and the per-kind approvals.
+   */
   async approveSoftwareVersion(
     request: SoftwareApprovalRequest,
-  ): Promise<SoftwareApproval & CommittedTransaction> {
+  ): Promise<SoftwareApprovalResult & CommittedTransaction> {
     const valid = validateRequest(softwareApprovalRequestSchema, request);
     const name = GovernanceTransactions.approveSoftwareVersion;
     const submitted = await submitTransaction(this.#contract, name, [JSON.stringify(valid)]);
-    const approval = decodeJson(
+    const result = decodeJson(
       submitted.result,
-      softwareApprovalSchema,
+      softwareApprovalResultSchema,
       `${GOVERNANCE_CONTRACT}.${name} result`,
     );
-    return { ...approval, transactionId: submitted.transactionId, blockNumber: submitted.blockNumber };
+    return { ...result, transactionId: submitted.transactionId, blockNumber: submitted.blockNumber };
+  }
+
+  /** Withdraws the approval of one fingerprint for one kind (auditor identities only); resolves once committed. */
+  async withdrawSoftwareApproval(
+    request: SoftwareWithdrawalRequest,
+  ): Promise<LrApproval & CommittedTransaction> {
+    const valid = validateRequest(softwareWithdrawalRequestSchema, request);
+    const name = GovernanceTransactions.withdrawSoftwareApproval;
+    const submitted = await submitTransaction(this.#contract, name, [JSON.stringify(valid)]);
+    const withdrawn = decodeJson(submitted.result, lrApprovalSchema, `${GOVERNANCE_CONTRACT}.${name} result`);
+    return { ...withdrawn, transactionId: submitted.transactionId, blockNumber: submitted.blockNumber };
+  }
+
+  /** The per-kind approvals, withdrawn ones included, of one meter kind or of all. */
+  async listSoftwareApprovals(meterKind?: SoftwareMeterKind): Promise<LrApproval[]> {
+    const filter = meterKind === undefined ? '' : validateRequest(softwareMeterKindSchema, meterKind);
+    return this.#evaluate(GovernanceTransactions.listSoftwareApprovals, [filter], lrApprovalListSchema);
   }
 
   /** One approval; fails with NOT_FOUND when the version was never approved. */

@@ -44,7 +44,7 @@ async function readApprovals(
 describe('checkpointed chaincode event reader', () => {
   let session: Session;
   before(async () => {
-    session = await openSession('PTB', 'governance');
+    session = await openSession('PTB', 'audit');
   });
   after(() => {
     session.close();
@@ -58,6 +58,7 @@ describe('checkpointed chaincode event reader', () => {
         version: `${prefix}.${String(n)}`,
         fingerprint: fingerprintOf(`${prefix}.${String(n)}`),
         notifiedBody: 'PTB notified body',
+        meterKinds: ['speed'],
       });
 
     await approve(1);

@@ -6,15 +6,15 @@ import { fingerprintOf, openSession, uniqueVersion, type Session } from './suppo
 
 describe('chaincode role checks on the real network', () => {
   let measurement: Session;
-  let governance: Session;
+  let auditor: Session;
 
   before(async () => {
     measurement = await openSession('PTB', 'measurement');
-    governance = await openSession('Inmetro', 'governance');
+    auditor = await openSession('Inmetro', 'audit');
   });
   after(() => {
     measurement.close();
-    governance.close();
+    auditor.close();
   });
 
   it('refuses a governance write from the measurement identity with ROLE_FORBIDDEN and writes nothing', async () => {
@@ -24,27 +24,28 @@ describe('chaincode role checks on the real network', () => {
         version,
         fingerprint: fingerprintOf(version),
         notifiedBody: 'nb',
+        meterKinds: ['speed'],
       }),
       (error: unknown) => isLedgerError(error) && error.code === 'ROLE_FORBIDDEN',
     );
     await assert.rejects(
-      governance.governance.getApprovedSoftware(version),
+      auditor.governance.getApprovedSoftware(version),
       (error: unknown) => isLedgerError(error) && error.code === 'NOT_FOUND',
     );
   });
 
   it('refuses a malformed approval with INVALID_ARGUMENT, in the client and in the chaincode', async () => {
-    const malformed = { version: 'bad version!', fingerprint: 'xyz', notifiedBody: '' };
+    const malformed = { version: 'bad version!', fingerprint: 'xyz', notifiedBody: '', meterKinds: [] };
     await assert.rejects(
-      governance.governance.approveSoftwareVersion(malformed),
+      auditor.governance.approveSoftwareVersion(malformed),
       (error: unknown) => isLedgerError(error) && error.code === 'INVALID_ARGUMENT',
     );
-    const raw = governance.connection.contract(GOVERNANCE_CONTRACT);
+    const raw = auditor.connection.contract(GOVERNANCE_CONTRACT);
     await assert.rejects(
       submitTransaction(raw, GovernanceTransactions.approveSoftwareVersion, [JSON.stringify(malformed)]),
       (error: unknown) => isLedgerError(error) && error.code === 'INVALID_ARGUMENT',
     );
-    const approved = await governance.governance.listApprovedSoftware();
+    const approved = await auditor.governance.listApprovedSoftware();
     assert.ok(approved.every((approval) => approval.version !== malformed.version));
   });
 });

@@ -9,7 +9,7 @@ describe('Fabric: a service identity submits, both NMIs endorse, the other NMI r
   let inmetro: Session;
 
   before(async () => {
-    ptb = await openSession('PTB', 'governance');
+    ptb = await openSession('PTB', 'audit');
     inmetro = await openSession('Inmetro', 'audit', 1);
   });
   after(() => {
@@ -30,8 +30,16 @@ describe('Fabric: a service identity submits, both NMIs endorse, the other NMI r
       version,
       fingerprint: fingerprintOf(version),
       notifiedBody: 'PTB notified body 0102',
+      meterKinds: ['speed', 'energy'],
     });
-    assert.equal(approval.approvedBy, 'PTBMSP');
+    assert.equal(approval.software.approvedBy, 'PTBMSP');
+    assert.deepEqual(
+      approval.approvals.map((kind) => [kind.meterKind, kind.approvedTxId]),
+      [
+        ['speed', approval.transactionId],
+        ['energy', approval.transactionId],
+      ],
+    );
     assert.ok(approval.blockNumber > 0n);
 
     const qscc = inmetro.connection.network.getContract('qscc');

@@ -10,7 +10,7 @@ describe('Raft ordering survives the loss of one orderer', () => {
   let victim: OrdererProbe | undefined;
 
   before(async () => {
-    session = await openSession('Inmetro', 'governance');
+    session = await openSession('Inmetro', 'audit');
   });
   after(async () => {
     session.close();
@@ -41,6 +41,7 @@ describe('Raft ordering survives the loss of one orderer', () => {
       version,
       fingerprint: fingerprintOf(version),
       notifiedBody: 'Inmetro notified body',
+      meterKinds: ['energy'],
     });
     assert.ok(approval.blockNumber > 0n);
     const stored = await session.governance.getApprovedSoftware(version);

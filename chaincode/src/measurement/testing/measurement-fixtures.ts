@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import {
+  type LrApproval,
   type MeasurementRecord,
   type MeterProgress,
   type QueryMeasurementsRequest,
   type QueryMeasurementsResult,
   type Reading,
   type RecordBatchResult,
+  SOFTWARE_METER_KINDS,
+  type SoftwareMeterKind,
   measurementRecordSchema,
   meterProgressSchema,
   queryMeasurementsResultSchema,
@@ -15,6 +18,8 @@ import { computeEnergyFe, computeMeasurement } from '@metrochain/lr';
 import { synthesizeEnergyWindow, synthesizeLoopSignals } from '@metrochain/sensor-signals';
 import canonicalize from 'canonicalize';
 import { type MeterKeys, HOUR, T0, isoAt, signText, txAs } from '../../registry/testing/registry-fixtures';
+import { lrApprovalKey } from '../../governance/software-approval';
+import { CHAINCODE_FINGERPRINT } from '../../identity/running-chaincode';
 import { newStubContext } from '../../testing/stub-context';
 import { MeasurementContract } from '../measurement.contract';
 import { type ComputeMeasurement, parseRecordBatchRequest, recordBatch } from '../record-batch';
@@ -86,8 +91,18 @@ export function feReading(
 export async function recordAs(
   state: Map<string, Uint8Array>,
   readings: readonly Reading[],
-  options: Readonly<{ txId?: string; mspId?: string; seconds?: number; compute?: ComputeMeasurement }> = {},
+  options: Readonly<{
+    txId?: string;
+    mspId?: string;
+    seconds?: number;
+    compute?: ComputeMeasurement;
+    /** false: leave the running build unapproved (default: approve it for every kind first). */
+    approved?: boolean;
+  }> = {},
 ): Promise<RecordBatchResult & { events: string[]; messages: string[] }> {
+  if (options.approved !== false) {
+    approveRunningSoftware(state);
+  }
   const mspId = options.mspId ?? 'PTBMSP';
   const { ctx, stub } = txAs('measurement', mspId, {
     state,
@@ -130,4 +145,32 @@ export async function queryAs(
   const json = await measurement.queryMeasurements(ctx, JSON.stringify(request));
   assert.equal(stub.openIterators, 0);
   return { ...queryMeasurementsResultSchema.parse(JSON.parse(json)), pageSizes: stub.pageSizes };
+}
+
+/**
+ * Seeds, straight into `state`, a notified body's approval of the running build (CHAINCODE_FINGERPRINT) for
+ * `meterKinds` (default: every kind), as the devnet grants it after deploying; recordBatch refuses batches
+ * without it. Leaves approvals already in `state` as they are.
+ */
+export function approveRunningSoftware(
+  state: Map<string, Uint8Array>,
+  meterKinds: readonly SoftwareMeterKind[] = SOFTWARE_METER_KINDS,
+): void {
+  const { ctx } = newStubContext({ state });
+  for (const meterKind of meterKinds) {
+    const key = lrApprovalKey(ctx, meterKind, CHAINCODE_FINGERPRINT);
+    if (!state.has(key)) {
+      const approval: LrApproval = {
+        version: '0.1.0',
+        fingerprint: CHAINCODE_FINGERPRINT,
+        meterKind,
+        notifiedBody: 'NB 0102',
+        status: 'approved',
+        approvedBy: 'PTBMSP',
+        approvedAt: isoAt(T0),
+        approvedTxId: 'tx-approve-software',
+      };
+      state.set(key, Buffer.from(canonicalize(approval) ?? '', 'utf8'));
+    }
+  }
 }

@@ -20,6 +20,10 @@ export const CHAINCODE_ERROR_CODES = [
   'MODEL_NOT_APPROVED',
   'MODEL_MISMATCH',
   'DUPLICATE_IN_BATCH',
+  // LR software approval (docs/plan-audit.md §1.4): the running fingerprint is not approved for a batch's kinds, or
+  // an approval withdrawn is approved again.
+  'LR_NOT_APPROVED',
+  'APPROVAL_WITHDRAWN',
   // Measurement (docs/measurement.md).
   'MEASUREMENT_NOT_FOUND',
   'METER_PROGRESS_NOT_FOUND',
