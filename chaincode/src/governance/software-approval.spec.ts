@@ -4,6 +4,7 @@ import {
   SOFTWARE_APPROVED_EVENT,
   SOFTWARE_WITHDRAWN_EVENT,
   type SoftwareApprovalRequest,
+  type SoftwareApprovalResult,
   lrApprovalSchema,
   softwareApprovalResultSchema,
   softwareApprovedEventSchema,
@@ -11,7 +12,7 @@ import {
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chaincodeErrorWithCode } from '../testing/chaincode-error-matcher';
-import { type StubContextOptions, newStubContext } from '../testing/stub-context';
+import { type StubContext, type StubContextOptions, newStubContext } from '../testing/stub-context';
 import { GovernanceContract } from './governance.contract';
 import { lrApprovalKey } from './software-approval';
 
@@ -29,12 +30,22 @@ function auditorTx(options: StubContextOptions = {}): ReturnType<typeof newStubC
   return newStubContext({ mspId: 'PTBMSP', attributes: { [ROLE_ATTRIBUTE]: 'auditor' }, ...options });
 }
 
-async function approve(state: Map<string, Uint8Array>, request: object = REQUEST, txId = 'tx-approve') {
+async function approve(
+  state: Map<string, Uint8Array>,
+  request: object = REQUEST,
+  txId = 'tx-approve',
+): Promise<{ result: SoftwareApprovalResult; stub: StubContext['stub'] }> {
   const { ctx, stub } = auditorTx({ state, txId, seconds: 1_767_225_600 });
   const result = softwareApprovalResultSchema.parse(
     JSON.parse(await contract.approveSoftwareVersion(ctx, JSON.stringify(request))),
   );
   return { result, stub };
+}
+
+function onlyEvent(stub: StubContext['stub']): { name: string; payload: string } {
+  const [event, ...others] = stub.events;
+  assert.ok(event !== undefined && others.length === 0, 'expected exactly one event');
+  return event;
 }
 
 async function listed(state: Map<string, Uint8Array>, kind = ''): Promise<LrApproval[]> {
@@ -73,7 +84,7 @@ describe('approveSoftwareVersion per meter kind', () => {
     ]);
     assert.equal(stub.events.length, 1);
     assert.equal(stub.events[0]?.name, SOFTWARE_APPROVED_EVENT);
-    const event = softwareApprovedEventSchema.parse(JSON.parse(stub.events[0]?.payload ?? ''));
+    const event = softwareApprovedEventSchema.parse(JSON.parse(onlyEvent(stub).payload));
     assert.deepEqual(event.meterKinds, ['speed', 'energy']);
   });
 
@@ -86,7 +97,7 @@ describe('approveSoftwareVersion per meter kind', () => {
       ['tx-first', 'tx-second'],
     );
     assert.equal(result.software.txId, 'tx-first');
-    const event = softwareApprovedEventSchema.parse(JSON.parse(stub.events[0]?.payload ?? ''));
+    const event = softwareApprovedEventSchema.parse(JSON.parse(onlyEvent(stub).payload));
     assert.deepEqual([event.meterKinds, event.txId], [['energy'], 'tx-second']);
     const again = await approve(state, REQUEST, 'tx-third');
     assert.deepEqual([again.stub.writtenKeys, again.stub.events], [[], []]);
@@ -103,8 +114,10 @@ describe('approveSoftwareVersion per meter kind', () => {
       const { ctx, stub } = newStubContext({ mspId: 'PTBMSP', attributes });
       await assert.rejects(
         contract.approveSoftwareVersion(ctx, JSON.stringify(REQUEST)),
-        (error: unknown) =>
-          chaincodeErrorWithCode('ROLE_FORBIDDEN')(error) && /'auditor' required/.test(String(error)),
+        (error: unknown) => {
+          assert.match(String(error), /'auditor' required/);
+          return chaincodeErrorWithCode('ROLE_FORBIDDEN')(error);
+        },
       );
       await assert.rejects(
         contract.withdrawSoftwareApproval(ctx, JSON.stringify(WITHDRAWAL)),
@@ -169,7 +182,7 @@ describe('withdrawSoftwareApproval', () => {
     );
     assert.deepEqual(stub.writtenKeys, [lrApprovalKey(ctx, 'speed', FINGERPRINT)]);
     assert.equal(stub.events[0]?.name, SOFTWARE_WITHDRAWN_EVENT);
-    assert.deepEqual(lrApprovalSchema.parse(JSON.parse(stub.events[0]?.payload ?? '')), withdrawn);
+    assert.deepEqual(lrApprovalSchema.parse(JSON.parse(onlyEvent(stub).payload)), withdrawn);
     assert.deepEqual(
       (await listed(state)).map((approval) => [approval.meterKind, approval.status]),
       [

@@ -43,10 +43,12 @@ export {
   type ReadinessReport,
   aggregateReadiness,
   dependencyHealthSchema,
+  type Degradation,
+  degradationSchema,
   readinessChecksSchema,
   readinessReportSchema,
 } from './readiness/readiness';
-export { ReadinessService } from './readiness/readiness.service';
+export { type DegradationSource, ReadinessService } from './readiness/readiness.service';
 export { closeRedis } from './redis/redis.provider';
 export { type ServiceContext, mspIdOf } from './service-context';
 export { type ErrorAnswer, type HttpStatusOf, HttpErrorFilter, answerOf } from './http/http-error.filter';

@@ -3,7 +3,10 @@ import { LedgerHealthIndicator } from '@metrochain/ledger';
 import type { Admin } from 'kafkajs';
 import { KAFKA_ADMIN, REDIS_CLIENT } from '../platform.tokens';
 import { type LedgerCheck, type RedisPing, probeKafka, probeLedger, probeRedis } from './probes';
-import { type ReadinessReport, aggregateReadiness } from './readiness';
+import { type Degradation, type ReadinessReport, aggregateReadiness } from './readiness';
+
+/** A feature's own state: a Degradation while it holds back work, undefined otherwise. */
+export type DegradationSource = () => Degradation | undefined;
 
 /** Probes Kafka, Redis and the ledger in parallel on every call; nothing is cached, so a probe sees the present. */
 @Injectable()
@@ -11,6 +14,7 @@ export class ReadinessService {
   readonly #kafka: Pick<Admin, 'describeCluster'>;
   readonly #redis: RedisPing;
   readonly #ledger: LedgerCheck;
+  readonly #degradations: DegradationSource[] = [];
 
   constructor(
     @Inject(KAFKA_ADMIN) kafka: Pick<Admin, 'describeCluster'>,
@@ -22,19 +26,25 @@ export class ReadinessService {
     this.#ledger = ledger;
   }
 
+  /** Lets a feature report that it holds back work (readiness `degraded`); asked on every report. */
+  addDegradationSource(source: DegradationSource): void {
+    this.#degradations.push(source);
+  }
+
   async report(): Promise<ReadinessReport> {
     const [kafka, redis, ledger] = await Promise.all([
       probeKafka(this.#kafka),
       probeRedis(this.#redis),
       probeLedger(this.#ledger),
     ]);
-    return aggregateReadiness({ kafka, redis, ledger });
+    const degraded = this.#degradations.flatMap((source) => source() ?? []);
+    return aggregateReadiness({ kafka, redis, ledger }, degraded);
   }
 
-  /** The report when ready; otherwise throws it as 503 Service Unavailable. */
+  /** The report when ready or degraded (it still takes traffic); otherwise throws it as 503 Service Unavailable. */
   async requireReady(): Promise<ReadinessReport> {
     const report = await this.report();
-    if (report.status !== 'ready') {
+    if (report.status === 'not_ready') {
       throw new ServiceUnavailableException(report);
     }
     return report;

@@ -29,4 +29,16 @@ describe('aggregateReadiness', () => {
     assert.deepEqual(report.failing, ['kafka', 'ledger']);
     assert.deepEqual(Object.keys(report.checks), ['kafka', 'redis', 'ledger']);
   });
+
+  it('is degraded, and says why, when every dependency is up but a feature holds back work', () => {
+    const hold = { name: 'recorder', detail: 'LR_NOT_APPROVED for speed' };
+    assert.deepEqual(aggregateReadiness({ kafka: up, redis: up, ledger: up }, [hold]), {
+      status: 'degraded',
+      checks: { kafka: up, redis: up, ledger: up },
+      failing: [],
+      degraded: [hold],
+    });
+    const down: DependencyHealth = { status: 'down' };
+    assert.equal(aggregateReadiness({ kafka: down, redis: up, ledger: up }, [hold]).status, 'not_ready');
+  });
 });

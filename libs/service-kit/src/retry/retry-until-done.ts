@@ -7,6 +7,8 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Called before each wait, e.g. to log the failure. */
   onRetry?: (error: unknown, attempt: number) => void;
+  /** The wait after `error` when it needs its own (e.g. a fixed hold); undefined takes the doubling delay. */
+  delayFor?: (error: unknown, attempt: number) => number | undefined;
 }
 
 // Written here rather than with p-retry (which the fleet uses): these loops never give up, and on shutdown the caller
@@ -30,7 +32,8 @@ export async function retryUntilDone<T>(
         throw error;
       }
       options.onRetry?.(error, attempt);
-      const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1));
+      const wait =
+        options.delayFor?.(error, attempt) ?? Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1));
       await delay(wait, undefined, { signal: options.signal }).catch(() => undefined);
       if (isAborted(options.signal)) {
         throw error;

@@ -8,6 +8,7 @@ import type { MeasurementStats } from '../stats/measurement-stats';
 import { type BatchEffects, effectsOf, outcomesMatch } from './batch-effects';
 import { inBatchSpan } from './batch-span';
 import type { CommittedBatch, MeasurementLedger } from './measurement-ledger';
+import type { LrApprovalHold } from './lr-approval-hold';
 import type { VerifiedReading } from './verified-reading';
 
 export type RecorderStep = 'ledger' | 'events' | 'statuses';
@@ -20,6 +21,8 @@ export interface BatchRecorderOptions {
   /** The MSP id of this service's organisation, named as the rejecter of what the ledger refused. */
   rejectedBy: string;
   retry?: Readonly<{ initialDelayMs?: number; maxDelayMs?: number }>;
+  /** Tracks LR_NOT_APPROVED refusals of the ledger step: they are retried every 5 s and make readiness degraded. */
+  hold?: LrApprovalHold;
   /** Called before each wait after a failed step, e.g. to log it. */
   onRetry?: (step: RecorderStep, error: unknown, attempt: number) => void;
   now?: () => number;
@@ -29,7 +32,8 @@ export interface BatchRecorderOptions {
  * Records one batch of verified readings: submits it to the measurement contract, then publishes
  * `measurements.recorded.v1` (recorded and duplicate) and `readings.rejected.v1` (stage ledger), then writes the
  * statuses. Each step is retried until it succeeds, so `record` resolves only when all are done — and only then may
- * the caller commit the offsets. `abort` (shutdown) makes it give up; the batch is then consumed again later and
+ * the caller commit the offsets. A batch the contract refuses with LR_NOT_APPROVED is held the same way (see
+ * LrApprovalHold): not rejected, submitted again every 5 s. `abort` (shutdown) makes it give up; the batch is then consumed again later and
  * the contract answers what it recorded already with `duplicate`.
  */
 export class BatchRecorder {
@@ -63,7 +67,11 @@ export class BatchRecorder {
     const { ledger, statuses } = this.#options;
     // `verified` goes with the submission: the ledger takes far longer, and a later `recorded` cannot be undone by it.
     const [committed] = await Promise.all([
-      this.#retry('ledger', () => submit(ledger, batchId, readings)),
+      this.#retry('ledger', async () => {
+        const done = await submit(ledger, batchId, readings);
+        this.#options.hold?.released();
+        return done;
+      }),
       this.#retry('statuses', () =>
         statuses.apply(
           readings.map(({ readingId, verifiedAt }) => ({
@@ -91,6 +99,9 @@ export class BatchRecorder {
       ...this.#options.retry,
       signal: this.#abort.signal,
       onRetry: (error, attempt) => this.#options.onRetry?.(step, error, attempt),
+      ...(step === 'ledger' && this.#options.hold !== undefined
+        ? { delayFor: this.#options.hold.delayAfter.bind(this.#options.hold) }
+        : {}),
     });
   }
 }

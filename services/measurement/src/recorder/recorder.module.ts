@@ -7,13 +7,20 @@ import {
   ManualCommitConsumer,
   PIPELINE_FETCH_CONFIG,
 } from '@metrochain/messaging';
-import { KAFKA_CLIENT, SERVICE_CONTEXT, type ServiceContext, mspIdOf } from '@metrochain/service-kit';
+import {
+  KAFKA_CLIENT,
+  ReadinessService,
+  SERVICE_CONTEXT,
+  type ServiceContext,
+  mspIdOf,
+} from '@metrochain/service-kit';
 import type { MeasurementConfig } from '../config/measurement.config';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsModule } from '../stats/stats.module';
 import { RedisStatusStore } from '../status/redis-status-store';
 import { StatusModule } from '../status/status.module';
 import { BatchRecorder } from './batch-recorder';
+import { LrApprovalHold } from './lr-approval-hold';
 import type { MeasurementLedger } from './measurement-ledger';
 import { RECORDER_GROUP_ID, RecorderConsumer } from './recorder-consumer';
 import { RecorderHost } from './recorder.host';
@@ -35,6 +42,15 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
       inject: [LEDGER_CONNECTION],
     },
     {
+      provide: LrApprovalHold,
+      useFactory: (readiness: ReadinessService): LrApprovalHold => {
+        const hold = new LrApprovalHold();
+        readiness.addDegradationSource(() => hold.degradation());
+        return hold;
+      },
+      inject: [ReadinessService],
+    },
+    {
       provide: BatchRecorder,
       useFactory: (
         context: ServiceContext<MeasurementConfig>,
@@ -42,12 +58,14 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
         producer: EventProducer,
         statuses: RedisStatusStore,
         stats: MeasurementStats,
+        hold: LrApprovalHold,
       ): BatchRecorder =>
         new BatchRecorder({
           ledger,
           producer,
           statuses,
           stats,
+          hold,
           rejectedBy: mspIdOf(context),
           onRetry: (step, error, attempt) => {
             if (attempt === 1 || attempt % 10 === 0) {
@@ -55,7 +73,14 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
             }
           },
         }),
-      inject: [SERVICE_CONTEXT, MEASUREMENT_LEDGER, EventProducer, RedisStatusStore, MeasurementStats],
+      inject: [
+        SERVICE_CONTEXT,
+        MEASUREMENT_LEDGER,
+        EventProducer,
+        RedisStatusStore,
+        MeasurementStats,
+        LrApprovalHold,
+      ],
     },
     {
       provide: RecorderHost,

@@ -18,6 +18,8 @@ export class FakeLedger implements MeasurementLedger {
   readonly records = new Map<string, MeasurementRecord>();
   /** Makes the next this many calls fail (before anything is written). */
   failTimes = 0;
+  /** What those calls fail with. */
+  failWith: () => Error = () => new Error('peer unavailable');
   /** While set, calls wait for it. */
   hold: Promise<void> | undefined;
   reject: (
@@ -30,7 +32,7 @@ export class FakeLedger implements MeasurementLedger {
     await this.hold;
     if (this.failTimes > 0) {
       this.failTimes -= 1;
-      throw new Error('peer unavailable');
+      throw this.failWith();
     }
     this.#block += 1n;
     const transactionId = createHash('sha256')
