@@ -8,6 +8,7 @@ function ports(topology: ReturnType<typeof buildTopology>): number[] {
     ...topology.orderers.flatMap((o) => [o.port, o.adminPort, o.operationsPort]),
     ...topology.orgs.flatMap((org) => [
       org.chaincodeServer.port,
+      org.chaincodeServer.httpPort,
       ...org.peers.flatMap((p) => [p.port, p.chaincodePort, p.operationsPort]),
     ]),
     ...topology.kafka.flatMap((b) => [b.port, b.controllerPort]),

@@ -8,7 +8,8 @@ export interface OrgSpec {
   domain: string;
   index: number;
   peers: PeerSpec[];
-  chaincodeServer: { name: string; port: number };
+  /** `httpPort`: the chaincode server's plain-HTTP /version, /healthz and /metrics (METROCHAIN_CHAINCODE_HTTP_PORT). */
+  chaincodeServer: { name: string; port: number; httpPort: number };
 }
 
 export interface PeerSpec {
@@ -81,7 +82,7 @@ function org(index: number): OrgSpec {
     domain: nmi.domain,
     index,
     peers,
-    chaincodeServer: { name: `ccserver.${nmi.domain}`, port: 19000 + index },
+    chaincodeServer: { name: `ccserver.${nmi.domain}`, port: 19000 + index, httpPort: 19050 + index },
   };
 }
 

@@ -63,3 +63,12 @@ export function firstPeer(org: OrgSpec): PeerSpec {
   }
   return peer;
 }
+
+/** The peer CLI's orderer arguments: the first orderer, over TLS. */
+export function ordererArgs(ctx: NetworkContext): string[] {
+  const orderer = ctx.topology.orderers[0];
+  if (orderer === undefined) {
+    throw new Error('no orderer');
+  }
+  return ['-o', `${orderer.host}:${String(orderer.port)}`, '--tls', '--cafile', ctx.material.ordererTlsCa()];
+}

@@ -23,6 +23,7 @@ export function peerSpec(ctx: NetworkContext, org: OrgSpec, peer: PeerSpec): Pro
       FABRIC_LOGGING_SPEC: 'INFO',
       [CCAAS_ENV.address]: `127.0.0.1:${String(org.chaincodeServer.port)}`,
       [CCAAS_ENV.rootCert]: ctx.material.chaincodeServerTls(org).rootCert,
+      [CCAAS_ENV.org]: org.name,
     },
     health: { type: 'http', url: `http://${peer.host}:${String(peer.operationsPort)}/healthz` },
   };

@@ -6,10 +6,11 @@ import { step } from '../log';
 import { statePaths } from '../paths';
 import { isAlive, Supervisor } from '../process/supervisor';
 import { buildTopology, type TopologyOptions } from '../topology';
-import { deployChaincode } from './chaincode';
+import { CHAINCODE_BUNDLE_DIR, deployChaincode } from './chaincode';
 import { writeConnectionFile } from './connection-file';
 import type { NetworkContext } from './context';
 import { startKafka } from './kafka';
+import { approveSoftware } from './lr-approval';
 import { startOrderers } from './orderers';
 import { startPeers } from './peers';
 import { startRedis } from './redis';
@@ -41,6 +42,7 @@ export async function up(options: TopologyOptions & { services: boolean }): Prom
   const channelBlock = await startOrderers(ctx);
   await startPeers(ctx, channelBlock);
   await deployChaincode(ctx);
+  await approveSoftware(ctx, { chaincode: topology.chaincode.name, bundleDir: CHAINCODE_BUNDLE_DIR });
   // Fresh with every network: whoever can read .devnet/network.json holds every local principal's token.
   const identity = await provisionIdentity(topology, path.join(paths.root, 'identity'));
   writeConnectionFile(ctx, { identity, services: options.services ? serviceInstances(topology) : [] });

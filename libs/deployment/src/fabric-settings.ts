@@ -14,6 +14,8 @@ export const CCAAS_BUILDER_NAME = 'metrochain-ccaas';
 export const CCAAS_ENV = {
   address: 'METROCHAIN_CCAAS_ADDRESS',
   rootCert: 'METROCHAIN_CCAAS_ROOT_CERT_FILE',
+  /** The peer's organisation: picks the chaincode server of a package that names one per organisation. */
+  org: 'METROCHAIN_CCAAS_ORG',
 } as const;
 
 export type SettingValue = string | number | boolean | string[] | Record<string, unknown>[];
@@ -66,7 +68,7 @@ export function externalBuilders(builderPath: string): Record<string, unknown>[]
     {
       name: CCAAS_BUILDER_NAME,
       path: builderPath,
-      propagateEnvironment: [CCAAS_ENV.address, CCAAS_ENV.rootCert],
+      propagateEnvironment: [CCAAS_ENV.address, CCAAS_ENV.rootCert, CCAAS_ENV.org],
     },
   ];
 }
