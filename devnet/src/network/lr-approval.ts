@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   GOVERNANCE_CONTRACT,
@@ -19,16 +19,21 @@ import { firstPeer, ordererArgs, peerAdminEnv, type NetworkContext } from './con
 const APPROVER_IDENTITY =
   Object.entries(SERVICE_ROLES).find(([, role]) => role === 'auditor')?.[0] ?? 'audit';
 
-/** A local MSP folder for the peer CLI signing as the org's audit service identity. */
+/**
+ * A local MSP folder for the peer CLI signing as the org's audit service identity: the admin MSP (CA certificates,
+ * NodeOU config) with the audit identity's certificate and key in place of the admin's.
+ */
 function approverMsp(ctx: NetworkContext, org: OrgSpec): string {
   const dir = path.join(ctx.paths.artifacts, `msp-${APPROVER_IDENTITY}-${org.name.toLowerCase()}`);
   const identity = ctx.material.identity(org, APPROVER_IDENTITY);
-  for (const sub of ['signcerts', 'keystore', 'cacerts']) {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(ctx.material.orgAdminMsp(org), dir, { recursive: true });
+  for (const sub of ['signcerts', 'keystore']) {
+    rmSync(path.join(dir, sub), { recursive: true, force: true });
     mkdirSync(path.join(dir, sub), { recursive: true });
   }
   copyFileSync(identity.cert, path.join(dir, 'signcerts', 'cert.pem'));
-  copyFileSync(identity.key, path.join(dir, 'keystore', 'key.pem'));
-  copyFileSync(ctx.material.orgCa(org).cert, path.join(dir, 'cacerts', 'ca.pem'));
+  copyFileSync(identity.key, path.join(dir, 'keystore', 'key_sk'));
   return dir;
 }
 

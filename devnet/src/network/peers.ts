@@ -6,7 +6,7 @@ import { fabricBinary } from '../install/fabric';
 import { detail, step } from '../log';
 import type { ProcessSpec } from '../process/supervisor';
 import type { OrgSpec, PeerSpec } from '../topology';
-import { peerAdminEnv, peerConfigDir, startHealthy, type NetworkContext } from './context';
+import { peerAdminEnv, peerConfigDir, startHealthy, waitUntilHealthy, type NetworkContext } from './context';
 
 export function peerProcessName(peer: PeerSpec): string {
   return peer.name.replace('.metrochain.local', '');
@@ -37,7 +37,14 @@ export async function startPeers(ctx: NetworkContext, channelBlock: string): Pro
       const dataDir = path.join(ctx.paths.data, peer.name);
       mkdirSync(dataDir, { recursive: true });
       writePeerConfig({ org, peer, material: ctx.material, configDir: peerConfigDir(ctx, peer), dataDir });
-      await startHealthy(ctx, peerSpec(ctx, org, peer));
+      const spec = peerSpec(ctx, org, peer);
+      await startHealthy(ctx, spec);
+      // The operations endpoint (the health probe) answers a moment before the peer's gRPC listener does.
+      await waitUntilHealthy(
+        ctx,
+        { ...spec, health: { type: 'tcp', host: peer.host, port: peer.port } },
+        30_000,
+      );
       await exec(fabricBinary('peer'), ['channel', 'join', '-b', channelBlock], {
         env: peerAdminEnv(ctx, org, peer),
       });

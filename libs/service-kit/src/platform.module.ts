@@ -56,7 +56,15 @@ export class PlatformModule {
         RouteBodyLimits,
         ...accessProviders(context, options.errorStatus ?? ((): undefined => undefined)),
       ],
-      exports: [ThrottlerModule, SERVICE_CONTEXT, REDIS_CLIENT, KAFKA_CLIENT, EventProducer, LedgerModule],
+      exports: [
+        ThrottlerModule,
+        SERVICE_CONTEXT,
+        REDIS_CLIENT,
+        KAFKA_CLIENT,
+        EventProducer,
+        LedgerModule,
+        ReadinessService,
+      ],
     };
   }
 }

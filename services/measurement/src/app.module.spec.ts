@@ -7,7 +7,13 @@ import { LEDGER_CONNECTION } from '@metrochain/ledger';
 import { EventProducer } from '@metrochain/messaging';
 import { FakeKafka } from '@metrochain/messaging/testing';
 import { createLogger } from '@metrochain/observability';
-import { KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT, createHttpApp } from '@metrochain/service-kit';
+import {
+  KAFKA_CLIENT,
+  REDIS_CLIENT,
+  ReadinessService,
+  SERVICE_CONTEXT,
+  createHttpApp,
+} from '@metrochain/service-kit';
 import { loadMeasurementConfig } from './config/measurement.config';
 import { IngestModule } from './ingest/ingest.module';
 import { RecorderModule } from './recorder/recorder.module';
@@ -31,6 +37,14 @@ const redis = {
   hgetall: () => Promise.resolve({}),
 };
 
+// The recorder registers its LR approval hold as a degradation source.
+const degradationSources: (() => unknown)[] = [];
+const readiness = {
+  addDegradationSource: (source: () => unknown): void => {
+    degradationSources.push(source);
+  },
+};
+
 // What PlatformModule provides, without Kafka, Redis or a ledger behind it.
 @Global()
 @Module({
@@ -49,8 +63,17 @@ const redis = {
     { provide: EventProducer, useValue: producer },
     { provide: LEDGER_CONNECTION, useValue: { contract: () => ({}) } },
     { provide: ThrottlerStorage, useClass: ThrottlerStorageService },
+    { provide: ReadinessService, useValue: readiness },
   ],
-  exports: [SERVICE_CONTEXT, KAFKA_CLIENT, REDIS_CLIENT, EventProducer, LEDGER_CONNECTION, ThrottlerStorage],
+  exports: [
+    SERVICE_CONTEXT,
+    KAFKA_CLIENT,
+    REDIS_CLIENT,
+    EventProducer,
+    LEDGER_CONNECTION,
+    ThrottlerStorage,
+    ReadinessService,
+  ],
 })
 class FakePlatformModule {}
 
@@ -68,6 +91,11 @@ describe('the measurement service wiring', () => {
   after(() => app.close());
 
   it('starts the recorder and the rejection consumer in their own groups', () => {
+    // The recorder's LR approval hold reports to readiness; it holds nothing yet.
+    assert.deepEqual(
+      degradationSources.map((source) => source()),
+      [undefined],
+    );
     assert.deepEqual(kafka.consumerConfigs.map((config) => config.groupId).sort(), [
       'measurement-recorder',
       'measurement-status',
