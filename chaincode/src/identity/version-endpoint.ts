@@ -1,17 +1,18 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { ChaincodeServerVersion } from '@metrochain/contracts';
 import type { RunningChaincode } from './running-chaincode';
 
 /** When set (a port number), the chaincode server answers GET /version, /healthz and /metrics on it over HTTP. */
 export const CHAINCODE_HTTP_PORT_ENV = 'METROCHAIN_CHAINCODE_HTTP_PORT';
 
 /** The body of GET /version (the contract library's chaincodeServerVersionSchema). */
-export function versionBody(running: RunningChaincode): Record<string, unknown> {
+export function versionBody(running: RunningChaincode): ChaincodeServerVersion {
   return {
     chaincodeVersion: running.chaincodeVersion,
     fingerprint: running.fingerprint,
     bundleSha256: running.bundleSha256,
     bundled: running.bundled,
-    externals: running.externals,
+    externals: { ...running.externals },
   };
 }
 

@@ -83,7 +83,7 @@ function serverSpec(
   deployment: ChaincodeDeployment,
 ): ProcessSpec {
   const tls = ctx.material.chaincodeServerTls(org);
-  const { port, httpPort } = deployment.ports(org);
+  const { httpPort } = deployment.ports(org);
   const suffix = deployment.processSuffix === undefined ? '' : `-${deployment.processSuffix}`;
   return {
     name: `chaincode-${org.name.toLowerCase()}${suffix}`,

@@ -66,3 +66,5 @@ export { ROUTE_POLICY_MISSING, RoutePolicyCheck } from './access/route-policy-ch
 export { TokenVerifier, TOKEN_ALGORITHM } from './access/token-verifier';
 export { ConsumerHost } from './kafka/consumer-host';
 export { type RetryOptions, retryUntilDone } from './retry/retry-until-done';
+export { LR_FINGERPRINT_FILE_ENV, readBuildVersion, readLrFingerprint } from './version/build-version';
+export { SERVICE_VERSION, VersionController } from './version/version.controller';

@@ -5,6 +5,8 @@ import { LedgerModule } from '@metrochain/ledger';
 import { EventProducer } from '@metrochain/messaging';
 import type { PlatformConfig } from './config/platform-config';
 import { HealthController } from './health/health.controller';
+import { readBuildVersion } from './version/build-version';
+import { SERVICE_VERSION, VersionController } from './version/version.controller';
 import { eventProducerProvider, kafkaAdminProvider, kafkaClientProvider } from './kafka/kafka.providers';
 import { accessProviders } from './access/access.providers';
 import { FixedWindowStorage } from './access/fixed-window-storage';
@@ -44,9 +46,10 @@ export class PlatformModule {
           identity: context.identity,
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, VersionController],
       providers: [
         { provide: SERVICE_CONTEXT, useValue: context },
+        { provide: SERVICE_VERSION, useValue: readBuildVersion(context.serviceName) },
         redisProvider,
         kafkaClientProvider,
         eventProducerProvider,

@@ -19,6 +19,8 @@ import {
 import { GovernanceClient, MeasurementClient, RegistryClient } from '@metrochain/ledger';
 import type { Session } from './network';
 
+type Contract = ReturnType<Session['connection']['network']['getContract']>;
+
 export { deployExtraChaincode, type ExtraChaincode };
 
 /** A chaincode name no earlier run defined on the channel. */
@@ -46,7 +48,7 @@ export function clientsOf(
   session: Session,
   chaincode: string,
 ): { governance: GovernanceClient; registry: RegistryClient; measurement: MeasurementClient } {
-  const contract = (name: string) => session.connection.network.getContract(chaincode, name);
+  const contract = (name: string): Contract => session.connection.network.getContract(chaincode, name);
   return {
     governance: new GovernanceClient(contract(GOVERNANCE_CONTRACT)),
     registry: new RegistryClient(contract(REGISTRY_CONTRACT)),
