@@ -12,3 +12,4 @@ export * from './validation/validation-issues';
 export * from './encoding/canonical-json';
 export * from './api/principals';
 export * from './api/billing-api';
+export * from './api/audit-api';
