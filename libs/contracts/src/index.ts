@@ -13,3 +13,4 @@ export * from './encoding/canonical-json';
 export * from './api/principals';
 export * from './api/billing-api';
 export * from './api/version-api';
+export * from './api/audit-api';

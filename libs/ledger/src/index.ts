@@ -46,3 +46,4 @@ export {
   submitWithRetry,
 } from './submit-with-retry';
 export { ledgerErrorFromValidationCode, toLedgerError } from './to-ledger-error';
+export * from './blocks';

@@ -1,11 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
 import type { AuditConfig } from './config/audit.config';
+import { FindingsModule } from './findings/findings.module';
+import { auditHttpStatus } from './http/audit-http-status';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
 export class AppModule {
   static register(context: ServiceContext<AuditConfig>): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(context)] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.register(context, { errorStatus: auditHttpStatus }), FindingsModule],
+    };
   }
 }

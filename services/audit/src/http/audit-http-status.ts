@@ -1,0 +1,23 @@
+import { HttpStatus } from '@nestjs/common';
+import { AuditErrorCode } from '@metrochain/contracts';
+import type { DomainError } from '@metrochain/errors';
+import { isLedgerError } from '@metrochain/ledger';
+
+const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
+  [AuditErrorCode.FINDING_UNKNOWN]: HttpStatus.NOT_FOUND,
+};
+
+// The ledger refused or failed a query the audit service made for an auditor.
+const LEDGER_STATUS: Readonly<Record<string, HttpStatus>> = {
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  INVALID_ARGUMENT: HttpStatus.UNPROCESSABLE_ENTITY,
+  ROLE_FORBIDDEN: HttpStatus.FORBIDDEN,
+};
+
+/** The HTTP status of a domain error: ledger codes not listed are the upstream's failure (502). */
+export function auditHttpStatus(error: DomainError): HttpStatus | undefined {
+  if (isLedgerError(error)) {
+    return LEDGER_STATUS[error.code] ?? HttpStatus.BAD_GATEWAY;
+  }
+  return REQUEST_STATUS[error.code];
+}
