@@ -3,6 +3,7 @@ import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
 import type { AuditConfig } from './config/audit.config';
 import { FindingsModule } from './findings/findings.module';
 import { auditHttpStatus } from './http/audit-http-status';
+import { SoftwareApprovalsModule } from './software-approvals/software-approvals.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
@@ -10,7 +11,11 @@ export class AppModule {
   static register(context: ServiceContext<AuditConfig>): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(context, { errorStatus: auditHttpStatus }), FindingsModule],
+      imports: [
+        PlatformModule.register(context, { errorStatus: auditHttpStatus }),
+        FindingsModule,
+        SoftwareApprovalsModule,
+      ],
     };
   }
 }

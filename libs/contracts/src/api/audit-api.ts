@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import {
+  lrApprovalSchema,
+  softwareApprovalRequestSchema,
+  softwareApprovalResultSchema,
+  softwareMeterKindSchema,
+  softwareWithdrawalRequestSchema,
+} from '../ledger/governance';
+import {
   AUDIT_FINDING_CATEGORIES,
   auditFindingsV1ValueSchema,
   auditSubjectSchema,
@@ -13,6 +20,8 @@ import {
 export const AuditApiPaths = {
   findings: '/api/findings',
   finding: '/api/findings/:findingId',
+  softwareApprovals: '/api/software-approvals',
+  softwareWithdrawal: '/api/software-approvals/:fingerprint/:meterKind/withdraw',
 } as const;
 
 // ---- findings ----------------------------------------------------------------------------------------------------
@@ -42,3 +51,33 @@ export const findingViewSchema = auditFindingsV1ValueSchema.extend({
   resolvedBy: z.string().uuid().optional(),
 });
 export type FindingView = z.infer<typeof findingViewSchema>;
+
+// ---- software approvals (docs/plan-audit.md §1.4) -----------------------------------------------------------------
+
+/**
+ * POST /api/software-approvals: a notified body (an authenticated auditor principal, named on the ledger by its
+ * `sub`) approves one build for meter kinds; the audit service submits it with its own identity.
+ */
+export const softwareApprovalBodySchema = softwareApprovalRequestSchema.omit({ notifiedBody: true }).strict();
+export type SoftwareApprovalBody = z.infer<typeof softwareApprovalBodySchema>;
+
+/** POST …/:fingerprint/:meterKind/withdraw: why the approval is withdrawn. */
+export const softwareWithdrawalBodySchema = softwareWithdrawalRequestSchema.pick({ reason: true }).strict();
+export type SoftwareWithdrawalBody = z.infer<typeof softwareWithdrawalBodySchema>;
+
+export const softwareFingerprintParamSchema = softwareWithdrawalRequestSchema.shape.fingerprint;
+export const softwareMeterKindParamSchema = softwareMeterKindSchema;
+
+/** GET /api/software-approvals?meterKind=: every per-kind approval, withdrawn ones included. */
+export const softwareApprovalsQuerySchema = z
+  .object({ meterKind: softwareMeterKindSchema.optional() })
+  .strict();
+export type SoftwareApprovalsQuery = z.infer<typeof softwareApprovalsQuerySchema>;
+
+/** The ledger's answer and the transaction that committed it. */
+export const softwareApprovalResponseSchema = softwareApprovalResultSchema.extend({
+  transactionId: z.string(),
+});
+export type SoftwareApprovalResponse = z.infer<typeof softwareApprovalResponseSchema>;
+export const softwareWithdrawalResponseSchema = lrApprovalSchema.extend({ transactionId: z.string() });
+export type SoftwareWithdrawalResponse = z.infer<typeof softwareWithdrawalResponseSchema>;

@@ -12,6 +12,8 @@ const LEDGER_STATUS: Readonly<Record<string, HttpStatus>> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
   INVALID_ARGUMENT: HttpStatus.UNPROCESSABLE_ENTITY,
   ROLE_FORBIDDEN: HttpStatus.FORBIDDEN,
+  ALREADY_EXISTS: HttpStatus.CONFLICT,
+  APPROVAL_WITHDRAWN: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The HTTP status of a domain error: ledger codes not listed are the upstream's failure (502). */
