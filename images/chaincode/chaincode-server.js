@@ -7,7 +7,8 @@
  *   CHAINCODE_SERVER_ADDRESS  where to listen, host:port (image default 0.0.0.0:9999)
  *   CHAINCODE_TLS_CERT_FILE, CHAINCODE_TLS_KEY_FILE   TLS server pair (both or neither)
  *   CHAINCODE_TLS_CLIENT_CACERT_FILE                  optional: require client certificates issued by this CA
- * The contracts are this folder's package (package.json `main`), loaded by fabric-shim as on the local network.
+ * The contracts are the bundle in ./bundle (its package.json `main`), the bytes the LR fingerprint covers, loaded by
+ * fabric-shim as on the local network; its externals resolve from ./node_modules.
  */
 function variable(name) {
   const value = process.env[name];
@@ -31,7 +32,7 @@ function serverArguments() {
     '--chaincode-id',
     id,
     '--module-path',
-    __dirname,
+    require('node:path').join(__dirname, 'bundle'),
   ];
   const cert = variable('CHAINCODE_TLS_CERT_FILE');
   const key = variable('CHAINCODE_TLS_KEY_FILE');

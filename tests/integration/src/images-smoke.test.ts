@@ -3,10 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { CHAINCODE } from '@metrochain/deployment';
 import { REPO_ROOT } from '@metrochain/devnet';
 import { ensureImageLayers, runInImage } from '@metrochain/images';
-import { computeCodeFingerprint } from '@metrochain/lr';
 import { peer } from '@hyperledger/fabric-protos';
 import { firstChaincodeMessage, registeredChaincodeId } from './support/chaincode-connect';
 import { NODE_IDENTITY_SCRIPT, identityCases, projectIdentity } from './support/chart-identity';
@@ -167,21 +165,17 @@ describe(
       assert.match(run.stdout, new RegExp(`"name": "${network.topology.channel}"`));
     });
 
-    it("chaincode: computes the workspace's LR fingerprint and answers a peer's Connect with REGISTER under the package id", async () => {
+    it("chaincode: runs the workspace's bundle (same LR fingerprint) and answers a peer's Connect with REGISTER under the package id", async () => {
       const identity = await runInImage(
         'chaincode',
-        [
-          '/usr/bin/node',
-          '-e',
-          "process.stdout.write(JSON.stringify(require('/app/dist/governance/chaincode-version').CHAINCODE_VERSION))",
-        ],
+        ['/usr/bin/node', '-e', "process.stdout.write(require('/app/bundle/index.js').lr.fingerprint)"],
         { isolateNetwork: true },
       );
       assert.equal(identity.code, 0, identity.stderr);
-      assert.deepEqual(JSON.parse(identity.stdout), {
-        chaincodeVersion: CHAINCODE.version,
-        lrFingerprint: computeCodeFingerprint(path.join(REPO_ROOT, 'chaincode', 'dist')),
-      });
+      const built = JSON.parse(
+        readFileSync(path.join(REPO_ROOT, 'chaincode', 'bundle', 'fingerprint.json'), 'utf8'),
+      ) as { fingerprint: string };
+      assert.equal(identity.stdout, built.fingerprint);
 
       const org = firstOf(network.topology.orgs, 'organisation');
       const tls = network.material.chaincodeServerTls(org);

@@ -22,8 +22,8 @@ function shippedPackageDir(recipe: Recipe): string {
 }
 
 /**
- * Computed from the image's own files: the fingerprint is what the chaincode computes over the code in the layer at
- * start-up (identity/running-chaincode.ts; the image ships the compiled tree, not the bundle the local network runs).
+ * Computed from the image's own files: the fingerprint is what the chaincode bundle in the layer computes over its
+ * own bytes at start-up (identity/running-chaincode.ts), the same bundle the local network runs.
  */
 const VARIABLES: Readonly<Record<LabelVariable, (recipe: Recipe) => string>> = {
   nodeVersion: () => pinnedNodeVersion(),
@@ -38,8 +38,8 @@ const VARIABLES: Readonly<Record<LabelVariable, (recipe: Recipe) => string>> = {
     return manifest.version;
   },
   lrFingerprint: (recipe) => {
-    const running = path.join(shippedPackageDir(recipe), 'dist', 'identity', 'running-chaincode.js');
-    const script = `process.stdout.write(require(${JSON.stringify(running)}).CHAINCODE_FINGERPRINT)`;
+    const bundle = path.join(shippedPackageDir(recipe), 'bundle', 'index.js');
+    const script = `process.stdout.write(require(${JSON.stringify(bundle)}).lr.fingerprint)`;
     return execFileSync(NODE_BINARY, ['-e', script], { encoding: 'utf8' });
   },
 };

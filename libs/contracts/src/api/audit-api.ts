@@ -3,6 +3,7 @@ import {
   lrApprovalSchema,
   softwareApprovalRequestSchema,
   softwareApprovalResultSchema,
+  SOFTWARE_METER_KINDS,
   softwareMeterKindSchema,
   softwareWithdrawalRequestSchema,
 } from '../ledger/governance';
@@ -56,9 +57,19 @@ export type FindingView = z.infer<typeof findingViewSchema>;
 
 /**
  * POST /api/software-approvals: a notified body (an authenticated auditor principal, named on the ledger by its
- * `sub`) approves one build for meter kinds; the audit service submits it with its own identity.
+ * `sub`) approves one build for meter kinds; the audit service submits it with its own identity. A kind named twice
+ * counts once (the OpenAPI document cannot state uniqueness, so the body does not refuse it).
  */
-export const softwareApprovalBodySchema = softwareApprovalRequestSchema.omit({ notifiedBody: true }).strict();
+export const softwareApprovalBodySchema = softwareApprovalRequestSchema
+  .omit({ notifiedBody: true })
+  .extend({
+    meterKinds: z
+      .array(softwareMeterKindSchema)
+      .min(1)
+      .max(SOFTWARE_METER_KINDS.length)
+      .transform((kinds) => [...new Set(kinds)]),
+  })
+  .strict();
 export type SoftwareApprovalBody = z.infer<typeof softwareApprovalBodySchema>;
 
 /** POST …/:fingerprint/:meterKind/withdraw: why the approval is withdrawn. */

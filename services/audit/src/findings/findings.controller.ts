@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type FindingView, findingIdSchema } from '@metrochain/contracts';
+import { type FindingView, findingIdSchema, findingsQuerySchema } from '@metrochain/contracts';
 import { Allow, ErrorBodyDto, ZodParam, parseRequest } from '@metrochain/service-kit';
 import { FindingDto, FindingsQueryDto } from './findings.dto';
 import { FindingsService } from './findings.service';
@@ -19,7 +19,8 @@ export class FindingsController {
   @Allow('auditor')
   @ApiOkResponse({ type: FindingDto, isArray: true })
   list(@Query() query: FindingsQueryDto): Promise<FindingView[]> {
-    return this.#findings.list(query);
+    // The DTO only documents the query: parsing applies its defaults and refuses what it does not allow.
+    return this.#findings.list(parseRequest(findingsQuerySchema, query));
   }
 
   @Get(':findingId')

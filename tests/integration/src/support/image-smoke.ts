@@ -42,9 +42,11 @@ export function prepareSmokeNetwork(): SmokeNetwork {
   cpSync(paths.crypto, path.join(secretsDir, 'crypto'), { recursive: true });
   const network = readFileSync(paths.networkFile, 'utf8').split(`${paths.crypto}/`).join('crypto/');
   writeFileSync(path.join(secretsDir, 'network.json'), network);
-  cpSync(path.join(paths.artifacts, 'chaincode'), path.join(secretsDir, 'package'), { recursive: true });
-  chownTree(secretsDir);
   const { label } = topology.chaincode;
+  cpSync(path.join(paths.artifacts, `chaincode-${label}`), path.join(secretsDir, 'package'), {
+    recursive: true,
+  });
+  chownTree(secretsDir);
   const packageFile = readFileSync(path.join(paths.artifacts, `${label}.tgz`));
   return {
     topology,
