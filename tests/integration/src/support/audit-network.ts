@@ -32,9 +32,13 @@ export class AuditorReads {
     return (await auditGet<NetworkRaft>(AuditNetworkPaths.raft, this.#token)).body;
   }
 
-  /** Findings of one category and subject, newest first. */
-  async findings(category: string, subject: string): Promise<FindingView[]> {
-    const query = new URLSearchParams({ category, subject, limit: '50' });
+  /** Findings of one category (and subject), newest first. */
+  async findings(category: string, subject?: string): Promise<FindingView[]> {
+    const query = new URLSearchParams({
+      category,
+      limit: '100',
+      ...(subject === undefined ? {} : { subject }),
+    });
     return (await auditGet<FindingView[]>(`/api/findings?${query.toString()}`, this.#token)).body;
   }
 }
