@@ -297,6 +297,16 @@ spec:
       ports:
         - { port: 53, protocol: UDP }
         - { port: 53, protocol: TCP }
+    {{- if and (eq .name "audit") $np.networkHealth.to }}
+    # Network health (docs/audit-network.md): every NMI's peers (deliver, qscc) and the peers' and orderers'
+    # operations endpoints (/metrics).
+    - to:
+        {{- toYaml $np.networkHealth.to | nindent 8 }}
+      ports:
+        {{- range $np.networkHealth.ports }}
+        - { port: {{ . }}, protocol: TCP }
+        {{- end }}
+    {{- end }}
     {{- with $np.extraEgress }}
     {{- toYaml . | nindent 4 }}
     {{- end }}

@@ -43,6 +43,7 @@ export function writeConnectionFile(ctx: NetworkContext, extras: Readonly<Connec
           name: peer.name,
           endpoint: `${peer.host}:${String(peer.port)}`,
           tlsRootCertPath: path.join(material.peerDir(org, peer), 'tls', 'ca.crt'),
+          operationsEndpoint: `${peer.host}:${String(peer.operationsPort)}`,
         })),
         identities: Object.fromEntries(
           identityNames.map(([name, role]) => {
@@ -62,6 +63,7 @@ export function writeConnectionFile(ctx: NetworkContext, extras: Readonly<Connec
       endpoint: `${o.host}:${String(o.port)}`,
       adminEndpoint: `${o.host}:${String(o.adminPort)}`,
       tlsRootCertPath: material.ordererTlsCa(),
+      operationsEndpoint: `${o.host}:${String(o.operationsPort)}`,
     })),
     kafka: { brokers: topology.kafka.map((b) => `127.0.0.1:${String(b.port)}`) },
     redis: { url: `redis://127.0.0.1:${String(topology.redis.port)}` },

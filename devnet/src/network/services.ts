@@ -22,6 +22,13 @@ function serviceEnv(instance: ServiceInstance): NodeJS.ProcessEnv {
     case 'billing':
       // Months closed within seconds of their key, failures retried every half minute: tests and demos wait less.
       return { BILLING_CLOSE_INTERVAL_MS: '2000', BILLING_RETRY_MS: '30000' };
+    case 'audit':
+      // Network health: a stopped peer or orderer is reported within seconds, so tests and demos wait less.
+      return {
+        AUDIT_NETWORK_POLL_MS: '3000',
+        AUDIT_PEER_BEHIND_SECONDS: '10',
+        AUDIT_RAFT_GRACE_SECONDS: '5',
+      };
     default:
       return {};
   }

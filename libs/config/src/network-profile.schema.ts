@@ -4,10 +4,14 @@ import { z } from 'zod';
 const endpoint = z.string().regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port');
 const filePath = z.string().min(1);
 
+/** A node's plain-HTTP operations endpoint (`/metrics`, `/healthz`), `host:port`; absent in older profiles. */
+const operationsEndpoint = endpoint.optional();
+
 export const peerProfileSchema = z.object({
   name: z.string().min(1),
   endpoint,
   tlsRootCertPath: filePath,
+  operationsEndpoint,
 });
 
 export const identityProfileSchema = z.object({
@@ -27,6 +31,7 @@ export const ordererProfileSchema = z.object({
   endpoint,
   adminEndpoint: endpoint,
   tlsRootCertPath: filePath,
+  operationsEndpoint,
 });
 
 /** An NMI's public token-issuer key (a P-256 JWK); services trust tokens it signed (docs/identity.md). */

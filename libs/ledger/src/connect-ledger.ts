@@ -10,6 +10,11 @@ import { newNodeCryptoSigner } from './node-crypto-signer';
 
 export interface ConnectLedgerOptions extends LedgerEndpointOptions {
   deadlines?: Partial<LedgerDeadlines>;
+  /**
+   * Caps gRPC's reconnect backoff (default: gRPC's own, 1 s growing to 120 s). A monitor that must see a restarted
+   * peer within seconds sets a few seconds here.
+   */
+  maxReconnectBackoffMs?: number;
 }
 
 /** One long-lived gateway connection of one identity to one peer; share it, close it once on shutdown. */
@@ -40,6 +45,7 @@ export async function connectLedger(options: Readonly<ConnectLedgerOptions>): Pr
   ]);
   const client = new grpc.Client(endpoint.peer.endpoint, grpc.credentials.createSsl(tlsRootCert), {
     'grpc.ssl_target_name_override': endpoint.peer.name,
+    ...reconnectOptions(options.maxReconnectBackoffMs),
   });
   try {
     const gateway = connect({
@@ -96,6 +102,16 @@ class GatewayLedgerConnection implements LedgerConnection {
     this.gateway.close();
     this.#client.close();
   }
+}
+
+function reconnectOptions(maxBackoffMs: number | undefined): grpc.ChannelOptions {
+  if (maxBackoffMs === undefined) {
+    return {};
+  }
+  return {
+    'grpc.initial_reconnect_backoff_ms': Math.min(1_000, maxBackoffMs),
+    'grpc.max_reconnect_backoff_ms': maxBackoffMs,
+  };
 }
 
 async function readMaterial(what: string, file: string): Promise<Buffer> {

@@ -6,6 +6,14 @@ export {
   newChaincodeEventReader,
   parseEventPayload,
 } from './chaincode-event-reader';
+export {
+  type ChainInfo,
+  type ChainReader,
+  type ChainReaderOptions,
+  type PeerBlockHeader,
+  decodeChainInfo,
+  newChainReader,
+} from './chain-reader';
 export { type ConnectLedgerOptions, type LedgerConnection, connectLedger } from './connect-ledger';
 export { type BillingClientOptions, type BillingContract, BillingClient } from './billing.client';
 export { type GovernanceContract, GovernanceClient } from './governance.client';

@@ -32,6 +32,46 @@ describe('selectLedgerEndpoint', () => {
     );
   });
 
+  it("picks another organisation's peer with the caller's own identity", () => {
+    const withInmetro = {
+      ...profile,
+      organizations: {
+        ...profile.organizations,
+        Inmetro: {
+          mspId: 'InmetroMSP',
+          peers: [
+            {
+              name: 'peer0.inmetro.metrochain.local',
+              endpoint: '127.0.0.1:18100',
+              tlsRootCertPath: '/i.crt',
+            },
+          ],
+          identities: {},
+        },
+      },
+    };
+    const endpoint = selectLedgerEndpoint({
+      profile: withInmetro,
+      org: 'PTB',
+      identity: 'registration',
+      peerOrg: 'Inmetro',
+    });
+    assert.equal(endpoint.mspId, 'PTBMSP');
+    assert.equal(endpoint.peerOrg, 'Inmetro');
+    assert.equal(endpoint.peer.endpoint, '127.0.0.1:18100');
+    assert.equal(endpoint.identity.role, 'registrar');
+    mismatch(() =>
+      selectLedgerEndpoint({
+        profile: withInmetro,
+        org: 'PTB',
+        identity: 'registration',
+        peerOrg: 'Inmetro',
+        peerIndex: 1,
+      }),
+    );
+    mismatch(() => selectLedgerEndpoint({ profile, org: 'PTB', identity: 'registration', peerOrg: 'CMI' }));
+  });
+
   it('names what is missing from the profile', () => {
     assert.deepEqual(
       mismatch(() => selectLedgerEndpoint({ profile, org: 'CMI', identity: 'registration' })).details[

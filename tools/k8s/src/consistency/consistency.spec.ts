@@ -24,6 +24,8 @@ const nmi = (ns: string) =>
       ns,
       `${service === 'verification' ? 'StatefulSet' : 'Deployment'}/services-metrochain-services-${service}`,
     ]),
+    audit: [ns, 'Deployment/services-metrochain-services-audit'],
+    billing: [ns, 'Deployment/services-metrochain-services-billing'],
   }) as const;
 const ptb = nmi('ptb');
 const inmetro = nmi('inmetro');
@@ -75,7 +77,30 @@ const FLOWS: readonly Flow[] = [
     port: 7051,
     allowed: true,
   },
-  { what: 'PTB services ↛ Inmetro peers', from: ptb.services, to: inmetro.peers, port: 7051, allowed: false },
+  {
+    what: 'PTB services but audit ↛ Inmetro peers',
+    from: ptb.services.filter(([, workload]) => !workload.endsWith('-audit')),
+    to: inmetro.peers,
+    port: 7051,
+    allowed: false,
+  },
+  // The cross-NMI comparison and Raft health (docs/audit-network.md).
+  { what: 'PTB audit → Inmetro peers', from: [ptb.audit], to: inmetro.peers, port: 7051, allowed: true },
+  {
+    what: 'PTB audit → Inmetro peers (metrics)',
+    from: [ptb.audit],
+    to: inmetro.peers,
+    port: 9443,
+    allowed: true,
+  },
+  { what: 'PTB audit → orderers (metrics)', from: [ptb.audit], to: orderers, port: 9443, allowed: true },
+  {
+    what: 'PTB billing ↛ orderers (metrics)',
+    from: [ptb.billing],
+    to: orderers,
+    port: 9443,
+    allowed: false,
+  },
   { what: 'PTB join Job → PTB peers', from: [ptb.join], to: ptb.peers, port: 7051, allowed: true },
   {
     what: 'PTB peers → PTB chaincode server',
