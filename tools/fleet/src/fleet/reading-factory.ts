@@ -7,6 +7,7 @@ import { signReading } from '../readings/sign-reading';
 import { readingIdOf } from '../readings/signed-bytes';
 import { buildSpeedReading, type BuiltReading } from '../readings/speed-reading';
 import type { MeterKind, SentReading } from '../state/meter-record';
+import { type FleetFaults, faultOf, namesMeter } from './fleet-faults';
 
 /** What a reading needs of its meter. */
 export interface ReadingMeter {
@@ -28,6 +29,8 @@ export interface ReadingFactoryOptions {
   random: () => number;
   /** energy-fe ciphertexts; default libs/fe's encryptReading (tests pass a stand-in). */
   encrypt?: FeEncrypt;
+  /** Injected faults (surveillance tests); none by default. */
+  faults?: FleetFaults;
 }
 
 const MAINS_HZ = 50;
@@ -44,7 +47,8 @@ export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactor
     const common = { meterId: meter.meterId, seq, measuredAt, noise: options.noise };
     const seed = Math.floor(random() * 0x1_0000_0000);
     if (meter.kind === 'speed') {
-      const trueSpeedKmh = Math.round(between(speedKmh.min, speedKmh.max) * 1000) / 1000;
+      const bias = faultOf(options.faults?.speedBias, meter.meterId)?.factor ?? 1;
+      const trueSpeedKmh = Math.round(between(speedKmh.min, speedKmh.max) * bias * 1000) / 1000;
       return buildSpeedReading({ ...common, seed, trueSpeedKmh, vehicleLengthM: between(3.8, 5.2) });
     }
     return buildEnergyReading({
@@ -56,9 +60,33 @@ export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactor
       cycles,
     });
   };
-  return (meter, seq, measuredAt, at) => {
-    const { reading, truth } = build(meter, seq, measuredAt, at);
+  const faults = options.faults;
+  const firstMs = new Map<string, number>();
+  const captured = new Map<string, BuiltReading>();
+  return (meter, seq, trueTime, at) => {
+    const { meterId } = meter;
+    const drift = faultOf(faults?.clockDrift, meterId);
+    const first = firstMs.get(meterId) ?? trueTime.getTime();
+    firstMs.set(meterId, first);
+    const measuredAt =
+      drift === undefined
+        ? trueTime
+        : new Date(trueTime.getTime() + (trueTime.getTime() - first) * drift.ppm * 1e-6);
+    const stuck =
+      (faults?.stuck ?? []).some((name) => namesMeter(name, meterId)) && meter.kind !== 'energy-fe';
+    const fresh = build(meter, seq, measuredAt, at);
+    const replayed = stuck ? (captured.get(meterId) ?? fresh) : fresh;
+    captured.set(meterId, replayed);
+    const reading = { ...fresh.reading, payload: replayed.reading.payload };
+    const truth = replayed === fresh ? fresh.truth : { ...replayed.truth, seq };
+    const badFraction = faultOf(faults?.badSignatures, meterId)?.fraction ?? 0;
     const signed = signReading(reading, meter.key.privateKey);
+    if (badFraction > 0 && random() < badFraction) {
+      // A well-formed signature over other bytes: SIGNATURE_INVALID, not MALFORMED.
+      const other = signReading({ ...reading, seq: seq + 1_000_000 }, meter.key.privateKey);
+      const forged = { ...signed, signature: other.signature };
+      return { readingId: readingIdOf(forged), reading: forged, truth };
+    }
     return { readingId: readingIdOf(signed), reading: signed, truth };
   };
 }
