@@ -37,7 +37,7 @@ describe('audit surveillance finds injected anomalies and nothing on clean meter
         (finding) => finding.detectedAt >= startedAt && ids.some((id) => finding.subject === `meter:${id}`),
       );
   };
-  const findingOf = (category: string, meter: string, kind?: string) =>
+  const findingOf = (category: string, meter: string, kind?: string): Promise<FindingView> =>
     eventually(
       `${category} of ${meter}`,
       async () =>

@@ -18,27 +18,22 @@ const overridesSchema = z
   .partial()
   .strict();
 
-const json = <T extends z.ZodTypeAny>(schema: T) =>
-  z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      if (text === undefined || text.trim() === '') {
-        return undefined;
-      }
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema.optional());
+/** An unset or blank variable is absent; text that is not JSON stays a string, which the schema then refuses. */
+function parseJsonText(value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
 
 const surveillanceConfigSchema = z.object({
   /** meterId (or a pattern with `*`) → road, e.g. {"sim-*-speed-*":"A1"}: speed meters compared on one road. */
-  AUDIT_ROADS: json(z.record(z.string().min(1), z.string().min(1).max(64))),
-  AUDIT_SURVEILLANCE: json(overridesSchema),
+  AUDIT_ROADS: z.preprocess(parseJsonText, z.record(z.string().min(1), z.string().min(1).max(64)).optional()),
+  AUDIT_SURVEILLANCE: z.preprocess(parseJsonText, overridesSchema.optional()),
 });
 
 export interface SurveillanceConfig {

@@ -1,3 +1,4 @@
+import type { Reading } from '@metrochain/contracts';
 import type { MeterKey } from '../keys/meter-key';
 import type { NumberRange } from '@metrochain/tool-kit';
 import type { FeSlot } from '../fe/fe-slots';
@@ -61,34 +62,44 @@ export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactor
     });
   };
   const faults = options.faults;
-  const firstMs = new Map<string, number>();
+  const clock = driftingClock(faults);
   const captured = new Map<string, BuiltReading>();
   return (meter, seq, trueTime, at) => {
     const { meterId } = meter;
-    const drift = faultOf(faults?.clockDrift, meterId);
-    const first = firstMs.get(meterId) ?? trueTime.getTime();
-    firstMs.set(meterId, first);
-    const measuredAt =
-      drift === undefined
-        ? trueTime
-        : new Date(trueTime.getTime() + (trueTime.getTime() - first) * drift.ppm * 1e-6);
+    const fresh = build(meter, seq, clock(meterId, trueTime), at);
     const stuck =
       (faults?.stuck ?? []).some((name) => namesMeter(name, meterId)) && meter.kind !== 'energy-fe';
-    const fresh = build(meter, seq, measuredAt, at);
     const replayed = stuck ? (captured.get(meterId) ?? fresh) : fresh;
     captured.set(meterId, replayed);
     const reading = { ...fresh.reading, payload: replayed.reading.payload };
     const truth = replayed === fresh ? fresh.truth : { ...replayed.truth, seq };
-    const badFraction = faultOf(faults?.badSignatures, meterId)?.fraction ?? 0;
     const signed = signReading(reading, meter.key.privateKey);
-    if (badFraction > 0 && random() < badFraction) {
-      // A well-formed signature over other bytes: SIGNATURE_INVALID, not MALFORMED.
-      const other = signReading({ ...reading, seq: seq + 1_000_000 }, meter.key.privateKey);
-      const forged = { ...signed, signature: other.signature };
-      return { readingId: readingIdOf(forged), reading: forged, truth };
-    }
-    return { readingId: readingIdOf(signed), reading: signed, truth };
+    const badFraction = faultOf(faults?.badSignatures, meterId)?.fraction ?? 0;
+    const sent = badFraction > 0 && random() < badFraction ? forged(signed, meter.key) : signed;
+    return { readingId: readingIdOf(sent), reading: sent, truth };
   };
+}
+
+/** The meter's clock: true time, or true time running off by the fault's ppm since the meter's first reading. */
+function driftingClock(faults: FleetFaults | undefined): (meterId: string, trueTime: Date) => Date {
+  const firstMs = new Map<string, number>();
+  return (meterId, trueTime) => {
+    const drift = faultOf(faults?.clockDrift, meterId);
+    if (drift === undefined) {
+      return trueTime;
+    }
+    const first = firstMs.get(meterId) ?? trueTime.getTime();
+    firstMs.set(meterId, first);
+    return new Date(trueTime.getTime() + (trueTime.getTime() - first) * drift.ppm * 1e-6);
+  };
+}
+
+/** A well-formed signature over other bytes: SIGNATURE_INVALID, not MALFORMED. */
+function forged(signed: Reading, key: MeterKey): Reading {
+  const unsigned: Omit<Reading, 'signature'> & { signature?: string } = { ...signed };
+  delete unsigned.signature;
+  const other = signReading({ ...unsigned, seq: signed.seq + 1_000_000 }, key.privateKey);
+  return { ...signed, signature: other.signature };
 }
 
 function buildFe(
