@@ -37,8 +37,9 @@ describe('audit surveillance finds injected anomalies and nothing on clean meter
         (finding) => finding.detectedAt >= startedAt && ids.some((id) => finding.subject === `meter:${id}`),
       );
   };
-  const findingOf = (category: string, meter: string, kind?: string): Promise<FindingView> =>
-    eventually(
+  let postingSince = 0;
+  const findingOf = async (category: string, meter: string, kind?: string): Promise<FindingView> => {
+    const found = await eventually(
       `${category} of ${meter}`,
       async () =>
         (await findings()).find(
@@ -50,6 +51,10 @@ describe('audit surveillance finds injected anomalies and nothing on clean meter
       30_000,
       1000,
     );
+    const seconds = (Date.parse(found.detectedAt) - postingSince) / 1000;
+    console.log(`${category} of ${meter}: detected ${seconds.toFixed(1)} s after the fleet started posting`);
+    return found;
+  };
 
   before(async () => {
     const query = { networkFile: undefined, measurementUrl: undefined, env: process.env };
@@ -75,6 +80,7 @@ describe('audit surveillance finds injected anomalies and nothing on clean meter
     });
     ids = fleet.meters.map((meter) => meter.meterId);
     await fleet.register();
+    postingSince = Date.now();
     await fleet.run({ durationS: 30 });
   });
   after(async () => {
