@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type FindingView, findingViewSchema, surveillanceMetersSchema } from '@metrochain/contracts';
+import {
+  type FindingView,
+  findingViewSchema,
+  surveillanceMetersSchema,
+  surveillanceRatesSchema,
+} from '@metrochain/contracts';
 import { type Fleet, createFleet, fleetCredentialsOf, registrationInstancesOf } from '@metrochain/fleet';
 import { eventually } from './support/eventually';
 import { MEASUREMENT_URL } from './support/ingest';
@@ -130,6 +135,16 @@ describe('audit surveillance finds injected anomalies and nothing on clean meter
         id,
       );
     }
+  });
+
+  it('charts the signature failures in /api/surveillance/rates', async () => {
+    const response = await fetch(`${AUDIT_URL}/api/surveillance/rates`, {
+      headers: bearer(tokenOf('auditor-ptb')),
+    });
+    const rates = surveillanceRatesSchema.parse(await response.json());
+    const failures = rates.signatureFailures.reduce((sum, point) => sum + point.failures, 0);
+    assert.ok(failures > 0, JSON.stringify(rates.signatureFailures));
+    assert.ok(rates.rejections.every((point) => point.upperLimit >= point.centre));
   });
 
   it('refuses the surveillance routes without an auditor token', async () => {
