@@ -4,7 +4,7 @@ import { entropyBits } from './stats';
 export interface StuckSettings {
   /** A raw payload digest seen on this many different seqs is critical. Default 3. */
   repeatThreshold: number;
-  /** Distinct digests remembered per meter (oldest forgotten first). Default 4096. */
+  /** Distinct digests remembered per meter (least recently seen forgotten first); bounds memory on large fleets. Default 256. */
   digestMemory: number;
   /** Results quantized to this step before entropy and runs (speed, km/h). Default 0.5. */
   quantum: number;
@@ -18,7 +18,7 @@ export interface StuckSettings {
 
 export const DEFAULT_STUCK_SETTINGS: StuckSettings = {
   repeatThreshold: 3,
-  digestMemory: 4096,
+  digestMemory: 256,
   quantum: 0.5,
   entropyWindow: 64,
   minEntropyBits: 1,
