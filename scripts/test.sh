@@ -38,6 +38,9 @@ npm run --silent test:unit
 unit_status=$?
 
 section "local network up"
+# Short surveillance windows for tests/integration/src/audit-surveillance.test.ts (docs/surveillance.md).
+export AUDIT_ROADS='{"sim-*-speed-*":"it-road"}'
+export AUDIT_SURVEILLANCE='{"gapGraceMs":5000,"driftWindowMs":5000,"driftLatenessMs":2000,"driftMinVehicles":8,"clockWindowMs":3000,"clockMinPoints":3,"rateBucketMs":10000,"checkIntervalMs":1000}'
 node devnet/dist/cli.js down --wipe >/dev/null 2>&1 || true
 if ! node devnet/dist/cli.js up --services; then
   node devnet/dist/cli.js down

@@ -15,3 +15,4 @@ export * from './api/billing-api';
 export * from './api/version-api';
 export * from './api/audit-api';
 export * from './api/audit-network-api';
+export * from './api/audit-surveillance-api';

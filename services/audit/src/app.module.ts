@@ -5,6 +5,7 @@ import { FindingsModule } from './findings/findings.module';
 import { auditHttpStatus } from './http/audit-http-status';
 import { NetworkHealthModule } from './network-health/network-health.module';
 import { SoftwareApprovalsModule } from './software-approvals/software-approvals.module';
+import { SurveillanceModule } from './surveillance/surveillance.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
@@ -17,6 +18,7 @@ export class AppModule {
         FindingsModule,
         SoftwareApprovalsModule,
         NetworkHealthModule,
+        SurveillanceModule,
       ],
     };
   }

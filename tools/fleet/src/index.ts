@@ -1,5 +1,6 @@
 export { createFleet, FLEET_DEFAULTS } from './fleet/create-fleet';
 export type { FeStandIns, Fleet, FleetMeter, FleetOptions, RegistrationService } from './fleet/fleet';
+export type { FleetFaults } from './fleet/fleet-faults';
 export type { FleetCounters, FleetEvent, FleetEventListener } from './fleet/fleet-events';
 export { METER_MODELS, customerOf, meterIdOf } from './fleet/meter-roster';
 export { newReadingFactory, type ReadingFactory, type ReadingMeter } from './fleet/reading-factory';

@@ -29,6 +29,7 @@ export const runCommand: Command = {
     const credentials = fleetCredentialsOf(query);
     const fleet = createFleet({
       ...(credentials === undefined ? {} : { credentials }),
+      ...(options.faults === undefined ? {} : { faults: options.faults }),
       speedMeters,
       energyMeters,
       feMeters,

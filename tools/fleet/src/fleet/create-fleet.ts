@@ -103,6 +103,7 @@ function settings(
     lingerMs: options.lingerMs ?? FLEET_DEFAULTS.lingerMs,
     registrationConcurrency: options.registrationConcurrency ?? FLEET_DEFAULTS.registrationConcurrency,
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
   };
 }
 
@@ -113,5 +114,6 @@ function readingFactory(options: FleetOptions, rate: number): FleetParts['factor
     rate,
     random: options.random ?? Math.random,
     ...(options.fe?.encrypt === undefined ? {} : { encrypt: options.fe.encrypt }),
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
   });
 }

@@ -1,3 +1,4 @@
+import type { FleetFaults } from './fleet-faults';
 import type { MeasurementApi } from '../http/measurement-client';
 import type { NumberRange } from '@metrochain/tool-kit';
 import type { FeEncrypt } from '../readings/energy-fe-reading';
@@ -67,6 +68,8 @@ export interface FleetOptions {
   /** Random numbers in [0, 1) for true values and noise seeds (tests); default Math.random. */
   random?: () => number;
   fe?: FeStandIns;
+  /** Faults injected into chosen meters (surveillance tests and demos). */
+  faults?: FleetFaults;
 }
 
 /** A meter of the fleet as a consumer sees it. */

@@ -1,3 +1,4 @@
+import type { Reading } from '@metrochain/contracts';
 import type { MeterKey } from '../keys/meter-key';
 import type { NumberRange } from '@metrochain/tool-kit';
 import type { FeSlot } from '../fe/fe-slots';
@@ -7,6 +8,7 @@ import { signReading } from '../readings/sign-reading';
 import { readingIdOf } from '../readings/signed-bytes';
 import { buildSpeedReading, type BuiltReading } from '../readings/speed-reading';
 import type { MeterKind, SentReading } from '../state/meter-record';
+import { type FleetFaults, faultOf, namesMeter } from './fleet-faults';
 
 /** What a reading needs of its meter. */
 export interface ReadingMeter {
@@ -28,6 +30,8 @@ export interface ReadingFactoryOptions {
   random: () => number;
   /** energy-fe ciphertexts; default libs/fe's encryptReading (tests pass a stand-in). */
   encrypt?: FeEncrypt;
+  /** Injected faults (surveillance tests); none by default. */
+  faults?: FleetFaults;
 }
 
 const MAINS_HZ = 50;
@@ -44,7 +48,8 @@ export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactor
     const common = { meterId: meter.meterId, seq, measuredAt, noise: options.noise };
     const seed = Math.floor(random() * 0x1_0000_0000);
     if (meter.kind === 'speed') {
-      const trueSpeedKmh = Math.round(between(speedKmh.min, speedKmh.max) * 1000) / 1000;
+      const bias = faultOf(options.faults?.speedBias, meter.meterId)?.factor ?? 1;
+      const trueSpeedKmh = Math.round(between(speedKmh.min, speedKmh.max) * bias * 1000) / 1000;
       return buildSpeedReading({ ...common, seed, trueSpeedKmh, vehicleLengthM: between(3.8, 5.2) });
     }
     return buildEnergyReading({
@@ -56,11 +61,45 @@ export function newReadingFactory(options: ReadingFactoryOptions): ReadingFactor
       cycles,
     });
   };
-  return (meter, seq, measuredAt, at) => {
-    const { reading, truth } = build(meter, seq, measuredAt, at);
+  const faults = options.faults;
+  const clock = driftingClock(faults);
+  const captured = new Map<string, BuiltReading>();
+  return (meter, seq, trueTime, at) => {
+    const { meterId } = meter;
+    const fresh = build(meter, seq, clock(meterId, trueTime), at);
+    const stuck =
+      (faults?.stuck ?? []).some((name) => namesMeter(name, meterId)) && meter.kind !== 'energy-fe';
+    const replayed = stuck ? (captured.get(meterId) ?? fresh) : fresh;
+    captured.set(meterId, replayed);
+    const reading = { ...fresh.reading, payload: replayed.reading.payload };
+    const truth = replayed === fresh ? fresh.truth : { ...replayed.truth, seq };
     const signed = signReading(reading, meter.key.privateKey);
-    return { readingId: readingIdOf(signed), reading: signed, truth };
+    const badFraction = faultOf(faults?.badSignatures, meterId)?.fraction ?? 0;
+    const sent = badFraction > 0 && random() < badFraction ? forged(signed, meter.key) : signed;
+    return { readingId: readingIdOf(sent), reading: sent, truth };
   };
+}
+
+/** The meter's clock: true time, or true time running off by the fault's ppm since the meter's first reading. */
+function driftingClock(faults: FleetFaults | undefined): (meterId: string, trueTime: Date) => Date {
+  const firstMs = new Map<string, number>();
+  return (meterId, trueTime) => {
+    const drift = faultOf(faults?.clockDrift, meterId);
+    if (drift === undefined) {
+      return trueTime;
+    }
+    const first = firstMs.get(meterId) ?? trueTime.getTime();
+    firstMs.set(meterId, first);
+    return new Date(trueTime.getTime() + (trueTime.getTime() - first) * drift.ppm * 1e-6);
+  };
+}
+
+/** A well-formed signature over other bytes: SIGNATURE_INVALID, not MALFORMED. */
+function forged(signed: Reading, key: MeterKey): Reading {
+  const unsigned: Omit<Reading, 'signature'> & { signature?: string } = { ...signed };
+  delete unsigned.signature;
+  const other = signReading({ ...unsigned, seq: signed.seq + 1_000_000 }, key.privateKey);
+  return { ...signed, signature: other.signature };
 }
 
 function buildFe(

@@ -8,6 +8,7 @@ import type { FleetStatus } from '../watch/stats-view';
 import type { Fleet, FleetMeter } from './fleet';
 import type { FleetCounters, FleetEventListener } from './fleet-events';
 import type { ReadingFactory } from './reading-factory';
+import { type FleetFaults, isDropped } from './fleet-faults';
 import { runTicker } from './reading-ticker';
 import { SenderLane } from './sender-lane';
 import type { SimulatedMeter } from './simulated-meter';
@@ -19,6 +20,8 @@ export interface FleetParts {
   measurementApi: MeasurementApi;
   registrationTargets: readonly RegistrationTarget[];
   factory: ReadingFactory;
+  /** Injected faults: seqs in dropSeqs are signed but never sent. */
+  faults?: FleetFaults;
   truthLog: TruthLog;
   rate: number;
   batch: number;
@@ -183,6 +186,9 @@ export class SimulatedFleet implements Fleet {
   /** Undefined when the meter has nothing to send yet (an energy-fe meter whose next slot has not ended). */
   #measure(meter: SimulatedMeter): SentReading | undefined {
     const entry = meter.nextReading(this.#parts.factory);
+    if (entry !== undefined && isDropped(this.#parts.faults, meter.meterId, entry.reading.seq)) {
+      return entry;
+    }
     if (entry !== undefined) {
       this.#laneOf.get(meter)?.enqueue(entry);
       this.#counters.signed += 1;

@@ -23,6 +23,7 @@ describe('parseRunOptions', () => {
       stateDir: undefined,
       json: false,
       watch: false,
+      faults: undefined,
     });
   });
 
@@ -65,6 +66,7 @@ describe('parseRunOptions', () => {
       stateDir: '/tmp/fleet',
       json: true,
       watch: true,
+      faults: undefined,
     });
     assert.deepEqual(parseRunOptions(['--speed-kmh', '90']).speedKmh, { min: 90, max: 90 });
   });

@@ -7,6 +7,8 @@ import {
   type NumberRange,
 } from '@metrochain/tool-kit';
 import { parseOptions } from '@metrochain/tool-kit';
+import type { FleetFaults } from '../fleet/fleet-faults';
+import { FAULT_OPTIONS, FAULT_USAGE, parseFaultOptions } from './fault-options';
 
 /** The command line of `metrochain-fleet run`, validated. */
 export interface RunOptions {
@@ -29,6 +31,8 @@ export interface RunOptions {
   stateDir: string | undefined;
   json: boolean;
   watch: boolean;
+  /** Injected faults (--drop-seqs, --stuck, --speed-bias, --bad-signatures, --clock-drift). */
+  faults: FleetFaults | undefined;
 }
 
 export const DEFAULT_STATE_DIR = '.devnet/fleet';
@@ -53,6 +57,7 @@ export const RUN_OPTIONS = {
   'state-dir': { type: 'string' },
   json: { type: 'boolean' },
   watch: { type: 'boolean' },
+  ...FAULT_OPTIONS,
 } as const;
 
 export const RUN_USAGE = `metrochain-fleet run [options]
@@ -74,7 +79,8 @@ to the measurement service until --duration-s has passed or SIGINT/SIGTERM.
   --network-file <path>    connection file (default: $METROCHAIN_NETWORK_FILE, .devnet/network.json)
   --state-dir <dir>        meter keys and seq counters, kept across runs (default <repo>/${DEFAULT_STATE_DIR})
   --json                   one JSON object per line instead of text
-  --watch                  show the measurement service's live statistics while running`;
+  --watch                  show the measurement service's live statistics while running
+${FAULT_USAGE}`;
 
 /** Parses and validates; every problem is a USAGE error. */
 export function parseRunOptions(argv: readonly string[]): RunOptions {
@@ -109,6 +115,7 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
     stateDir: nonEmpty(values['state-dir']),
     json: values.json ?? false,
     watch: values.watch ?? false,
+    faults: parseFaultOptions(values),
   };
 }
 
