@@ -4,15 +4,20 @@ import type { ReadingStatusChange, StatusStore, StatusUpdate } from './reading-s
 export const STATUS_KEY_PREFIX = 'measurement:status:';
 
 // Compare-and-set in one step, so that two writers (ingest, recorder, rejection consumer; any instance) can never
-// move a status backwards. The ranks are STATUS_RANK's. ARGV: ttl seconds, status, then field/value pairs.
+// move a status backwards. The ranks are STATUS_RANK's. ARGV: ttl seconds, status, then field/value pairs. The trace
+// id written at ingest stays with the later statuses unless they name one themselves.
 export const APPLY_STATUS_SCRIPT = `
 local rank = { received = 1, verified = 2, rejected = 3, recorded = 4 }
 local current = redis.call('HGET', KEYS[1], 'status')
 if current and (rank[current] or 0) >= rank[ARGV[2]] then
   return 0
 end
+local trace = redis.call('HGET', KEYS[1], 'traceId')
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'status', ARGV[2], unpack(ARGV, 3))
+if trace and redis.call('HEXISTS', KEYS[1], 'traceId') == 0 then
+  redis.call('HSET', KEYS[1], 'traceId', trace)
+end
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1
 `;
@@ -64,7 +69,9 @@ export class RedisStatusStore implements StatusStore {
 /** The hash fields of a status: the status itself and what it records; absent optional fields are left out. */
 export function statusFields(update: StatusUpdate): Record<string, string> {
   const fields: Record<string, string | undefined> = { status: update.status, updatedAt: update.updatedAt };
-  if (update.status === 'recorded') {
+  if (update.status === 'received' || update.status === 'verified') {
+    fields['traceId'] = update.traceId;
+  } else if (update.status === 'recorded') {
     fields['result'] = JSON.stringify(update.result);
     fields['txId'] = update.txId;
     fields['blockNumber'] = String(update.blockNumber);
