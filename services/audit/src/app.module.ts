@@ -4,6 +4,7 @@ import type { AuditConfig } from './config/audit.config';
 import { FindingsModule } from './findings/findings.module';
 import { auditHttpStatus } from './http/audit-http-status';
 import { SoftwareApprovalsModule } from './software-approvals/software-approvals.module';
+import { TracesModule } from './traces/traces.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
@@ -15,6 +16,7 @@ export class AppModule {
         PlatformModule.register(context, { errorStatus: auditHttpStatus }),
         FindingsModule,
         SoftwareApprovalsModule,
+        TracesModule,
       ],
     };
   }
