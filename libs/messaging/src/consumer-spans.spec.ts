@@ -32,10 +32,13 @@ describe('inConsumerSpans', () => {
   it('processes each record in a consumer span, a child of its trace, and hands on the span as parent', async () => {
     spans.reset();
     let active: string | undefined;
-    const handed = await inConsumerSpans([event('7', `00-${TRACE_ID}-${PARENT}-01`), event('8')], (traced) => {
-      active = trace.getActiveSpan()?.spanContext().spanId;
-      return Promise.resolve(traced);
-    });
+    const handed = await inConsumerSpans(
+      [event('7', `00-${TRACE_ID}-${PARENT}-01`), event('8')],
+      (traced) => {
+        active = trace.getActiveSpan()?.spanContext().spanId;
+        return Promise.resolve(traced);
+      },
+    );
     const [first, second] = spans.finished();
     assert.ok(first !== undefined && second !== undefined);
     assert.equal(first.name, 'readings.received.v1 process');

@@ -33,7 +33,10 @@ describe('otlpProtocol', () => {
     assert.equal(otlpProtocol({}), 'http/protobuf');
     assert.equal(otlpProtocol({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }), 'http/json');
     assert.equal(
-      otlpProtocol({ OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }),
+      otlpProtocol({
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      }),
       'http/protobuf',
     );
     const [processor] = traceSpanProcessors({

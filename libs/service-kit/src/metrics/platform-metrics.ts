@@ -16,10 +16,7 @@ export function platformMetrics(service: string): Metrics {
     collect: () => {
       lag.reset();
       for (const entry of consumerLags()) {
-        lag.set(
-          { group: entry.groupId, topic: entry.topic, partition: String(entry.partition) },
-          entry.lag,
-        );
+        lag.set({ group: entry.groupId, topic: entry.topic, partition: String(entry.partition) }, entry.lag);
       }
     },
   });

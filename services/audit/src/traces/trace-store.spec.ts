@@ -29,7 +29,9 @@ describe('TraceStore against a real redis-server', { skip: redisMissing }, () =>
     assert.equal((await store.spans(TRACE_ID)).length, 1);
     assert.equal(await store.save(spans.slice(1)), 0);
     assert.equal((await store.spans(TRACE_ID)).length, 2);
-    const third = spansOf(exportOf('billing', [{ spanId: 'd'.repeat(16), name: 'x', startMs: 0, durationMs: 1 }]));
+    const third = spansOf(
+      exportOf('billing', [{ spanId: 'd'.repeat(16), name: 'x', startMs: 0, durationMs: 1 }]),
+    );
     assert.equal(await store.save(third), 1);
     const ttl = await redis.client.ttl(`audit:trace:${TRACE_ID}`);
     assert.ok(ttl > 590 && ttl <= 600, `ttl ${String(ttl)}`);
@@ -43,7 +45,13 @@ describe('TraceStore against a real redis-server', { skip: redisMissing }, () =>
     for (let index = 0; index < 5; index += 1) {
       const traceId = String(index).repeat(32);
       await store.save(
-        spansOf(exportOf('audit', [{ spanId: INGEST_SPAN, name: `t${String(index)}`, startMs: index * 1000, durationMs: 1 }], traceId)),
+        spansOf(
+          exportOf(
+            'audit',
+            [{ spanId: INGEST_SPAN, name: `t${String(index)}`, startMs: index * 1000, durationMs: 1 }],
+            traceId,
+          ),
+        ),
       );
     }
     const recent = await store.recent(10);

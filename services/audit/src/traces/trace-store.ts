@@ -11,7 +11,10 @@ export interface TraceRetention {
   maxSpansPerTrace: number;
 }
 
-export type TraceRedis = Pick<Redis, 'pipeline' | 'multi' | 'hvals' | 'zrevrange' | 'zcard' | 'zpopmin' | 'del'>;
+export type TraceRedis = Pick<
+  Redis,
+  'pipeline' | 'multi' | 'hvals' | 'zrevrange' | 'zcard' | 'zpopmin' | 'del'
+>;
 
 /** What TraceService needs from its store. */
 export interface TraceStorePort {

@@ -45,21 +45,41 @@ describe('audit API: traces', { skip: redisMissing }, () => {
     await redis.stop();
   });
 
-  const body = exportOf('measurement', [{ spanId: INGEST_SPAN, name: 'measurement.ingest', startMs: 0, durationMs: 3 }]);
+  const body = exportOf('measurement', [
+    { spanId: INGEST_SPAN, name: 'measurement.ingest', startMs: 0, durationMs: 3 },
+  ]);
 
   it('takes an OTLP/JSON export from this host and shows the trace to auditors only', async () => {
-    const posted = await app.inject({ method: 'POST', url: '/v1/traces', payload: body, remoteAddress: '127.0.0.1' });
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      payload: body,
+      remoteAddress: '127.0.0.1',
+    });
     assert.equal(posted.statusCode, 200);
     assert.deepEqual(posted.json(), {});
-    const auth = (role: string): Record<string, string> => ({ authorization: `Bearer ${tokens[role] ?? ''}` });
-    const view = await app.inject({ method: 'GET', url: `/api/traces/${TRACE_ID}`, headers: auth('auditor') });
+    const auth = (role: string): Record<string, string> => ({
+      authorization: `Bearer ${tokens[role] ?? ''}`,
+    });
+    const view = await app.inject({
+      method: 'GET',
+      url: `/api/traces/${TRACE_ID}`,
+      headers: auth('auditor'),
+    });
     assert.equal(view.statusCode, 200);
     assert.equal(traceViewSchema.parse(view.json()).spans[0]?.name, 'measurement.ingest');
     const list = await app.inject({ method: 'GET', url: '/api/traces?limit=5', headers: auth('auditor') });
-    assert.equal((list.json<unknown[]>()).length, 1);
+    assert.equal(list.json<unknown[]>().length, 1);
     assert.equal((await app.inject({ method: 'GET', url: '/api/traces' })).statusCode, 401);
-    assert.equal((await app.inject({ method: 'GET', url: '/api/traces', headers: auth('utility') })).statusCode, 403);
-    const unknown = await app.inject({ method: 'GET', url: `/api/traces/${'e'.repeat(32)}`, headers: auth('auditor') });
+    assert.equal(
+      (await app.inject({ method: 'GET', url: '/api/traces', headers: auth('utility') })).statusCode,
+      403,
+    );
+    const unknown = await app.inject({
+      method: 'GET',
+      url: `/api/traces/${'e'.repeat(32)}`,
+      headers: auth('auditor'),
+    });
     assert.equal(unknown.statusCode, 404);
     assert.equal(unknown.json<{ code: string }>().code, 'TRACE_UNKNOWN');
     const malformedId = await app.inject({ method: 'GET', url: '/api/traces/xyz', headers: auth('auditor') });
@@ -67,7 +87,12 @@ describe('audit API: traces', { skip: redisMissing }, () => {
   });
 
   it('refuses exports from another host (403) and malformed bodies (400) with a code', async () => {
-    const foreign = await app.inject({ method: 'POST', url: '/v1/traces', payload: body, remoteAddress: '10.1.2.3' });
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      payload: body,
+      remoteAddress: '10.1.2.3',
+    });
     assert.equal(foreign.statusCode, 403);
     assert.equal(foreign.json<{ code: string }>().code, 'ACCESS_FORBIDDEN');
     const malformed = await app.inject({

@@ -1,11 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiBody, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   MAX_TRACE_EXPORT_BYTES,
   type OtlpTraceResponse,
@@ -61,7 +67,10 @@ export class TracesController {
   @Allow('auditor')
   @ZodParam('traceId', traceIdSchema)
   @ApiOkResponse({ type: TraceViewDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'TRACE_UNKNOWN: no spans of that trace (or expired).' })
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'TRACE_UNKNOWN: no spans of that trace (or expired).',
+  })
   get(@Param('traceId') traceId: string): Promise<TraceView> {
     return this.#traces.get(parseRequest(traceIdSchema, traceId));
   }

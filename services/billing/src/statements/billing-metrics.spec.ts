@@ -16,8 +16,17 @@ describe('billingMetrics', () => {
     counted.failed(new Error('boom'));
     const text = await metrics.text();
     assert.match(text, new RegExp(`^${STATEMENTS_METRIC}\\{status="complete",service="billing"\\} 2$`, 'm'));
-    assert.match(text, new RegExp(`^${STATEMENTS_METRIC}\\{status="incomplete",service="billing"\\} 1$`, 'm'));
-    assert.match(text, new RegExp(`^${STATEMENT_FAILURES_METRIC}\\{code="FE_NO_RESULT",service="billing"\\} 1$`, 'm'));
-    assert.match(text, new RegExp(`^${STATEMENT_FAILURES_METRIC}\\{code="UNKNOWN",service="billing"\\} 1$`, 'm'));
+    assert.match(
+      text,
+      new RegExp(`^${STATEMENTS_METRIC}\\{status="incomplete",service="billing"\\} 1$`, 'm'),
+    );
+    assert.match(
+      text,
+      new RegExp(`^${STATEMENT_FAILURES_METRIC}\\{code="FE_NO_RESULT",service="billing"\\} 1$`, 'm'),
+    );
+    assert.match(
+      text,
+      new RegExp(`^${STATEMENT_FAILURES_METRIC}\\{code="UNKNOWN",service="billing"\\} 1$`, 'm'),
+    );
   });
 });

@@ -69,9 +69,7 @@ export class RedisStatusStore implements StatusStore {
 /** The hash fields of a status: the status itself and what it records; absent optional fields are left out. */
 export function statusFields(update: StatusUpdate): Record<string, string> {
   const fields: Record<string, string | undefined> = { status: update.status, updatedAt: update.updatedAt };
-  if (update.status === 'received' || update.status === 'verified') {
-    fields['traceId'] = update.traceId;
-  } else if (update.status === 'recorded') {
+  if (update.status === 'recorded') {
     fields['result'] = JSON.stringify(update.result);
     fields['txId'] = update.txId;
     fields['blockNumber'] = String(update.blockNumber);
@@ -80,6 +78,8 @@ export function statusFields(update: StatusUpdate): Record<string, string> {
     fields['stage'] = update.stage;
     fields['lrCode'] = update.lrCode;
     fields['detail'] = update.detail;
+  } else {
+    fields['traceId'] = update.traceId;
   }
   return Object.fromEntries(
     Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),

@@ -13,9 +13,11 @@ describe('countedAttestations', () => {
       attest: (request) =>
         refuse
           ? Promise.reject(new DomainError({ code: 'ALREADY_EXISTS', message: 'registered' }))
-          : Promise.resolve({ meterId: request.meterId, transactionId: 'tx', blockNumber: 3n }) as ReturnType<
-              AttestationPort['attest']
-            >,
+          : (Promise.resolve({
+              meterId: request.meterId,
+              transactionId: 'tx',
+              blockNumber: 3n,
+            }) as ReturnType<AttestationPort['attest']>),
     };
     const counted = countedAttestations(port, metrics);
     const request = { meterId: 'm-1', model: 'x', publicKeyPem: 'pem', nonce: 'n', signature: 's' };
@@ -23,7 +25,19 @@ describe('countedAttestations', () => {
     refuse = true;
     await assert.rejects(counted.attest(request), /registered/);
     const text = await metrics.text();
-    assert.match(text, new RegExp(`^${ATTESTATIONS_METRIC}\\{outcome="attested",code="none",service="registration"\\} 1$`, 'm'));
-    assert.match(text, new RegExp(`^${ATTESTATIONS_METRIC}\\{outcome="failed",code="ALREADY_EXISTS",service="registration"\\} 1$`, 'm'));
+    assert.match(
+      text,
+      new RegExp(
+        `^${ATTESTATIONS_METRIC}\\{outcome="attested",code="none",service="registration"\\} 1$`,
+        'm',
+      ),
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `^${ATTESTATIONS_METRIC}\\{outcome="failed",code="ALREADY_EXISTS",service="registration"\\} 1$`,
+        'm',
+      ),
+    );
   });
 });
