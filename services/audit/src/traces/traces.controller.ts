@@ -11,7 +11,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBody, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   MAX_TRACE_EXPORT_BYTES,
   type OtlpTraceResponse,
@@ -24,7 +24,13 @@ import {
 import { Allow, BodyLimit, ErrorBodyDto, Public, ZodParam, parseRequest } from '@metrochain/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { TraceService } from './trace.service';
-import { OtlpTraceResponseDto, TraceSummaryDto, TraceViewDto, TracesQueryDto } from './traces.dto';
+import {
+  OtlpTraceRequestDto,
+  OtlpTraceResponseDto,
+  TraceSummaryDto,
+  TraceViewDto,
+  TracesQueryDto,
+} from './traces.dto';
 
 /** The OTLP/HTTP trace receiver of the services, and the trace views for auditors (docs/observability.md). */
 @ApiTags('traces')
@@ -42,14 +48,13 @@ export class TracesController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @BodyLimit(MAX_TRACE_EXPORT_BYTES)
-  @ApiBody({ description: 'OTLP ExportTraceServiceRequest, JSON encoding.', schema: { type: 'object' } })
   @ApiOkResponse({ type: OtlpTraceResponseDto })
   @ApiForbiddenResponse({
     type: ErrorBodyDto,
     description: 'ACCESS_FORBIDDEN: not from this host and without the trace token.',
   })
   receive(
-    @Body() body: unknown,
+    @Body() body: OtlpTraceRequestDto,
     @Req() request: FastifyRequest,
     @Headers(TRACE_TOKEN_HEADER) token: string | undefined,
   ): Promise<OtlpTraceResponse> {
