@@ -32,10 +32,13 @@ const unixNanoSchema = z.union([
   z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
 ]);
 
-/** An attribute value; arrays and key-value lists are kept as their JSON text. */
+/**
+ * An attribute value; arrays and key-value lists are kept as their JSON text. Long texts are shortened when stored
+ * rather than refused, so that one long error message does not cost the whole export (the body limit bounds them).
+ */
 const otlpAnyValueSchema = z
   .object({
-    stringValue: z.string().max(4_096).optional(),
+    stringValue: z.string().optional(),
     boolValue: z.boolean().optional(),
     intValue: z.union([z.string().regex(/^-?\d{1,20}$/), z.number().int()]).optional(),
     doubleValue: z.number().optional(),
@@ -55,13 +58,13 @@ export const otlpSpanSchema = z.object({
   spanId: spanIdSchema,
   // The JSON encoding sends an absent parent as an empty string or leaves it out.
   parentSpanId: z.union([spanIdSchema, z.literal('')]).optional(),
-  name: z.string().min(1).max(512),
+  name: z.string().min(1),
   kind: z.number().int().min(0).max(5).default(0),
   startTimeUnixNano: unixNanoSchema,
   endTimeUnixNano: unixNanoSchema,
   attributes: otlpAttributesSchema,
   status: z
-    .object({ code: z.number().int().min(0).max(2).default(0), message: z.string().max(4_096).optional() })
+    .object({ code: z.number().int().min(0).max(2).default(0), message: z.string().optional() })
     .default({ code: 0 }),
 });
 export type OtlpSpan = z.infer<typeof otlpSpanSchema>;

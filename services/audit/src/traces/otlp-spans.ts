@@ -8,6 +8,7 @@ import {
 } from '@metrochain/contracts';
 
 const MAX_ATTRIBUTE_TEXT = 1_024;
+const MAX_NAME = 256;
 const UNKNOWN_SERVICE = 'unknown';
 
 type AttributeValue = string | number | boolean;
@@ -62,14 +63,14 @@ function spanOf(span: OtlpSpan, service: string, scope: string): TraceSpan {
     parentSpanId: span.parentSpanId === undefined || span.parentSpanId === '' ? null : span.parentSpanId,
     service,
     scope,
-    name: span.name,
+    name: span.name.slice(0, MAX_NAME),
     kind: SPAN_KINDS[span.kind] ?? 'unspecified',
     startMs,
     durationMs: Math.max(0, endMs - startMs),
     status,
     ...(span.status.message === undefined || span.status.message === ''
       ? {}
-      : { statusMessage: span.status.message }),
+      : { statusMessage: span.status.message.slice(0, MAX_ATTRIBUTE_TEXT) }),
     attributes: attributesOf(span.attributes),
   };
 }
