@@ -6,7 +6,9 @@ import {
   AuditTracePaths,
   MeasurementApiPaths,
   type TraceView,
+  chaincodeServerVersionSchema,
   ingestResponseSchema,
+  serviceVersionSchema,
   traceSummarySchema,
   traceViewSchema,
 } from '@metrochain/contracts';
@@ -82,6 +84,11 @@ describe('T11 /metrics on every service and chaincode server, anonymously', () =
         text,
         /^metrochain_http_request_duration_seconds_count\{[^}]*route="\/health\/live"[^}]*\} [1-9]/m,
       );
+      const version = await fetch(`http://127.0.0.1:${String(service.port)}/version`);
+      assert.equal(version.status, 200);
+      const stated = serviceVersionSchema.parse(await version.json());
+      assert.equal(stated.service, service.name.replace(/-.*$/, ''));
+      assert.match(stated.lrFingerprint ?? '', /^[0-9a-f]{64}$/);
     });
   }
 
@@ -93,7 +100,13 @@ describe('T11 /metrics on every service and chaincode server, anonymously', () =
         `http://127.0.0.1:${String(org.chaincodeServer.httpPort)}/metrics`,
       );
       assert.equal(status, 200, org.name);
-      assert.match(text, /^metrochain_chaincode_info\{[^}]*fingerprint="[0-9a-f]{64}"[^}]*\} 1$/m, org.name);
+      const fingerprint = /^metrochain_chaincode_info\{[^}]*fingerprint="([0-9a-f]{64})"[^}]*\} 1$/m.exec(
+        text,
+      )?.[1];
+      assert.ok(fingerprint, org.name);
+      const version = await fetch(`http://127.0.0.1:${String(org.chaincodeServer.httpPort)}/version`);
+      assert.equal(version.status, 200, org.name);
+      assert.equal(chaincodeServerVersionSchema.parse(await version.json()).fingerprint, fingerprint);
     }
   });
 });
@@ -181,6 +194,35 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
       summaries.some((summary) => summary.traceId === traceId),
       'the trace is among the recent ones',
     );
+  });
+
+  it('starts a trace of its own for a reading posted without traceparent, and names it on the status', async () => {
+    const meter = await registrars.activeMeter('untraced');
+    const answer = await fetch(`${MEASUREMENT_URL}${MeasurementApiPaths.ingestBatch}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ readings: [energyReading(meter, 1)] }),
+    });
+    assert.equal(answer.status, 202);
+    const [accepted] = ingestResponseSchema.parse(await answer.json()).accepted;
+    assert.ok(accepted);
+    const status = await finalStatus(accepted.readingId);
+    assert.equal(status.status, 'recorded');
+    const traceId = status.traceId;
+    assert.match(traceId ?? '', /^[0-9a-f]{32}$/);
+    const view = await eventually(
+      'the trace of the reading without traceparent',
+      async () => {
+        const found = await fetch(`${AUDIT_URL}/api/traces/${traceId ?? ''}`, { headers: auditor });
+        if (found.status !== 200) {
+          return undefined;
+        }
+        const parsed = traceViewSchema.parse(await found.json());
+        return parsed.spans.some((span) => span.name === 'ledger.submit') ? parsed : undefined;
+      },
+      20_000,
+    );
+    assert.equal(spanNamed(view, 'measurement.ingest').parentSpanId, null);
   });
 
   it('shows traces to auditors only', async () => {
