@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildTopology } from '../topology';
 import { servicesSection } from './connection-file';
 import { serviceInstances } from './service-instances';
-import { DEVNET_RATE_LIMIT_WRITES, serviceSpec } from './services';
+import { DEVNET_RATE_LIMIT_WRITES, DEVNET_TRACE_ENV, serviceSpec } from './services';
 
 const twoOrgs = buildTopology({ thirdOrg: false, orderers: 3, kafkaBrokers: 1 });
 const threeOrgs = buildTopology({ thirdOrg: true, orderers: 3, kafkaBrokers: 1 });
@@ -38,6 +38,7 @@ describe('service instances', () => {
       METROCHAIN_NETWORK_FILE: '/state/network.json',
       METROCHAIN_ORG: 'Inmetro',
       RATE_LIMIT_WRITES: String(DEVNET_RATE_LIMIT_WRITES),
+      ...DEVNET_TRACE_ENV,
       REGISTRATION_INSTANCE_ID: 'registration-inmetro',
     });
     assert.equal(ptbSpec.env?.['METROCHAIN_ORG'], 'PTB');

@@ -4,7 +4,7 @@ import { REPO_ROOT } from '../paths';
 import type { ProcessSpec } from '../process/supervisor';
 import { nodeBinary } from './node-binary';
 import { waitUntilHealthy, type NetworkContext } from './context';
-import { type ServiceInstance, serviceInstances } from './service-instances';
+import { SERVICE_PORTS, type ServiceInstance, serviceInstances } from './service-instances';
 
 /**
  * Per meter and 10 s on the local network: a month of 15-minute slots (2,976 readings) uploaded after an outage
@@ -40,6 +40,16 @@ function serviceEnv(instance: ServiceInstance): NodeJS.ProcessEnv {
  */
 export const DEVNET_RATE_LIMIT_WRITES = 5_000;
 
+/**
+ * Every service exports its spans as OTLP/HTTP JSON to the audit service, the local trace receiver, every half
+ * second, so that a reading's trace is complete a moment after it was recorded (docs/observability.md).
+ */
+export const DEVNET_TRACE_ENV: Readonly<NodeJS.ProcessEnv> = {
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `http://127.0.0.1:${String(SERVICE_PORTS.audit)}/v1/traces`,
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+  OTEL_BSP_SCHEDULE_DELAY: '500',
+};
+
 export function serviceSpec(networkFile: string, instance: ServiceInstance): ProcessSpec {
   return {
     name: instance.process,
@@ -52,6 +62,7 @@ export function serviceSpec(networkFile: string, instance: ServiceInstance): Pro
       METROCHAIN_NETWORK_FILE: networkFile,
       METROCHAIN_ORG: instance.org,
       RATE_LIMIT_WRITES: String(DEVNET_RATE_LIMIT_WRITES),
+      ...DEVNET_TRACE_ENV,
       ...serviceEnv(instance),
     },
     health: { type: 'http', url: `${instance.url}/health/ready` },

@@ -16,3 +16,4 @@ export * from './api/version-api';
 export * from './api/audit-api';
 export * from './api/audit-network-api';
 export * from './api/audit-surveillance-api';
+export * from './api/audit-traces-api';

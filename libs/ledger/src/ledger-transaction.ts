@@ -1,7 +1,10 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { ledgerErrorFromValidationCode, toLedgerError } from './to-ledger-error';
 
 export type TransactionArgument = string | Uint8Array;
+
+const tracer = trace.getTracer('metrochain-ledger');
 
 /** Where a successful write landed on the ledger. */
 export interface CommittedTransaction {
@@ -32,6 +35,34 @@ export async function submitTransaction(
   transactionName: string,
   args: readonly TransactionArgument[] = [],
   extras: ProposalExtras = {},
+): Promise<SubmittedTransactionResult> {
+  // One span per submit, from the proposal to the commit status: the slow hop of a reading's trace.
+  return tracer.startActiveSpan(
+    'ledger.submit',
+    { kind: SpanKind.CLIENT, attributes: { 'ledger.transaction': transactionName } },
+    async (span) => {
+      try {
+        const submitted = await submitOnce(contract, transactionName, args, extras);
+        span.setAttributes({
+          'ledger.transaction_id': submitted.transactionId,
+          'ledger.block_number': Number(submitted.blockNumber),
+        });
+        return submitted;
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+async function submitOnce(
+  contract: Pick<Contract, 'submitAsync'>,
+  transactionName: string,
+  args: readonly TransactionArgument[],
+  extras: ProposalExtras,
 ): Promise<SubmittedTransactionResult> {
   try {
     const submitted = await contract.submitAsync(transactionName, {

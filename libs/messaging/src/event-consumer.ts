@@ -1,5 +1,6 @@
 import type { TopicName } from '@metrochain/contracts';
 import type { Consumer, ConsumerConfig, EachBatchPayload, EachMessagePayload } from 'kafkajs';
+import { batchLag, recordConsumerLag } from './consumer-lag';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   DEFAULT_MAX_ATTEMPTS,
@@ -143,6 +144,12 @@ export class EventConsumer<T extends TopicName> {
 
   async #handleBatch(payload: EachBatchPayload, handler: BatchHandler<T>): Promise<void> {
     const { batch } = payload;
+    recordConsumerLag({
+      groupId: this.#options.groupId,
+      topic: batch.topic,
+      partition: batch.partition,
+      lag: batchLag(batch),
+    });
     const size = this.#options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
     const backoff = this.#options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
     for (let start = 0; start < batch.messages.length; start += size) {

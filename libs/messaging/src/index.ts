@@ -87,3 +87,11 @@ export {
   type TopicTailReaderOptions,
   TopicTailReader,
 } from './topic-tail-reader';
+export {
+  type PartitionLag,
+  batchLag,
+  clearConsumerLags,
+  consumerLags,
+  recordConsumerLag,
+} from './consumer-lag';
+export { inConsumerSpans } from './consumer-spans';

@@ -1,5 +1,6 @@
 import type { TopicName } from '@metrochain/contracts';
 import type { Consumer, ConsumerConfig, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { batchLag, recordConsumerLag } from './consumer-lag';
 
 /** The part of a kafkajs consumer that `ManualCommitConsumer` uses. */
 export type ManualCommitConsumerPort = Pick<
@@ -128,6 +129,12 @@ export class ManualCommitConsumer<T extends TopicName> {
 
   async #take(payload: EachBatchPayload, handler: PartitionFetchHandler): Promise<void> {
     const { batch } = payload;
+    recordConsumerLag({
+      groupId: this.#options.groupId,
+      topic: batch.topic,
+      partition: batch.partition,
+      lag: batchLag(batch),
+    });
     if (!this.#taking) {
       // Or kafkajs would fetch the same records again at once, until the consumer stops.
       payload.pause();

@@ -1,5 +1,6 @@
 import type { TopicName } from '@metrochain/contracts';
 import type { KafkaMessage } from 'kafkajs';
+import { inConsumerSpans } from './consumer-spans';
 import { decodeEvent } from './event-codec';
 import { readHeaders, readTraceContext } from './event-headers';
 import { decideFailure } from './failure-policy';
@@ -54,7 +55,10 @@ async function handleTogether<T extends TopicName>(
   }
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await input.handler(events.map((event) => ({ ...event, attempt })));
+      await inConsumerSpans(
+        events.map((event) => ({ ...event, attempt })),
+        (traced) => input.handler(traced),
+      );
       return true;
     } catch (error) {
       if (decideFailure(error, attempt, input.maxAttempts) === 'dead-letter') {

@@ -2,6 +2,7 @@ import { type DeadLetterTopicName, type TopicName, deadLetterTopicOf } from '@me
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { type DecodedEvent, decodeEvent } from './event-codec';
 import { type TraceContext, buildDeadLetterHeaders, readHeaders, readTraceContext } from './event-headers';
+import { inConsumerSpans } from './consumer-spans';
 import { decideFailure, failureCode, failureMessage } from './failure-policy';
 
 /** A consumed, validated event as a handler sees it. */
@@ -67,7 +68,8 @@ export async function processMessage<T extends TopicName>(
   const { offset, timestamp } = input.message;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await input.handler({ ...decoded, topic, partition, offset, timestamp, headers, trace, attempt });
+      const event = { ...decoded, topic, partition, offset, timestamp, headers, trace, attempt };
+      await inConsumerSpans([event], ([traced]) => input.handler(traced ?? event));
       return { status: 'handled', attempts: attempt };
     } catch (error) {
       if (decideFailure(error, attempt, input.maxAttempts) === 'dead-letter') {

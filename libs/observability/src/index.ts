@@ -6,6 +6,7 @@ export {
   type ShutdownTelemetry,
   type TelemetryOptions,
   otlpEndpointConfigured,
+  otlpProtocol,
   shutdownTelemetry,
   startTelemetry,
   traceSpanProcessors,

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BatchSpanProcessor, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
-import { otlpEndpointConfigured, shutdownTelemetry, startTelemetry, traceSpanProcessors } from './telemetry';
+import {
+  otlpEndpointConfigured,
+  otlpProtocol,
+  shutdownTelemetry,
+  startTelemetry,
+  traceSpanProcessors,
+} from './telemetry';
 
 describe('traceSpanProcessors', () => {
   it('exports nothing unless an OTLP endpoint is configured', () => {
@@ -17,6 +23,27 @@ describe('traceSpanProcessors', () => {
       true,
     );
     const [processor] = traceSpanProcessors({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
+    assert.ok(processor instanceof BatchSpanProcessor);
+    await processor.shutdown();
+  });
+});
+
+describe('otlpProtocol', () => {
+  it('is http/json only when the traces protocol (or the general one) says so, else http/protobuf', async () => {
+    assert.equal(otlpProtocol({}), 'http/protobuf');
+    assert.equal(otlpProtocol({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }), 'http/json');
+    assert.equal(
+      otlpProtocol({
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      }),
+      'http/protobuf',
+    );
+    const [processor] = traceSpanProcessors({
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:3005/v1/traces',
+      OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    });
     assert.ok(processor instanceof BatchSpanProcessor);
     await processor.shutdown();
   });

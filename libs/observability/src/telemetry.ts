@@ -1,7 +1,13 @@
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter as OtlpJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import {
+  BatchSpanProcessor,
+  NoopSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace';
 
 export type TelemetryEnvironment = Readonly<Record<string, string | undefined>>;
 
@@ -57,11 +63,40 @@ export function shutdownTelemetry(): Promise<void> {
   return running === undefined ? Promise.resolve() : running();
 }
 
-/** The OTLP exporter when an endpoint is configured, else a processor that keeps spans only for propagation. */
+const PROTOCOL_VARIABLES = ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', 'OTEL_EXPORTER_OTLP_PROTOCOL'] as const;
+/** The SDK's default; the devnet shortens it so that a trace is complete a moment after the request. */
+const DEFAULT_SCHEDULE_DELAY_MS = 5_000;
+
+/**
+ * The OTLP exporter when an endpoint is configured, else a processor that keeps spans only for propagation. The
+ * exporter speaks OTLP/HTTP with JSON bodies when the protocol variable says `http/json` (what the audit service's
+ * trace receiver reads), else http/protobuf. `OTEL_BSP_SCHEDULE_DELAY` (ms) sets how often spans are sent.
+ */
 export function traceSpanProcessors(env: TelemetryEnvironment): SpanProcessor[] {
-  return otlpEndpointConfigured(env)
-    ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })]
-    : [new NoopSpanProcessor()];
+  if (!otlpEndpointConfigured(env)) {
+    return [new NoopSpanProcessor()];
+  }
+  return [
+    new BatchSpanProcessor({
+      exporter: traceExporter(env),
+      scheduledDelayMillis: scheduleDelay(env),
+    }),
+  ];
+}
+
+/** `http/json` or `http/protobuf`, as the OTLP variables state (traces-specific first). */
+export function otlpProtocol(env: TelemetryEnvironment): 'http/json' | 'http/protobuf' {
+  const stated = PROTOCOL_VARIABLES.map((name) => (env[name] ?? '').trim()).find((value) => value !== '');
+  return stated === 'http/json' ? 'http/json' : 'http/protobuf';
+}
+
+function traceExporter(env: TelemetryEnvironment): SpanExporter {
+  return otlpProtocol(env) === 'http/json' ? new OtlpJsonTraceExporter() : new OTLPTraceExporter();
+}
+
+function scheduleDelay(env: TelemetryEnvironment): number {
+  const stated = Number(env['OTEL_BSP_SCHEDULE_DELAY']);
+  return Number.isInteger(stated) && stated > 0 ? stated : DEFAULT_SCHEDULE_DELAY_MS;
 }
 
 export function otlpEndpointConfigured(env: TelemetryEnvironment): boolean {

@@ -68,3 +68,12 @@ export { ConsumerHost } from './kafka/consumer-host';
 export { type RetryOptions, retryUntilDone } from './retry/retry-until-done';
 export { LR_FINGERPRINT_FILE_ENV, readBuildVersion, readLrFingerprint } from './version/build-version';
 export { SERVICE_VERSION, VersionController } from './version/version.controller';
+export { HTTP_DURATION_BUCKETS, METRIC_PREFIX, Metrics } from './metrics/metrics';
+export {
+  HTTP_DURATION_METRIC,
+  UNMATCHED_ROUTE,
+  HttpMetricsHook,
+  httpObservation,
+} from './metrics/http-metrics';
+export { MetricsController } from './metrics/metrics.controller';
+export { CONSUMER_LAG_METRIC, platformMetrics } from './metrics/platform-metrics';

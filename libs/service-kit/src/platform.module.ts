@@ -5,6 +5,10 @@ import { LedgerModule } from '@metrochain/ledger';
 import { EventProducer } from '@metrochain/messaging';
 import type { PlatformConfig } from './config/platform-config';
 import { HealthController } from './health/health.controller';
+import { HttpMetricsHook } from './metrics/http-metrics';
+import { Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { platformMetrics } from './metrics/platform-metrics';
 import { readBuildVersion } from './version/build-version';
 import { SERVICE_VERSION, VersionController } from './version/version.controller';
 import { eventProducerProvider, kafkaAdminProvider, kafkaClientProvider } from './kafka/kafka.providers';
@@ -20,7 +24,8 @@ import type { ServiceContext } from './service-context';
 
 /**
  * What every service stands on, registered once in its AppModule: the ledger connection of the service's own
- * identity, Redis, the Kafka client with a connected EventProducer, `/health/live` + `/health/ready`, and who may
+ * identity, Redis, the Kafka client with a connected EventProducer, `/health/live` + `/health/ready`, `/version`,
+ * `/metrics` with the `Metrics` registry for domain counters, and who may
  * call what (access guard, write limits, route body limits, the one error filter with the service's `errorStatus`
  * table; docs/identity.md). Global, so that feature modules inject these without importing it again.
  */
@@ -46,7 +51,7 @@ export class PlatformModule {
           identity: context.identity,
         }),
       ],
-      controllers: [HealthController, VersionController],
+      controllers: [HealthController, VersionController, MetricsController],
       providers: [
         { provide: SERVICE_CONTEXT, useValue: context },
         { provide: SERVICE_VERSION, useValue: readBuildVersion(context.serviceName) },
@@ -57,6 +62,8 @@ export class PlatformModule {
         ReadinessService,
         PlatformShutdown,
         RouteBodyLimits,
+        { provide: Metrics, useValue: platformMetrics(context.serviceName) },
+        HttpMetricsHook,
         ...accessProviders(context, options.errorStatus ?? ((): undefined => undefined)),
       ],
       exports: [
@@ -67,6 +74,7 @@ export class PlatformModule {
         EventProducer,
         LedgerModule,
         ReadinessService,
+        Metrics,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { auditHttpStatus } from './http/audit-http-status';
 import { NetworkHealthModule } from './network-health/network-health.module';
 import { SoftwareApprovalsModule } from './software-approvals/software-approvals.module';
 import { SurveillanceModule } from './surveillance/surveillance.module';
+import { TracesModule } from './traces/traces.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
@@ -19,6 +20,7 @@ export class AppModule {
         SoftwareApprovalsModule,
         NetworkHealthModule,
         SurveillanceModule,
+        TracesModule,
       ],
     };
   }

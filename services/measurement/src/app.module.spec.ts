@@ -9,6 +9,7 @@ import { FakeKafka } from '@metrochain/messaging/testing';
 import { createLogger } from '@metrochain/observability';
 import {
   KAFKA_CLIENT,
+  Metrics,
   REDIS_CLIENT,
   ReadinessService,
   SERVICE_CONTEXT,
@@ -64,6 +65,7 @@ const readiness = {
     { provide: LEDGER_CONNECTION, useValue: { contract: () => ({}) } },
     { provide: ThrottlerStorage, useClass: ThrottlerStorageService },
     { provide: ReadinessService, useValue: readiness },
+    { provide: Metrics, useValue: new Metrics({ service: 'measurement', defaultMetrics: false }) },
   ],
   exports: [
     SERVICE_CONTEXT,
@@ -73,6 +75,7 @@ const readiness = {
     LEDGER_CONNECTION,
     ThrottlerStorage,
     ReadinessService,
+    Metrics,
   ],
 })
 class FakePlatformModule {}

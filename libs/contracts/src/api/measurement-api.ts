@@ -99,6 +99,11 @@ export const readingStatusResponseSchema = z.object({
   result: measurementResultSchema.optional(),
   txId: txIdSchema.optional(),
   blockNumber: blockNumberSchema.optional(),
+  /** The W3C trace id of the reading's way from ingest to the ledger; the audit service shows that trace. */
+  traceId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 });
 export type ReadingStatusResponse = z.infer<typeof readingStatusResponseSchema>;
 

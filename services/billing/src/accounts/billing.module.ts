@@ -1,10 +1,11 @@
 import { Logger, Module } from '@nestjs/common';
 import { BillingClient, LEDGER_CONNECTION, type LedgerConnection } from '@metrochain/ledger';
 import { EventProducer } from '@metrochain/messaging';
-import { REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
+import { Metrics, REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
 import type { Redis } from 'ioredis';
 import type { BillingConfig } from '../config/billing.config';
 import { KeyVault } from '../keys/key-vault';
+import { billingMetrics } from '../statements/billing-metrics';
 import { CloserHost } from '../statements/closer.host';
 import { StatementCloser } from '../statements/statement-closer';
 import { TariffsController } from '../tariffs/tariffs.controller';
@@ -50,20 +51,25 @@ function endorsers(context: Context): string[] {
         vault: KeyVault,
         redis: Redis,
         producer: EventProducer,
-      ): StatementCloser =>
-        new StatementCloser({
+        metrics: Metrics,
+      ): StatementCloser => {
+        const counted = billingMetrics(metrics);
+        return new StatementCloser({
           ledger,
           vault,
           redis,
           settings: context.config.closing,
           publish: async (statement) => {
             await producer.publish('billing.statements.v1', statement.accountId, statement);
+            counted.published(statement);
           },
           onFailure: (accountId, period, error) => {
+            counted.failed(error);
             logger.warn(`statement of ${accountId} ${period} not computed: ${String(error)}`);
           },
-        }),
-      inject: [SERVICE_CONTEXT, BillingClient, KeyVault, REDIS_CLIENT, EventProducer],
+        });
+      },
+      inject: [SERVICE_CONTEXT, BillingClient, KeyVault, REDIS_CLIENT, EventProducer, Metrics],
     },
     {
       provide: CloserHost,

@@ -15,6 +15,7 @@ import type { StatusStore } from '../status/reading-status';
 import type { MeasurementStats } from '../stats/measurement-stats';
 import type { MeterRateLimit } from './meter-rate-limit';
 import type { ReceivedPublisher } from './received-publisher';
+import { type IngestTrace, inIngestSpan } from './ingest-span';
 
 /** A 500-reading batch can have thousands of issues; the answer names the first ones. */
 const MAX_ISSUES_SHOWN = 20;
@@ -66,12 +67,16 @@ export class IngestApi {
     return this.#accept(readings, trace);
   }
 
-  async #accept(readings: readonly Reading[], trace: TraceContext | undefined): Promise<IngestResponse> {
+  async #accept(readings: readonly Reading[], request: TraceContext | undefined): Promise<IngestResponse> {
+    return inIngestSpan(request, readings.length, (ingest) => this.#acceptTraced(readings, ingest));
+  }
+
+  async #acceptTraced(readings: readonly Reading[], ingest: Readonly<IngestTrace>): Promise<IngestResponse> {
     const receivedAt = new Date((this.#options.now ?? Date.now)()).toISOString();
     const identified = readings.map(identify);
     await this.#options.meterLimit?.admit(readings);
     try {
-      await this.#options.publisher.publish(readings, receivedAt, trace);
+      await this.#options.publisher.publish(readings, receivedAt, ingest.context);
     } catch (cause) {
       throw measurementError(
         MeasurementErrorCode.INGEST_UNAVAILABLE,
@@ -84,7 +89,7 @@ export class IngestApi {
       await this.#options.statuses.apply(
         identified.map(({ readingId }) => ({
           readingId,
-          update: { status: 'received', updatedAt: receivedAt },
+          update: { status: 'received', updatedAt: receivedAt, traceId: ingest.traceId },
         })),
       );
     } catch (error) {

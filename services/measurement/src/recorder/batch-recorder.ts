@@ -86,7 +86,11 @@ export class BatchRecorder {
     await this.#retry('events', () => this.#publish(effects));
     await this.#retry('statuses', () => statuses.apply(effects.statusChanges));
     this.#options.stats.recorded(effects.newlyRecorded);
-    this.#options.stats.count('rejected', effects.rejected.length);
+    this.#options.stats.count(
+      'rejected',
+      effects.rejected.length,
+      effects.rejected.map((rejection) => rejection.value.reason),
+    );
   }
 
   async #publish(effects: Readonly<BatchEffects>): Promise<void> {

@@ -42,7 +42,7 @@ export class LrApprovalHold {
     this.#since = undefined;
   }
 
-  /** Refusals since the service started (measurement_lr_not_approved_total). */
+  /** Refusals since the service started (metrochain_measurement_lr_not_approved_total on /metrics). */
   get refusals(): number {
     return this.#refusals;
   }

@@ -9,12 +9,14 @@ import {
 } from '@metrochain/messaging';
 import {
   KAFKA_CLIENT,
+  Metrics,
   ReadinessService,
   SERVICE_CONTEXT,
   type ServiceContext,
   mspIdOf,
 } from '@metrochain/service-kit';
 import type { MeasurementConfig } from '../config/measurement.config';
+import { lrNotApprovedCounter } from '../stats/measurement-metrics';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { StatsModule } from '../stats/stats.module';
 import { RedisStatusStore } from '../status/redis-status-store';
@@ -43,12 +45,13 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
     },
     {
       provide: LrApprovalHold,
-      useFactory: (readiness: ReadinessService): LrApprovalHold => {
+      useFactory: (readiness: ReadinessService, metrics: Metrics): LrApprovalHold => {
         const hold = new LrApprovalHold();
         readiness.addDegradationSource(() => hold.degradation());
+        lrNotApprovedCounter(metrics, () => hold.refusals);
         return hold;
       },
-      inject: [ReadinessService],
+      inject: [ReadinessService, Metrics],
     },
     {
       provide: BatchRecorder,

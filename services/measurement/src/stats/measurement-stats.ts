@@ -8,7 +8,11 @@ export const LATEST_RECORDED = 20;
 
 const COUNTERS: readonly StatsCounter[] = ['accepted', 'verified', 'recorded', 'rejected'];
 
+/** Sees every count as it happens, with the reasons of rejections when the caller names them (the /metrics counters). */
+export type StatsObserver = (counter: StatsCounter, count: number, reasons?: readonly string[]) => void;
+
 export interface MeasurementStatsOptions {
+  observer?: StatsObserver;
   windowS?: number;
   latest?: number;
   now?: () => number;
@@ -24,6 +28,7 @@ export class MeasurementStats {
   readonly #totals: Record<StatsCounter, number> = { accepted: 0, verified: 0, recorded: 0, rejected: 0 };
   readonly #rates: Record<StatsCounter, SlidingWindowCounter>;
   readonly #latest: (MeasurementsRecordedV1 | undefined)[];
+  readonly #observer: StatsObserver | undefined;
   #next = 0;
 
   constructor(options: Readonly<MeasurementStatsOptions> = {}) {
@@ -37,12 +42,15 @@ export class MeasurementStats {
       rejected: new SlidingWindowCounter(windowS, now),
     };
     this.#latest = new Array<MeasurementsRecordedV1 | undefined>(options.latest ?? LATEST_RECORDED);
+    this.#observer = options.observer;
   }
 
-  count(counter: StatsCounter, count = 1): void {
+  /** `reasons`: of a rejection, the reason of each reading counted (then `count` is their number). */
+  count(counter: StatsCounter, count = 1, reasons?: readonly string[]): void {
     if (count > 0) {
       this.#totals[counter] += count;
       this.#rates[counter].add(count);
+      this.#observer?.(counter, count, reasons);
     }
   }
 

@@ -9,7 +9,7 @@ export type RejectionStage = (typeof REJECTION_STAGES)[number];
 
 /** What a status change records besides the status; the fields of the previous status are dropped. */
 export type StatusUpdate =
-  | Readonly<{ status: 'received' | 'verified'; updatedAt: string }>
+  | Readonly<{ status: 'received' | 'verified'; updatedAt: string; traceId?: string | undefined }>
   | Readonly<{
       status: 'recorded';
       updatedAt: string;

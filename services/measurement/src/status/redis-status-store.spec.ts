@@ -82,6 +82,16 @@ describe('RedisStatusStore against a real redis-server', { skip: redisMissing },
     assert.equal(fields['lrCode'], undefined);
   });
 
+  it('keeps the trace id written at ingest through the later statuses', async () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    await store.apply([{ readingId: ID, update: { status: 'received', updatedAt: AT, traceId } }]);
+    await store.apply([{ readingId: ID, update: UPDATES.verified }]);
+    await store.apply([{ readingId: ID, update: UPDATES.recorded }]);
+    const fields = await store.read(ID);
+    assert.equal(fields?.['status'], 'recorded');
+    assert.equal(fields['traceId'], traceId);
+  });
+
   it('never moves backwards whatever order concurrent writers arrive in', async () => {
     const ids = Array.from({ length: 50 }, (_, index) => `meter-${String(index)}~1~0123456789abcdef`);
     await Promise.all(

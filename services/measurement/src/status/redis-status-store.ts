@@ -4,15 +4,20 @@ import type { ReadingStatusChange, StatusStore, StatusUpdate } from './reading-s
 export const STATUS_KEY_PREFIX = 'measurement:status:';
 
 // Compare-and-set in one step, so that two writers (ingest, recorder, rejection consumer; any instance) can never
-// move a status backwards. The ranks are STATUS_RANK's. ARGV: ttl seconds, status, then field/value pairs.
+// move a status backwards. The ranks are STATUS_RANK's. ARGV: ttl seconds, status, then field/value pairs. The trace
+// id written at ingest stays with the later statuses unless they name one themselves.
 export const APPLY_STATUS_SCRIPT = `
 local rank = { received = 1, verified = 2, rejected = 3, recorded = 4 }
 local current = redis.call('HGET', KEYS[1], 'status')
 if current and (rank[current] or 0) >= rank[ARGV[2]] then
   return 0
 end
+local trace = redis.call('HGET', KEYS[1], 'traceId')
 redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'status', ARGV[2], unpack(ARGV, 3))
+if trace and redis.call('HEXISTS', KEYS[1], 'traceId') == 0 then
+  redis.call('HSET', KEYS[1], 'traceId', trace)
+end
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1
 `;
@@ -73,6 +78,8 @@ export function statusFields(update: StatusUpdate): Record<string, string> {
     fields['stage'] = update.stage;
     fields['lrCode'] = update.lrCode;
     fields['detail'] = update.detail;
+  } else {
+    fields['traceId'] = update.traceId;
   }
   return Object.fromEntries(
     Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),

@@ -34,7 +34,12 @@ export class RejectedReadingsHandler {
         details: { cause: String(cause) },
       });
     }
-    this.#stats.count('rejected', events.filter((event) => stageOf(event) === 'verification').length);
+    const refused = events.filter((event) => stageOf(event) === 'verification');
+    this.#stats.count(
+      'rejected',
+      refused.length,
+      refused.map((event) => event.value.reason),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
+import { Metrics, REDIS_CLIENT, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
 import {
   GovernanceClient,
   LEDGER_CONNECTION,
@@ -12,6 +12,7 @@ import type { RegistrationConfig } from '../config/registration.config';
 import { ApprovalQueueService } from './approval-queue.service';
 import { ApprovalsController } from './approvals.controller';
 import { AttestAndRead } from './attest-and-read';
+import { countedAttestations } from './registration-metrics';
 import { AttestationBatcher } from './attestation-batcher';
 import { AttestationPolicyStore } from './attestation-policy';
 import { RedisChallengeStore, RedisRotationStore } from './challenge.store';
@@ -37,12 +38,12 @@ type Context = ServiceContext<RegistrationConfig>;
   providers: [
     {
       provide: AttestAndRead,
-      useFactory: (context: Context, connection: LedgerConnection): AttestAndRead => {
+      useFactory: (context: Context, connection: LedgerConnection, metrics: Metrics): AttestAndRead => {
         const registry = RegistryClient.forConnection(connection);
-        const attestations = new AttestationBatcher({ registry, ...context.config.attestBatch });
-        return new AttestAndRead({ registry, attestations });
+        const batcher = new AttestationBatcher({ registry, ...context.config.attestBatch });
+        return new AttestAndRead({ registry, attestations: countedAttestations(batcher, metrics) });
       },
-      inject: [SERVICE_CONTEXT, LEDGER_CONNECTION],
+      inject: [SERVICE_CONTEXT, LEDGER_CONNECTION, Metrics],
     },
     {
       provide: AttestationPolicyStore,

@@ -4,6 +4,7 @@ import { EventConsumer, type KafkaClient } from '@metrochain/messaging';
 import {
   ConsumerHost,
   KAFKA_CLIENT,
+  Metrics,
   REDIS_CLIENT,
   SERVICE_CONTEXT,
   type ServiceContext,
@@ -16,6 +17,7 @@ import { VerificationLog } from '../log/verification-log';
 import { MeterDirectory } from './meter-directory';
 import { RedisMeterCache } from './redis-meter-cache';
 import { VerificationApi } from './verification-api';
+import { countingSink } from './verification-metrics';
 import { VerificationEngine } from './verification.engine';
 import { VerificationsController } from './verifications.controller';
 
@@ -46,14 +48,15 @@ class MeterCacheInvalidation extends ConsumerHost<'meter.lifecycle.v1'> {}
         context: ServiceContext<VerificationConfig>,
         directory: MeterDirectory,
         log: VerificationLog,
+        metrics: Metrics,
       ): VerificationEngine =>
         new VerificationEngine({
           directory,
-          log,
+          log: countingSink(log, metrics),
           verifiedBy: mspIdOf(context),
           futureSkewMs: context.config.futureSkewMs,
         }),
-      inject: [SERVICE_CONTEXT, MeterDirectory, VerificationLog],
+      inject: [SERVICE_CONTEXT, MeterDirectory, VerificationLog, Metrics],
     },
     {
       provide: VerificationApi,
