@@ -14,3 +14,4 @@ export * from './api/principals';
 export * from './api/billing-api';
 export * from './api/version-api';
 export * from './api/audit-api';
+export * from './api/audit-reexecution-api';

@@ -3,7 +3,10 @@ import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
 import type { AuditConfig } from './config/audit.config';
 import { FindingsModule } from './findings/findings.module';
 import { auditHttpStatus } from './http/audit-http-status';
+import { RawReadingsModule } from './raw-readings/raw-readings.module';
+import { ReexecutionModule } from './reexecution/reexecution.module';
 import { SoftwareApprovalsModule } from './software-approvals/software-approvals.module';
+import { VerificationLogModule } from './verification-log/verification-log.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
@@ -15,6 +18,9 @@ export class AppModule {
         PlatformModule.register(context, { errorStatus: auditHttpStatus }),
         FindingsModule,
         SoftwareApprovalsModule,
+        ReexecutionModule,
+        RawReadingsModule,
+        VerificationLogModule,
       ],
     };
   }

@@ -1,10 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
-import { AuditErrorCode } from '@metrochain/contracts';
+import { AuditErrorCode, AuditReexecutionErrorCode } from '@metrochain/contracts';
 import type { DomainError } from '@metrochain/errors';
 import { isLedgerError } from '@metrochain/ledger';
 
 const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [AuditErrorCode.FINDING_UNKNOWN]: HttpStatus.NOT_FOUND,
+  ...Object.fromEntries(Object.values(AuditReexecutionErrorCode).map((code) => [code, HttpStatus.NOT_FOUND])),
 };
 
 // The ledger refused or failed a query the audit service made for an auditor.
