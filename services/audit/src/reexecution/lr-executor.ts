@@ -54,7 +54,10 @@ export class WorkerLrExecutor implements LrExecutor {
     if (this.#worker !== undefined) {
       return this.#worker;
     }
-    const worker = new Worker(this.#script);
+    // The bundle's contract library logs every annotation at info when it loads; the audit wants its errors only.
+    const worker = new Worker(this.#script, {
+      env: { ...process.env, CORE_CHAINCODE_LOGGING_LEVEL: 'error' },
+    });
     worker.unref();
     worker.on('message', (response: LrWorkerResponse) => {
       const pending = this.#pending.get(response.id);
