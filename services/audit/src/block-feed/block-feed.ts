@@ -82,8 +82,9 @@ export class BlockFeed {
           return;
         }
         this.#options.onError?.(error, error instanceof HandlerFailure ? error.handler : undefined);
-        await pause(this.#options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, signal);
       }
+      // Also after a stream that ended by itself (the peer closed it): reopen, but not in a tight loop.
+      await pause(this.#options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, signal);
     }
   }
 
