@@ -5,7 +5,7 @@ import {
   readingDigestOf,
 } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
-import type { DecodedBlock } from '@metrochain/ledger';
+import { type DecodedBlock, isLedgerError } from '@metrochain/ledger';
 import type { LedgerBlocks } from '../block-feed/ledger-blocks';
 import { recordBatchOf } from '../reexecution/recorded-readings';
 import type { RawReadingIndex } from './raw-reading-index';
@@ -29,7 +29,7 @@ export class RawReadingsService {
   }
 
   async get(meterId: string, seq: number): Promise<RawReadingResponse> {
-    const record = await this.#options.measurement(meterId, seq);
+    const record = await this.#record(meterId, seq);
     const block = await this.#blockOf(record);
     const decoded = block.transactions.find((tx) => tx.txId === record.txId);
     const recorded = (
@@ -55,6 +55,22 @@ export class RawReadingsService {
       digestMatches: computedDigest === record.readingDigest,
       lrFingerprint: record.lrFingerprint,
     };
+  }
+
+  async #record(meterId: string, seq: number): Promise<MeasurementRecord> {
+    try {
+      return await this.#options.measurement(meterId, seq);
+    } catch (error) {
+      if (isLedgerError(error) && error.code === 'MEASUREMENT_NOT_FOUND') {
+        throw new DomainError({
+          code: AuditReexecutionErrorCode.RAW_READING_UNKNOWN,
+          message: `no recorded reading ${meterId} seq ${String(seq)}`,
+          details: { meterId, seq },
+          cause: error,
+        });
+      }
+      throw error;
+    }
   }
 
   async #blockOf(record: Readonly<MeasurementRecord>): Promise<DecodedBlock> {

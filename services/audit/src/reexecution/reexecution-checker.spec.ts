@@ -124,19 +124,16 @@ describe('ReexecutionChecker', () => {
     const [finding] = reported;
     assert.ok(finding);
     assert.equal(finding.category, 'lr-mismatch');
-    assert.deepEqual(
-      finding.evidence,
-      {
-        txId: 'tx-1',
-        blockNumber: 7,
-        chaincode: 'metrochain',
-        meterId: 'm-1',
-        seq: 2,
-        lrFingerprint: genuine,
-        ledgerValue: speedResult(20.2),
-        reexecutedValue: speedResult(20),
-      },
-    );
+    assert.deepEqual(finding.evidence, {
+      txId: 'tx-1',
+      blockNumber: 7,
+      chaincode: 'metrochain',
+      meterId: 'm-1',
+      seq: 2,
+      lrFingerprint: genuine,
+      ledgerValue: speedResult(20.2),
+      reexecutedValue: speedResult(20),
+    });
   });
 
   it('reports raw data that does not hash to the recorded digest, without re-executing it', async () => {

@@ -1,4 +1,11 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Module } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { LEDGER_CONNECTION, type LedgerConnection, MeasurementClient } from '@metrochain/ledger';
 import { BlockFeed } from '../block-feed/block-feed';
 import { BlockFeedModule } from '../block-feed/block-feed.module';
@@ -12,13 +19,31 @@ import { ReexecutionChecker } from './reexecution-checker';
 import { ReexecutionJobs } from './reexecution-jobs';
 import { ContinuousReexecution } from './reexecution.service';
 
-/** Ends the LR worker thread with the application. */
-@Injectable()
-class ExecutorLifecycle implements BeforeApplicationShutdown {
-  readonly #executor: WorkerLrExecutor;
+const logger = new Logger('Reexecution');
 
-  constructor(@Inject(WorkerLrExecutor) executor: WorkerLrExecutor) {
+/** Loads the stored bundles into the LR worker at start (the first check is not slowed), ends it with the app. */
+@Injectable()
+class ExecutorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly #executor: WorkerLrExecutor;
+  readonly #bundles: BundleStore;
+
+  constructor(
+    @Inject(WorkerLrExecutor) executor: WorkerLrExecutor,
+    @Inject(BundleStore) bundles: BundleStore,
+  ) {
     this.#executor = executor;
+    this.#bundles = bundles;
+  }
+
+  onApplicationBootstrap(): void {
+    for (const fingerprint of this.#bundles.list()) {
+      const lookup = this.#bundles.lookup(fingerprint);
+      if (lookup.ok) {
+        this.#executor.run(lookup.bundle, []).catch((error: unknown) => {
+          logger.warn(`bundle ${fingerprint} does not load: ${String(error)}`);
+        });
+      }
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
