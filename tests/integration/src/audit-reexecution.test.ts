@@ -4,7 +4,11 @@ import {
   CHAINCODE_BUNDLE_DIR,
   FINGERPRINT_LINE,
   SPEED_LINE,
+  Supervisor,
+  isAlive,
+  probe,
   readBundleFingerprint,
+  statePaths,
   writeBundleVariant,
 } from '@metrochain/devnet';
 import {
@@ -340,5 +344,40 @@ describe('audit re-execution, raw data and verification-log completeness', () =>
     const findings = await findingsOf('verification-log', `batch:${batchId}`);
     assert.equal(findings.length, 1);
     assert.deepEqual(findings[0]?.evidence['merkleRoot'], passed.anchoredRoot);
+  });
+
+  it('resumes at its checkpoint after a kill -9: a reading recorded while it was down is re-executed, once', async () => {
+    const supervisor = new Supervisor(statePaths());
+    const audit = supervisor.record('service-audit');
+    assert.ok(audit, 'service-audit is a recorded process');
+    const beforeKill = await auditGet('/api/reexecutions', reexecutionsOverviewSchema);
+    process.kill(audit.pid, 'SIGKILL');
+    await eventually(
+      'service-audit to die',
+      () => Promise.resolve(isAlive(audit.pid) ? undefined : true),
+      10_000,
+    );
+    const whileDown = speedReading(cleanSpeed, CLEAN_PER_METER + 1, 72);
+    await ingest([whileDown]);
+    assert.equal((await finalStatus(readingIdOf(whileDown))).status, 'recorded');
+    supervisor.restart('service-audit');
+    await eventually(
+      'service-audit back',
+      async () => ((await probe(audit.health)) ? true : undefined),
+      90_000,
+    );
+
+    const raw = await auditGet(
+      `/api/raw-readings/${cleanSpeed.id}/${String(CLEAN_PER_METER + 1)}`,
+      rawReadingResponseSchema,
+    );
+    assert.ok(raw.blockNumber >= beforeKill.continuous.nextBlock, 'recorded after the checkpoint');
+    await continuousPast(raw.blockNumber);
+    const resumed = await auditGet('/api/reexecutions', reexecutionsOverviewSchema);
+    // The new process counts from zero: it read on from the checkpoint (not from block 0), and did not skip the block.
+    assert.deepEqual([resumed.continuous.checked, resumed.continuous.matched], [1, 1]);
+    for (const category of CHECKS) {
+      assert.deepEqual(await findingsOf(category, `meter:${cleanSpeed.id}`), [], category);
+    }
   });
 });
