@@ -133,6 +133,12 @@ describe('audit re-execution, raw data and verification-log completeness', () =>
   });
 
   after(() => {
+    // A failed restart test must not leave the audit service down for the tests after this file.
+    const supervisor = new Supervisor(statePaths());
+    const audit = supervisor.record('service-audit');
+    if (audit !== undefined && !isAlive(audit.pid)) {
+      supervisor.restart('service-audit');
+    }
     extra.stop();
     registrars.close();
     for (const session of sessions) {
