@@ -17,3 +17,4 @@ export * from './api/audit-api';
 export * from './api/audit-network-api';
 export * from './api/audit-surveillance-api';
 export * from './api/audit-traces-api';
+export * from './api/audit-reexecution-api';

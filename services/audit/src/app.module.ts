@@ -4,9 +4,12 @@ import type { AuditConfig } from './config/audit.config';
 import { FindingsModule } from './findings/findings.module';
 import { auditHttpStatus } from './http/audit-http-status';
 import { NetworkHealthModule } from './network-health/network-health.module';
+import { RawReadingsModule } from './raw-readings/raw-readings.module';
+import { ReexecutionModule } from './reexecution/reexecution.module';
 import { SoftwareApprovalsModule } from './software-approvals/software-approvals.module';
 import { SurveillanceModule } from './surveillance/surveillance.module';
 import { TracesModule } from './traces/traces.module';
+import { VerificationLogModule } from './verification-log/verification-log.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
@@ -21,6 +24,9 @@ export class AppModule {
         NetworkHealthModule,
         SurveillanceModule,
         TracesModule,
+        ReexecutionModule,
+        RawReadingsModule,
+        VerificationLogModule,
       ],
     };
   }

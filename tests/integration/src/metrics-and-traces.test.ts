@@ -111,8 +111,11 @@ describe('T11 /metrics on every service and chaincode server, anonymously', () =
   });
 });
 
-function spanNamed(view: TraceView, name: string): TraceView['spans'][number] {
-  const span = view.spans.find((candidate) => candidate.name === name);
+/** The span `name` of `service`: several services consume the same topic (verification, the audit's surveillance). */
+function spanNamed(view: TraceView, name: string, service?: string): TraceView['spans'][number] {
+  const span = view.spans.find(
+    (candidate) => candidate.name === name && (service === undefined || candidate.service === service),
+  );
   assert.ok(
     span,
     `the trace has a ${name} span: ${view.spans.map((s) => `${s.service}/${s.name}`).join(', ')}`,
@@ -162,7 +165,7 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
       20_000,
     );
     const ingest = spanNamed(view, 'measurement.ingest');
-    const consume = spanNamed(view, 'readings.received.v1 process');
+    const consume = spanNamed(view, 'readings.received.v1 process', 'verification');
     const recorder = spanNamed(view, 'measurement.recordBatch');
     const submit = spanNamed(view, 'ledger.submit');
     // One chain: the client's span → ingest → verification's consumer → the recorder → the ledger submit.
@@ -176,7 +179,8 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
     assert.equal(submit.attributes['ledger.transaction'], 'recordBatch');
     assert.equal(submit.attributes['ledger.transaction_id'], status.txId);
     assert.ok(view.spans.length >= 4);
-    assert.deepEqual([...view.services].sort(), ['measurement', 'verification']);
+    // The audit service's surveillance reads the same topic: its consumer span joins the trace as a third service.
+    assert.deepEqual([...view.services].sort(), ['audit', 'measurement', 'verification']);
     for (const span of [consume, recorder, submit]) {
       assert.ok(span.startMs >= ingest.startMs, `${span.name} starts after ingest`);
     }

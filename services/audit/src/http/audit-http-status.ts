@@ -1,11 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
-import { AuditErrorCode, AuditTraceErrorCode } from '@metrochain/contracts';
+import { AuditErrorCode, AuditReexecutionErrorCode, AuditTraceErrorCode } from '@metrochain/contracts';
 import type { DomainError } from '@metrochain/errors';
 import { isLedgerError } from '@metrochain/ledger';
 
 const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [AuditErrorCode.FINDING_UNKNOWN]: HttpStatus.NOT_FOUND,
   [AuditTraceErrorCode.TRACE_UNKNOWN]: HttpStatus.NOT_FOUND,
+  ...Object.fromEntries(Object.values(AuditReexecutionErrorCode).map((code) => [code, HttpStatus.NOT_FOUND])),
 };
 
 // The ledger refused or failed a query the audit service made for an auditor.

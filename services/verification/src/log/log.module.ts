@@ -14,6 +14,8 @@ import type { VerificationConfig } from '../config/verification.config';
 import { KafkaRecordPublisher } from './kafka-record-publisher';
 import { LedgerAnchorer } from './ledger-anchorer';
 import { RedisLogStore } from './redis-log-store';
+import { VerificationBatchReader } from './verification-batch-reader';
+import { VerificationBatchesController } from './verification-batches.controller';
 import { VerificationLog } from './verification-log';
 
 const logger = new Logger('VerificationLog');
@@ -49,7 +51,14 @@ class VerificationLogLifecycle implements OnApplicationBootstrap, BeforeApplicat
 
 /** The verification log: Redis for the records, the ledger for the batch roots, Kafka for the stream. */
 @Module({
+  controllers: [VerificationBatchesController],
   providers: [
+    {
+      provide: VerificationBatchReader,
+      useFactory: (redis: Redis): VerificationBatchReader =>
+        new VerificationBatchReader(new RedisLogStore(redis)),
+      inject: [REDIS_CLIENT],
+    },
     {
       provide: VerificationLog,
       useFactory: (
