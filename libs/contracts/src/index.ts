@@ -14,3 +14,5 @@ export * from './api/principals';
 export * from './api/billing-api';
 export * from './api/version-api';
 export * from './api/audit-api';
+export * from './api/audit-dashboard-api';
+export * from './api/receipt-api';

@@ -3,6 +3,7 @@ import { PlatformModule, type ServiceContext } from '@metrochain/service-kit';
 import type { AuditConfig } from './config/audit.config';
 import { FindingsModule } from './findings/findings.module';
 import { auditHttpStatus } from './http/audit-http-status';
+import { DashboardModule } from './web/dashboard.module';
 import { SoftwareApprovalsModule } from './software-approvals/software-approvals.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
@@ -15,6 +16,7 @@ export class AppModule {
         PlatformModule.register(context, { errorStatus: auditHttpStatus }),
         FindingsModule,
         SoftwareApprovalsModule,
+        DashboardModule,
       ],
     };
   }

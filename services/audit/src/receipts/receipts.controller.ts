@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  type MeterRecord,
+  type PublicMeter,
+  type ReceiptCheckResponse,
+  meterRecordSchema,
+  publicMeterParamSchema,
+  publicMeterSchema,
+  receiptCheckRequestSchema,
+  receiptCheckResponseSchema,
+} from '@metrochain/contracts';
+import { Allow, BodyLimit, ErrorBodyDto, Public, ZodParam, parseRequest, zodDto } from '@metrochain/service-kit';
+import { ReceiptsService } from './receipts.service';
+
+class ReceiptCheckRequestDto extends zodDto(receiptCheckRequestSchema) {}
+class ReceiptCheckResponseDto extends zodDto(receiptCheckResponseSchema) {}
+class PublicMeterDto extends zodDto(publicMeterSchema) {}
+class MeterRecordDto extends zodDto(meterRecordSchema) {}
+
+/** The public receipt check and meter keys (anyone), and a meter's full registry record (auditors). */
+@ApiTags('receipts')
+@Controller('api')
+export class ReceiptsController {
+  readonly #receipts: ReceiptsService;
+
+  constructor(@Inject(ReceiptsService) receipts: ReceiptsService) {
+    this.#receipts = receipts;
+  }
+
+  @Post('public/receipts/check')
+  @Public()
+  @BodyLimit(32_768)
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: ReceiptCheckResponseDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RECEIPT_MALFORMED: not a receipt.' })
+  check(@Body() body: ReceiptCheckRequestDto): Promise<ReceiptCheckResponse> {
+    return this.#receipts.check(parseRequest(receiptCheckRequestSchema, body).receipt);
+  }
+
+  @Get('public/meters/:meterId')
+  @Public()
+  @ZodParam('meterId', publicMeterParamSchema)
+  @ApiOkResponse({ type: PublicMeterDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND: no such meter on the ledger.' })
+  publicMeter(@Param('meterId') meterId: string): Promise<PublicMeter> {
+    return this.#receipts.publicMeter(parseRequest(publicMeterParamSchema, meterId));
+  }
+
+  @Get('meters/:meterId')
+  @Allow('auditor')
+  @ZodParam('meterId', publicMeterParamSchema)
+  @ApiOkResponse({ type: MeterRecordDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND: no such meter on the ledger.' })
+  meter(@Param('meterId') meterId: string): Promise<MeterRecord> {
+    return this.#receipts.meter(parseRequest(publicMeterParamSchema, meterId));
+  }
+}
