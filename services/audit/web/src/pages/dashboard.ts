@@ -54,6 +54,7 @@ window.addEventListener('hashchange', route);
 route();
 
 void Promise.all([refreshSummary(), refreshLatest(), refreshRates(), refreshChaincodes()]).then(() => {
+  document.body.dataset['readyMs'] = performance.now().toFixed(0);
   document.body.dataset['ready'] = 'true';
 });
 
