@@ -27,8 +27,16 @@ const outputs = Object.entries(result.metafile.outputs);
 for (const page of pages) {
   let html = readFileSync(path.join(root, 'html', `${page}.html`), 'utf8');
   for (const ext of ['js', 'css']) {
-    const file = outputs.find(([name, meta]) => meta.entryPoint?.endsWith(`pages/${page}.ts`) && name.endsWith(`.${ext}`))
-      ?? outputs.find(([name, meta]) => name.endsWith(`.${ext}`) && meta.cssBundle === undefined && path.basename(name).startsWith(`${page}-`));
+    const file =
+      outputs.find(
+        ([name, meta]) => meta.entryPoint?.endsWith(`pages/${page}.ts`) && name.endsWith(`.${ext}`),
+      ) ??
+      outputs.find(
+        ([name, meta]) =>
+          name.endsWith(`.${ext}`) &&
+          meta.cssBundle === undefined &&
+          path.basename(name).startsWith(`${page}-`),
+      );
     if (file === undefined) {
       throw new Error(`no ${ext} output for ${page}`);
     }
@@ -37,4 +45,6 @@ for (const page of pages) {
   writeFileSync(path.join(out, `${page}.html`), html);
 }
 const size = readdirSync(out).reduce((sum, name) => sum + readFileSync(path.join(out, name)).length, 0);
-console.log(`web bundle: ${readdirSync(out).length} files, ${Math.round(size / 1024)} KiB in ${path.relative(process.cwd(), out)}`);
+console.log(
+  `web bundle: ${readdirSync(out).length} files, ${Math.round(size / 1024)} KiB in ${path.relative(process.cwd(), out)}`,
+);

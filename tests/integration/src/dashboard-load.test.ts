@@ -28,11 +28,16 @@ describe('dashboard page load under fleet traffic', () => {
       [
         path.join(REPO, 'tools', 'fleet', 'dist', 'main.js'),
         'run',
-        '--speed-meters', '2',
-        '--energy-meters', '6',
-        '--rate', '5',
-        '--duration-s', '240',
-        '--state-dir', mkdtempSync(path.join(tmpdir(), 'metrochain-fleet-dash-')),
+        '--speed-meters',
+        '2',
+        '--energy-meters',
+        '6',
+        '--rate',
+        '5',
+        '--duration-s',
+        '240',
+        '--state-dir',
+        mkdtempSync(path.join(tmpdir(), 'metrochain-fleet-dash-')),
       ],
       { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -58,10 +63,10 @@ describe('dashboard page load under fleet traffic', () => {
     for (let i = 0; i < LOADS; i++) {
       await page.goto(`${AUDIT_URL}/dashboard`, { waitUntil: 'load' });
       await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-      const timing = (await page.evaluate(`({
+      const timing = await page.evaluate<{ load: number; ready: number }>(`({
         load: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? NaN,
         ready: Number(document.body.dataset.readyMs),
-      })`)) as { load: number; ready: number };
+      })`);
       loads.push(timing.load);
       ready.push(timing.ready);
     }
@@ -72,8 +77,16 @@ describe('dashboard page load under fleet traffic', () => {
     const sortedReady = [...ready].sort((a, b) => a - b);
     const figures = {
       loads: LOADS,
-      loadEventEndMs: { p50: percentile(sortedLoads, 50), p95: percentile(sortedLoads, 95), max: sortedLoads.at(-1) },
-      dataReadyMs: { p50: percentile(sortedReady, 50), p95: percentile(sortedReady, 95), max: sortedReady.at(-1) },
+      loadEventEndMs: {
+        p50: percentile(sortedLoads, 50),
+        p95: percentile(sortedLoads, 95),
+        max: sortedLoads.at(-1),
+      },
+      dataReadyMs: {
+        p50: percentile(sortedReady, 50),
+        p95: percentile(sortedReady, 95),
+        max: sortedReady.at(-1),
+      },
     };
     console.log(`dashboard page load under fleet traffic: ${JSON.stringify(figures)}`);
     console.log(`fleet output (last lines):\n${fleetOutput.split('\n').slice(-5).join('\n')}`);

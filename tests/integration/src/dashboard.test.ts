@@ -9,6 +9,14 @@ import { bearer, tokenOf } from './support/principals';
 import { anchoredVerification, receiptOf } from './support/receipts';
 import { Registrars } from './support/registered-meters';
 
+interface Counters {
+  indexed: number;
+  blocks: number;
+  txs: number;
+  valid: number;
+  invalid: number;
+}
+
 /** T8 (docs/plan-audit.md §8): the auditors' dashboard in Debian's Chromium against the real network. */
 describe('auditors dashboard in a browser', () => {
   let browser: Browser;
@@ -37,7 +45,9 @@ describe('auditors dashboard in a browser', () => {
       assert.equal(api.status, 401, path);
       assert.equal(((await api.json()) as { code: string }).code, 'UNAUTHENTICATED', path);
     }
-    const forged = await fetch(`${AUDIT_URL}/api/explorer/summary`, { headers: { cookie: 'mc_session=abc.def.ghi' } });
+    const forged = await fetch(`${AUDIT_URL}/api/explorer/summary`, {
+      headers: { cookie: 'mc_session=abc.def.ghi' },
+    });
     assert.equal(forged.status, 401);
     // An operator token opens no dashboard session.
     const operator = await fetch(`${AUDIT_URL}/api/session`, {
@@ -64,7 +74,10 @@ describe('auditors dashboard in a browser', () => {
     const cookie = opened.headers.get('set-cookie') ?? '';
     assert.match(cookie, /^mc_session=[^;]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+/);
     const jar = cookie.split(';')[0] ?? '';
-    assert.equal((await fetch(`${AUDIT_URL}/api/explorer/summary`, { headers: { cookie: jar } })).status, 200);
+    assert.equal(
+      (await fetch(`${AUDIT_URL}/api/explorer/summary`, { headers: { cookie: jar } })).status,
+      200,
+    );
     const withoutCsrf = await fetch(`${AUDIT_URL}/api/software-approvals`, {
       method: 'POST',
       headers: { cookie: jar, 'content-type': 'application/json' },
@@ -88,13 +101,13 @@ describe('auditors dashboard in a browser', () => {
       undefined,
       { timeout: 60_000, polling: 500 },
     );
-    const shown = (await page.evaluate(`({
+    const shown = await page.evaluate<Counters>(`({
       indexed: Number(document.getElementById('counters').dataset.indexedHeight),
       blocks: Number(document.getElementById('count-blocks').textContent),
       txs: Number(document.getElementById('count-txs').textContent),
       valid: Number(document.getElementById('count-valid').textContent),
       invalid: Number(document.getElementById('count-invalid').textContent),
-    })`)) as { indexed: number; blocks: number; txs: number; valid: number; invalid: number };
+    })`);
     assert.ok(shown.indexed > 0 && shown.indexed <= (await ledger.height()));
     const counted = await ledger.counts(shown.indexed);
     assert.deepEqual(shown, {
@@ -105,9 +118,15 @@ describe('auditors dashboard in a browser', () => {
       invalid: counted.transactions - counted.valid,
     });
 
-    const rows = await page.$$eval('#latest-blocks tbody tr', (trs) =>
-      trs.map((tr) => ({ block: Number(tr.getAttribute('data-block')), txs: Number(tr.getAttribute('data-txs')) })),
-    );
+    const rowLocator = page.locator('#latest-blocks tbody tr');
+    const rows: { block: number; txs: number }[] = [];
+    for (let i = 0; i < (await rowLocator.count()); i++) {
+      const row = rowLocator.nth(i);
+      rows.push({
+        block: Number(await row.getAttribute('data-block')),
+        txs: Number(await row.getAttribute('data-txs')),
+      });
+    }
     assert.equal(rows.length, 10);
     for (const [i, row] of rows.entries()) {
       if (i > 0) {
@@ -120,11 +139,13 @@ describe('auditors dashboard in a browser', () => {
     await page.goto(`${AUDIT_URL}/dashboard#tx/${anchorTxId}`);
     await page.waitForSelector(`#tx-detail[data-txid="${anchorTxId}"]`);
     const processed = decodeProcessedTransaction(await ledger.processed(anchorTxId));
-    const detail = await page.$eval('#tx-detail', (element) => ({
-      validation: element.querySelector('[data-testid="tx-validation"]')?.textContent,
-      endorsers: element.querySelector('[data-testid="tx-endorsers"]')?.textContent,
-      function: element.querySelector('[data-testid="tx-function"]')?.textContent,
-    }));
+    const field = (name: string): Promise<string | null> =>
+      page.textContent(`#tx-detail [data-testid="${name}"]`);
+    const detail = {
+      validation: await field('tx-validation'),
+      endorsers: await field('tx-endorsers'),
+      function: await field('tx-function'),
+    };
     assert.equal(detail.validation, processed.validationCode);
     assert.equal(detail.endorsers, processed.endorsers.join(', '));
     assert.match(detail.function ?? '', /anchorVerificationBatch/);
@@ -132,7 +153,11 @@ describe('auditors dashboard in a browser', () => {
 
     await page.goto(`${AUDIT_URL}/dashboard#proof/${verificationId}`);
     await page.waitForSelector('#proof-result[data-verified="true"], #proof-result[data-verified="false"]');
-    assert.equal(await page.getAttribute('#proof-result', 'data-verified'), 'true', await page.textContent('#proof-result') ?? '');
+    assert.equal(
+      await page.getAttribute('#proof-result', 'data-verified'),
+      'true',
+      (await page.textContent('#proof-result')) ?? '',
+    );
     await screenshot(page, 'proof-verified');
 
     await page.goto(`${AUDIT_URL}/dashboard#meters`);
@@ -150,10 +175,14 @@ describe('auditors dashboard in a browser', () => {
     const search = await fetch(`${AUDIT_URL}/api/explorer/search?q=nonsense`, { headers: auth });
     assert.equal(search.status, 404);
     assert.equal(((await search.json()) as { code: string }).code, 'SEARCH_NOT_FOUND');
-    const unknown = await fetch(`${AUDIT_URL}/api/explorer/transactions/${'0'.repeat(64)}`, { headers: auth });
+    const unknown = await fetch(`${AUDIT_URL}/api/explorer/transactions/${'0'.repeat(64)}`, {
+      headers: auth,
+    });
     assert.equal(unknown.status, 404);
     assert.equal(((await unknown.json()) as { code: string }).code, 'TRANSACTION_UNKNOWN');
-    const chaincodes = (await (await fetch(`${AUDIT_URL}/api/explorer/chaincodes`, { headers: auth })).json()) as { name: string }[];
+    const chaincodes = (await (
+      await fetch(`${AUDIT_URL}/api/explorer/chaincodes`, { headers: auth })
+    ).json()) as { name: string }[];
     assert.ok(chaincodes.some((definition) => definition.name === networkProfile().chaincode));
   });
 });

@@ -26,7 +26,10 @@ describe('public receipt page in a browser', () => {
 
   async function verdictOf(page: Page): Promise<{ genuine: string | null; text: string }> {
     await page.waitForSelector('#verdict[data-genuine="true"], #verdict[data-genuine="false"]');
-    return { genuine: await page.getAttribute('#verdict', 'data-genuine'), text: (await page.textContent('#verdict')) ?? '' };
+    return {
+      genuine: await page.getAttribute('#verdict', 'data-genuine'),
+      text: (await page.textContent('#verdict')) ?? '',
+    };
   }
 
   it('accepts a genuine receipt as text and as a QR image, and names the attesting NMIs', async () => {

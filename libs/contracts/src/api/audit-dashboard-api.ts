@@ -125,7 +125,9 @@ export const proofViewSchema = z.object({
   verificationId: z.string(),
   record: z.record(z.string(), z.unknown()),
   leafHash: z.string(),
-  proof: z.object({ index: z.number().int(), treeSize: z.number().int(), path: z.array(z.string()) }).nullable(),
+  proof: z
+    .object({ index: z.number().int(), treeSize: z.number().int(), path: z.array(z.string()) })
+    .nullable(),
   anchor: z.record(z.string(), z.unknown()).nullable(),
   ledgerAnchor: z
     .object({ batchId: z.string(), merkleRoot: z.string(), size: z.number().int(), txId: z.string() })

@@ -62,7 +62,11 @@ export function parseReceipt(text: string): ParsedReceipt | undefined {
   if (parts.length !== 4 || prefix !== RECEIPT_PREFIX || meterId === undefined || body === undefined) {
     return undefined;
   }
-  if (signature === undefined || !/^[A-Za-z0-9_-]+$/.test(body) || !/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) {
+  if (
+    signature === undefined ||
+    !/^[A-Za-z0-9_-]+$/.test(body) ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(signature)
+  ) {
     return undefined;
   }
   const signedText = Buffer.from(body, 'base64url').toString('utf8');
@@ -79,5 +83,7 @@ export function parseReceipt(text: string): ParsedReceipt | undefined {
 
 /** The receipt of a signed reading's text and signature. */
 export function formatReceipt(meterId: string, signedText: string, signature: string): string {
-  return [RECEIPT_PREFIX, meterId, Buffer.from(signedText, 'utf8').toString('base64url'), signature].join('|');
+  return [RECEIPT_PREFIX, meterId, Buffer.from(signedText, 'utf8').toString('base64url'), signature].join(
+    '|',
+  );
 }

@@ -77,7 +77,10 @@ export class ExplorerController {
 
   @Get('search')
   @ApiOkResponse({ description: '`{kind: "block", block}` or `{kind: "transaction", transaction}`.' })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'SEARCH_NOT_FOUND, BLOCK_UNKNOWN, TRANSACTION_UNKNOWN.' })
+  @ApiNotFoundResponse({
+    type: ErrorBodyDto,
+    description: 'SEARCH_NOT_FOUND, BLOCK_UNKNOWN, TRANSACTION_UNKNOWN.',
+  })
   search(@Query() query: ExplorerSearchQueryDto): Promise<ExplorerSearchResult> {
     return this.#explorer.search(parseRequest(explorerSearchQuerySchema, query).q);
   }

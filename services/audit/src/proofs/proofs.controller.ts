@@ -15,7 +15,11 @@ import { ProofsService } from './proofs.service';
 import { VerificationRelay } from './verification-relay';
 
 class ProofViewDto extends zodDto(proofViewSchema) {}
-const verificationIdSchema = z.string().min(1).max(200).regex(/^[\w~.:-]+$/);
+const verificationIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w~.:-]+$/);
 
 /** The proof checker's data and the live verification stream, for auditors. */
 @ApiTags('proofs')
@@ -25,7 +29,10 @@ export class ProofsController {
   readonly #proofs: ProofsService;
   readonly #relay: VerificationRelay;
 
-  constructor(@Inject(ProofsService) proofs: ProofsService, @Inject(VerificationRelay) relay: VerificationRelay) {
+  constructor(
+    @Inject(ProofsService) proofs: ProofsService,
+    @Inject(VerificationRelay) relay: VerificationRelay,
+  ) {
     this.#proofs = proofs;
     this.#relay = relay;
   }

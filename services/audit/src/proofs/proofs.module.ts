@@ -14,13 +14,17 @@ import { VerificationRelay } from './verification-relay';
       useFactory: (connection: LedgerConnection): ProofsService => {
         const base = loadDashboardConfig().verificationUrl;
         return new ProofsService(
-          (id) => fetch(`${base}/verifications/${encodeURIComponent(id)}`, { signal: AbortSignal.timeout(5000) }),
+          (id) =>
+            fetch(`${base}/verifications/${encodeURIComponent(id)}`, { signal: AbortSignal.timeout(5000) }),
           RegistryClient.forConnection(connection),
         );
       },
       inject: [LEDGER_CONNECTION],
     },
-    { provide: VerificationRelay, useFactory: (): VerificationRelay => new VerificationRelay(loadDashboardConfig().verificationUrl) },
+    {
+      provide: VerificationRelay,
+      useFactory: (): VerificationRelay => new VerificationRelay(loadDashboardConfig().verificationUrl),
+    },
   ],
 })
 export class ProofsModule {}

@@ -25,7 +25,8 @@ export class ProofsService {
 
   async proof(verificationId: string): Promise<ProofView> {
     const record = await this.#record(verificationId);
-    const batch = record.anchor === null ? undefined : await this.#registry.getVerificationBatch(record.anchor.batchId);
+    const batch =
+      record.anchor === null ? undefined : await this.#registry.getVerificationBatch(record.anchor.batchId);
     return {
       verificationId,
       record: record.record as unknown as Record<string, unknown>,

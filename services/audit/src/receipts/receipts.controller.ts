@@ -10,7 +10,15 @@ import {
   receiptCheckRequestSchema,
   receiptCheckResponseSchema,
 } from '@metrochain/contracts';
-import { Allow, BodyLimit, ErrorBodyDto, Public, ZodParam, parseRequest, zodDto } from '@metrochain/service-kit';
+import {
+  Allow,
+  BodyLimit,
+  ErrorBodyDto,
+  Public,
+  ZodParam,
+  parseRequest,
+  zodDto,
+} from '@metrochain/service-kit';
 import { ReceiptsService } from './receipts.service';
 
 class ReceiptCheckRequestDto extends zodDto(receiptCheckRequestSchema) {}

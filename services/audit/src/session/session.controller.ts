@@ -77,7 +77,13 @@ export class SessionController {
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  const attributes = [`${SESSION_COOKIE}=${token}`, 'HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${maxAgeSeconds}`];
+  const attributes = [
+    `${SESSION_COOKIE}=${token}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    'Path=/',
+    `Max-Age=${maxAgeSeconds}`,
+  ];
   return (secure ? [...attributes, 'Secure'] : attributes).join('; ');
 }
 

@@ -15,7 +15,8 @@ const LOGIN_CODES = new Set<string>([
 export class LoginRedirectFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (error instanceof DomainError && LOGIN_CODES.has(error.code)) {
+    const code: unknown = error instanceof DomainError ? error.code : undefined;
+    if (typeof code === 'string' && LOGIN_CODES.has(code)) {
       void reply.header('cache-control', 'no-store').redirect('/login', 302);
       return;
     }

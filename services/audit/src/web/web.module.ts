@@ -6,6 +6,8 @@ import { WebAssets } from './web-assets';
 /** Serves the dashboard, login and receipt pages (services/audit/web, built by esbuild). */
 @Module({
   controllers: [WebController],
-  providers: [{ provide: WebAssets, useFactory: (): WebAssets => new WebAssets(loadDashboardConfig().webDir) }],
+  providers: [
+    { provide: WebAssets, useFactory: (): WebAssets => new WebAssets(loadDashboardConfig().webDir) },
+  ],
 })
 export class WebModule {}

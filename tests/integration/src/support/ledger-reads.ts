@@ -12,7 +12,9 @@ export class LedgerReads {
   }
 
   async height(): Promise<number> {
-    const bytes = await this.#network.getContract('qscc').evaluateTransaction('GetChainInfo', this.#network.getName());
+    const bytes = await this.#network
+      .getContract('qscc')
+      .evaluateTransaction('GetChainInfo', this.#network.getName());
     return common.BlockchainInfo.deserializeBinary(bytes).getHeight();
   }
 
@@ -24,7 +26,9 @@ export class LedgerReads {
   }
 
   async processed(txId: string): Promise<Uint8Array> {
-    return this.#network.getContract('qscc').evaluateTransaction('GetTransactionByID', this.#network.getName(), txId);
+    return this.#network
+      .getContract('qscc')
+      .evaluateTransaction('GetTransactionByID', this.#network.getName(), txId);
   }
 
   /** Transactions and valid ones in blocks [0, height). */

@@ -6,10 +6,17 @@ import type { TestMeter } from './meters';
 const VERIFICATION_URL = 'http://127.0.0.1:3002';
 
 /** The receipt a meter's reading prints: MC1|meter|base64url(signed JSON)|signature. */
-export function receiptOf(meter: TestMeter, seq: number): { receipt: string; signedText: string; signature: string } {
+export function receiptOf(
+  meter: TestMeter,
+  seq: number,
+): { receipt: string; signedText: string; signature: string } {
   const reading = energyReading(meter, seq);
   const signedText = signedTextOf(reading);
-  return { receipt: formatReceipt(meter.id, signedText, reading.signature), signedText, signature: reading.signature };
+  return {
+    receipt: formatReceipt(meter.id, signedText, reading.signature),
+    signedText,
+    signature: reading.signature,
+  };
 }
 
 /** Verifies a signed text at the verification service and waits until its record's batch is anchored. */
@@ -31,7 +38,9 @@ export async function anchoredVerification(
   return eventually(
     `anchor of ${id}`,
     async () => {
-      const record = (await (await fetch(`${VERIFICATION_URL}/verifications/${encodeURIComponent(id)}`)).json()) as {
+      const record = (await (
+        await fetch(`${VERIFICATION_URL}/verifications/${encodeURIComponent(id)}`)
+      ).json()) as {
         anchor: { txId: string } | null;
       };
       return record.anchor === null ? undefined : { verificationId: id, anchorTxId: record.anchor.txId };

@@ -45,6 +45,6 @@ export function deleteJson(path: string): Promise<ApiAnswer> {
 export function errorText(answer: ApiAnswer): string {
   const body = answer.body as { code?: unknown; message?: unknown } | undefined;
   return typeof body?.code === 'string'
-    ? `${body.code}: ${String(body.message ?? '')}`
+    ? `${body.code}: ${typeof body.message === 'string' ? body.message : ''}`
     : `HTTP ${answer.status}`;
 }

@@ -18,6 +18,7 @@ function nodeOf(child: Child): Node | string {
   return child instanceof Node ? child : String(child);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type it expects
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (element === null) {

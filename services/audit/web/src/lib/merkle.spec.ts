@@ -3,7 +3,16 @@ import { describe, it } from 'node:test';
 import { bytesOfHex, canonicalJson, hexOf, leafHash, nodeHash, rootFromProof } from './merkle';
 
 // Certificate Transparency's RFC 6962 test leaves and the roots of their first 1..8 (as libs/pki/src/merkle.spec.ts).
-const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'];
+const CT_LEAVES = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+];
 const CT_ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -66,6 +75,9 @@ describe('merkle (browser proof checker)', () => {
   });
 
   it('writes RFC 8785 canonical JSON for plain data', () => {
-    assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 0.5, y: 'é' } }), '{"a":[true,null,"x"],"b":1,"c":{"y":"é","z":0.5}}');
+    assert.equal(
+      canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 0.5, y: 'é' } }),
+      '{"a":[true,null,"x"],"b":1,"c":{"y":"é","z":0.5}}',
+    );
   });
 });

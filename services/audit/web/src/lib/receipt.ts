@@ -21,7 +21,11 @@ export function parseReceipt(text: string): Receipt | undefined {
   if (parts.length !== 4 || prefix !== 'MC1' || meterId === undefined || body === undefined) {
     return undefined;
   }
-  if (signature === undefined || !/^[A-Za-z0-9_-]+$/.test(body) || !/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) {
+  if (
+    signature === undefined ||
+    !/^[A-Za-z0-9_-]+$/.test(body) ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(signature)
+  ) {
     return undefined;
   }
   try {
@@ -68,7 +72,11 @@ export function spkiOfPem(pem: string): Uint8Array<ArrayBuffer> {
 }
 
 /** ECDSA P-256 SHA-256 over the signed text with the given key, in the browser. */
-export async function verifyInBrowser(publicKeyPem: string, signedText: string, signature: string): Promise<boolean> {
+export async function verifyInBrowser(
+  publicKeyPem: string,
+  signedText: string,
+  signature: string,
+): Promise<boolean> {
   const raw = derToP1363(base64ToBytes(signature));
   if (raw === undefined) {
     return false;
@@ -80,7 +88,12 @@ export async function verifyInBrowser(publicKeyPem: string, signedText: string, 
     false,
     ['verify'],
   );
-  return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, raw, new TextEncoder().encode(signedText));
+  return crypto.subtle.verify(
+    { name: 'ECDSA', hash: 'SHA-256' },
+    key,
+    raw,
+    new TextEncoder().encode(signedText),
+  );
 }
 
 export interface KeyPeriod {

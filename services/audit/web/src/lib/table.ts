@@ -6,7 +6,10 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) {
     return '';
   }
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  const text =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : (JSON.stringify(value) ?? '');
   return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…` : text;
 }
 
@@ -46,7 +49,9 @@ export function genericView(data: unknown, testId = 'generic'): HTMLElement {
     return h('pre', { 'data-testid': testId }, cellText(data));
   }
   const scalars = Object.entries(data).filter(([, value]) => !Array.isArray(value));
-  const arrays = Object.entries(data).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]));
+  const arrays = Object.entries(data).filter((entry): entry is [string, unknown[]] =>
+    Array.isArray(entry[1]),
+  );
   return h(
     'div',
     { 'data-testid': testId },

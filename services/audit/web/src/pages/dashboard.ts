@@ -4,33 +4,53 @@ import { deleteJson } from '../lib/api';
 import { byId } from '../lib/dom';
 import { GENERIC_VIEWS, loadGeneric, openVerificationStream, showMeter, showTrace } from '../views/domain';
 import { showSearch } from '../views/explorer';
-import { addLiveBlock, refreshChaincodes, refreshLatest, refreshRates, refreshSummary } from '../views/overview';
+import {
+  addLiveBlock,
+  refreshChaincodes,
+  refreshLatest,
+  refreshRates,
+  refreshSummary,
+} from '../views/overview';
 import { checkProof } from '../views/proofs';
 import type { BlockSummary } from '../views/types';
 
-/** Hash routes: `#<section>`, `#block/<n>`, `#tx/<id>`, `#proof/<verificationId>`. */
-function route(): void {
-  const [section = 'overview', argument] = decodeURIComponent(window.location.hash.slice(1)).split('/');
-  const shown = section === 'block' || section === 'tx' ? 'search' : section === 'proof' ? 'proofs' : section;
+// Routes that open something by argument: which section shows it, which input echoes it, what opens it.
+const ARGUMENT_ROUTES: Readonly<
+  Record<string, { section: string; input: string; open: (value: string) => Promise<void> }>
+> = {
+  block: { section: 'search', input: 'search-input', open: showSearch },
+  tx: { section: 'search', input: 'search-input', open: showSearch },
+  proof: { section: 'proofs', input: 'proof-input', open: checkProof },
+};
+
+function showSection(shown: string): void {
   for (const element of document.querySelectorAll<HTMLElement>('main > section')) {
     element.hidden = element.id !== shown;
   }
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     link.classList.toggle('active', link.hash === `#${shown}`);
   }
-  if ((section === 'block' || section === 'tx') && argument !== undefined) {
-    byId<HTMLInputElement>('search-input').value = argument;
-    void showSearch(argument);
-  } else if (section === 'proof' && argument !== undefined) {
-    byId<HTMLInputElement>('proof-input').value = argument;
-    void checkProof(argument);
-  } else if (shown === 'verifications') {
-    openVerificationStream();
-  } else {
-    const generic = GENERIC_VIEWS.find((view) => view.id === shown);
-    if (generic !== undefined) {
-      void loadGeneric(generic.id, generic.path);
+}
+
+/** Hash routes: `#<section>`, `#block/<n>`, `#tx/<id>`, `#proof/<verificationId>`. */
+function route(): void {
+  const [section = 'overview', argument] = decodeURIComponent(window.location.hash.slice(1)).split('/');
+  const byArgument = ARGUMENT_ROUTES[section];
+  showSection(byArgument?.section ?? section);
+  if (byArgument !== undefined) {
+    if (argument !== undefined) {
+      byId<HTMLInputElement>(byArgument.input).value = argument;
+      void byArgument.open(argument);
     }
+    return;
+  }
+  if (section === 'verifications') {
+    openVerificationStream();
+    return;
+  }
+  const generic = GENERIC_VIEWS.find((view) => view.id === section);
+  if (generic !== undefined) {
+    void loadGeneric(generic.id, generic.path);
   }
 }
 

@@ -1,8 +1,8 @@
 import '../styles.css';
 import jsQR from 'jsqr';
-import { errorText, getJson, postJson } from '../lib/api';
+import { type ApiAnswer, errorText, getJson, postJson } from '../lib/api';
 import { byId, h, replace } from '../lib/dom';
-import { type KeyPeriod, keyAt, parseReceipt, verifyInBrowser } from '../lib/receipt';
+import { type KeyPeriod, type Receipt, keyAt, parseReceipt, verifyInBrowser } from '../lib/receipt';
 
 interface PublicMeter {
   meterId: string;
@@ -23,7 +23,31 @@ const verdict = byId('verdict');
 function show(genuine: boolean, lines: string[]): void {
   verdict.dataset['genuine'] = String(genuine);
   verdict.className = genuine ? 'verdict ok' : 'verdict bad';
-  replace(verdict, h('strong', {}, genuine ? 'Genuine' : 'Not genuine'), ...lines.map((line) => h('p', {}, line)));
+  replace(
+    verdict,
+    h('strong', {}, genuine ? 'Genuine' : 'Not genuine'),
+    ...lines.map((line) => h('p', {}, line)),
+  );
+}
+
+/** The page's own check: the meter's key valid at the measurement time verifies the signature (WebCrypto). */
+async function checkHere(
+  meter: ApiAnswer<PublicMeter>,
+  receipt: Receipt,
+  measuredAt: string,
+): Promise<boolean> {
+  if (!meter.ok) {
+    return false;
+  }
+  const key = keyAt(meter.body.keyHistory, measuredAt) ?? meter.body;
+  return verifyInBrowser(key.publicKeyPem, receipt.signedText, receipt.signature).catch(() => false);
+}
+
+function registryLine(registry: ApiAnswer<ReceiptCheck>): string {
+  if (!registry.ok) {
+    return errorText(registry);
+  }
+  return `${registry.body.check.valid ? 'valid' : 'INVALID'} (meter ${registry.body.check.status})`;
 }
 
 /** Genuine only if both agree: the page's own signature check and the registry's at measurement time. */
@@ -35,22 +59,26 @@ async function check(text: string): Promise<void> {
     show(false, ['This is not a metrochain receipt (MC1|meter|reading|signature).']);
     return;
   }
-  const measuredAt = typeof receipt.reading['measuredAt'] === 'string' ? receipt.reading['measuredAt'] : '';
+  const measuredAt = textOf(receipt.reading['measuredAt']);
   const [meter, registry] = await Promise.all([
     getJson<PublicMeter>(`/api/public/meters/${encodeURIComponent(receipt.meterId)}`),
     postJson<ReceiptCheck>('/api/public/receipts/check', { receipt: text.trim() }),
   ]);
-  const key = meter.ok ? (keyAt(meter.body.keyHistory, measuredAt) ?? meter.body) : undefined;
-  const local = key === undefined ? false : await verifyInBrowser(key.publicKeyPem, receipt.signedText, receipt.signature).catch(() => false);
+  const local = await checkHere(meter, receipt, measuredAt);
   const authoritative = registry.ok && registry.body.genuine;
   const attested = registry.ok ? registry.body.check.attestedBy : meter.ok ? meter.body.attestedBy : [];
   show(local && authoritative, [
-    `Meter ${receipt.meterId}, measured ${measuredAt}, reading ${String(receipt.reading['seq'] ?? '?')}.`,
+    `Meter ${receipt.meterId}, measured ${measuredAt}, reading ${textOf(receipt.reading['seq']) || '?'}.`,
     `Signature checked in this browser: ${local ? 'valid' : 'INVALID'}${meter.ok ? '' : ` (${errorText(meter)})`}.`,
-    `Registry check at measurement time: ${registry.ok ? `${registry.body.check.valid ? 'valid' : 'INVALID'} (meter ${registry.body.check.status})` : errorText(registry)}.`,
+    `Registry check at measurement time: ${registryLine(registry)}.`,
   ]);
-  const list = h('p', { id: 'attested', 'data-testid': 'attested' }, `Attested by: ${attested.join(', ') || 'nobody'}`);
-  verdict.append(list);
+  verdict.append(
+    h('p', { id: 'attested', 'data-testid': 'attested' }, `Attested by: ${attested.join(', ') || 'nobody'}`),
+  );
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 byId<HTMLFormElement>('receipt-form').addEventListener('submit', (event) => {

@@ -22,7 +22,10 @@ export async function loadGeneric(id: string, path: string): Promise<void> {
     replace(target, h('p', { class: 'empty', 'data-testid': `${id}-unavailable` }, 'not available'));
     return;
   }
-  replace(target, answer.ok ? genericView(answer.body, `${id}-view`) : h('p', { class: 'error' }, errorText(answer)));
+  replace(
+    target,
+    answer.ok ? genericView(answer.body, `${id}-view`) : h('p', { class: 'error' }, errorText(answer)),
+  );
 }
 
 export async function showTrace(traceId: string): Promise<void> {
@@ -82,6 +85,10 @@ export async function showMeter(meterId: string): Promise<void> {
 }
 
 const STREAM_ROWS = 50;
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
 let stream: EventSource | undefined;
 
 /** The verification service's live stream, relayed by the audit service (newest first, last 50). */
@@ -98,7 +105,7 @@ export function openVerificationStream(): void {
       h(
         'li',
         { 'data-verification': id },
-        `${String(record['verifiedAt'] ?? '')} ${String(record['meterId'] ?? '')} ${record['valid'] === true ? 'valid' : 'INVALID'} `,
+        `${textOf(record['verifiedAt'])} ${textOf(record['meterId'])} ${record['valid'] === true ? 'valid' : 'INVALID'} `,
         h('a', { href: `#proof/${id}` }, 'proof'),
       ),
     );

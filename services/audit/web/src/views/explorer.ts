@@ -23,7 +23,15 @@ export function blocksTable(blocks: readonly BlockSummary[]): HTMLTableElement {
   return h(
     'table',
     { id: 'latest-blocks' },
-    h('thead', {}, h('tr', {}, ...['block', 'time', 'txs', 'valid', 'header hash', 'data hash'].map((t) => h('th', {}, t)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...['block', 'time', 'txs', 'valid', 'header hash', 'data hash'].map((t) => h('th', {}, t)),
+      ),
+    ),
     h('tbody', {}, ...blocks.map(blockRow)),
   );
 }
@@ -64,11 +72,20 @@ function blockView(block: BlockSummary): HTMLElement {
     'div',
     { id: 'block-detail', 'data-block': String(block.number) },
     h('h3', {}, `Block ${block.number}`),
-    h('dl', {}, ...field('block-hash', 'header hash', block.headerHash), ...field('block-prev', 'previous', block.previousHash)),
+    h(
+      'dl',
+      {},
+      ...field('block-hash', 'header hash', block.headerHash),
+      ...field('block-prev', 'previous', block.previousHash),
+    ),
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, ...['tx', 'type', 'function', 'validation', 'endorsers'].map((t) => h('th', {}, t)))),
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['tx', 'type', 'function', 'validation', 'endorsers'].map((t) => h('th', {}, t))),
+      ),
       h(
         'tbody',
         {},
@@ -92,12 +109,15 @@ function blockView(block: BlockSummary): HTMLElement {
 export async function showSearch(query: string): Promise<void> {
   const target = byId('search-result');
   replace(target, 'searching…');
-  const answer = await getJson<{ kind: 'block'; block: BlockSummary } | { kind: 'transaction'; transaction: TxDetail }>(
-    `/api/explorer/search?q=${encodeURIComponent(query.trim())}`,
-  );
+  const answer = await getJson<
+    { kind: 'block'; block: BlockSummary } | { kind: 'transaction'; transaction: TxDetail }
+  >(`/api/explorer/search?q=${encodeURIComponent(query.trim())}`);
   if (!answer.ok) {
     replace(target, h('p', { class: 'error', 'data-testid': 'search-error' }, errorText(answer)));
     return;
   }
-  replace(target, answer.body.kind === 'block' ? blockView(answer.body.block) : txDetailView(answer.body.transaction));
+  replace(
+    target,
+    answer.body.kind === 'block' ? blockView(answer.body.block) : txDetailView(answer.body.transaction),
+  );
 }

@@ -9,7 +9,12 @@ const LATEST = 10;
 let chart: uPlot | undefined;
 
 function counter(id: string, label: string, value: number): HTMLElement {
-  return h('div', { class: 'counter' }, h('span', { class: 'label' }, label), h('span', { id, class: 'value' }, value));
+  return h(
+    'div',
+    { class: 'counter' },
+    h('span', { class: 'label' }, label),
+    h('span', { id, class: 'value' }, value),
+  );
 }
 
 export async function refreshSummary(): Promise<void> {
@@ -62,7 +67,11 @@ export async function refreshRates(): Promise<void> {
   const target = byId('rate-chart');
   if (chart === undefined) {
     chart = new uPlot(
-      { width: 640, height: 180, series: [{}, { label: 'tx/min', stroke: '#1f6feb', fill: 'rgba(31,111,235,0.15)' }] },
+      {
+        width: 640,
+        height: 180,
+        series: [{}, { label: 'tx/min', stroke: '#1f6feb', fill: 'rgba(31,111,235,0.15)' }],
+      },
       data,
       target,
     );
@@ -70,10 +79,19 @@ export async function refreshRates(): Promise<void> {
     chart.setData(data);
   }
   const hours = answer.body.perHour.filter((bucket) => bucket.transactions > 0);
-  replace(byId('rate-hours'), objectTable(hours.map((b) => ({ hour: b.start, transactions: b.transactions })), 'rate-hours-table'));
+  replace(
+    byId('rate-hours'),
+    objectTable(
+      hours.map((b) => ({ hour: b.start, transactions: b.transactions })),
+      'rate-hours-table',
+    ),
+  );
 }
 
 export async function refreshChaincodes(): Promise<void> {
   const answer = await getJson<unknown[]>('/api/explorer/chaincodes');
-  replace(byId('chaincodes'), answer.ok ? objectTable(answer.body, 'chaincodes-table') : h('p', {}, 'not available'));
+  replace(
+    byId('chaincodes'),
+    answer.ok ? objectTable(answer.body, 'chaincodes-table') : h('p', {}, 'not available'),
+  );
 }
