@@ -9,7 +9,7 @@ function cellText(value: unknown): string {
   const text =
     typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
       ? String(value)
-      : (JSON.stringify(value) ?? '');
+      : JSON.stringify(value);
   return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…` : text;
 }
 

@@ -34,7 +34,8 @@ function showSection(shown: string): void {
 
 /** Hash routes: `#<section>`, `#block/<n>`, `#tx/<id>`, `#proof/<verificationId>`. */
 function route(): void {
-  const [section = 'overview', argument] = decodeURIComponent(window.location.hash.slice(1)).split('/');
+  const [hashSection, argument] = decodeURIComponent(window.location.hash.slice(1)).split('/');
+  const section = hashSection === undefined || hashSection === '' ? 'overview' : hashSection;
   const byArgument = ARGUMENT_ROUTES[section];
   showSection(byArgument?.section ?? section);
   if (byArgument !== undefined) {
@@ -81,6 +82,9 @@ void Promise.all([refreshSummary(), refreshLatest(), refreshRates(), refreshChai
 // New blocks arrive over SSE; counters and the chart follow them at most once a second.
 let pending = false;
 const blocks = new EventSource('/api/stream');
+blocks.addEventListener('open', () => {
+  void refreshLatest();
+});
 blocks.addEventListener('block', (event) => {
   addLiveBlock(JSON.parse((event as MessageEvent<string>).data) as BlockSummary);
   if (!pending) {

@@ -48,6 +48,12 @@ export function addLiveBlock(block: BlockSummary): void {
   if (body === null || body.querySelector(`tr[data-block="${block.number}"]`) !== null) {
     return;
   }
+  const top = Number(body.firstElementChild?.getAttribute('data-block') ?? -1);
+  if (top >= 0 && block.number !== top + 1) {
+    // A block was missed (stream reconnected): read the list again rather than show a gap.
+    void refreshLatest();
+    return;
+  }
   body.prepend(blockRow(block));
   while (body.children.length > LATEST) {
     body.lastElementChild?.remove();
