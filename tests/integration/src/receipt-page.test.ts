@@ -87,7 +87,7 @@ describe('public receipt page in a browser', () => {
     assert.equal(forged.body['genuine'], false);
     for (const bad of ['hello', `MC1|${meter.id}|!!!|${signature}`, `MC2|${meter.id}|e30|${signature}`]) {
       const answer = await check(bad);
-      assert.equal(answer.status, 400, bad);
+      assert.equal(answer.status, 422, bad);
       assert.equal(answer.body['code'], 'RECEIPT_MALFORMED', bad);
     }
     const unknownMeter = await fetch(`${AUDIT_URL}/api/public/meters/no-such-meter-${Date.now()}`);

@@ -24,6 +24,7 @@ export const DashboardErrorCode = {
   BLOCK_UNKNOWN: 'BLOCK_UNKNOWN',
   TRANSACTION_UNKNOWN: 'TRANSACTION_UNKNOWN',
   SEARCH_NOT_FOUND: 'SEARCH_NOT_FOUND',
+  VERIFICATION_UNKNOWN: 'VERIFICATION_UNKNOWN',
   VERIFICATION_UNREACHABLE: 'VERIFICATION_UNREACHABLE',
 } as const;
 export type DashboardErrorCode = (typeof DashboardErrorCode)[keyof typeof DashboardErrorCode];

@@ -49,10 +49,9 @@ export class ProofsService {
       });
     });
     const body: unknown = await response.json().catch(() => undefined);
-    if (response.status === 404) {
-      const code = (body as { code?: unknown } | undefined)?.code;
+    if (response.status === 404 || response.status === 400) {
       throw new DomainError({
-        code: typeof code === 'string' ? code : 'VERIFICATION_UNKNOWN',
+        code: DashboardErrorCode.VERIFICATION_UNKNOWN,
         message: `no verification ${verificationId}`,
       });
     }

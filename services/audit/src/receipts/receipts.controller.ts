@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import {
   type MeterRecord,
   type PublicMeter,
@@ -41,7 +41,7 @@ export class ReceiptsController {
   @BodyLimit(32_768)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ReceiptCheckResponseDto })
-  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'RECEIPT_MALFORMED: not a receipt.' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'RECEIPT_MALFORMED: not a receipt.' })
   check(@Body() body: ReceiptCheckRequestDto): Promise<ReceiptCheckResponse> {
     return this.#receipts.check(parseRequest(receiptCheckRequestSchema, body).receipt);
   }

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import {
   PlatformErrorCode,
   type SessionResponse,
@@ -9,6 +15,7 @@ import {
 import { DomainError } from '@metrochain/errors';
 import {
   BodyLimit,
+  ErrorBodyDto,
   Public,
   SERVICE_CONTEXT,
   SESSION_COOKIE,
@@ -44,6 +51,11 @@ export class SessionController {
   @BodyLimit(8192)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponseDto })
+  @ApiUnauthorizedResponse({
+    type: ErrorBodyDto,
+    description: 'TOKEN_INVALID: not a token of a trusted NMI.',
+  })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'ACCESS_FORBIDDEN: not an auditor.' })
   async open(
     @Body() body: SessionRequestDto,
     @Req() request: FastifyRequest,
