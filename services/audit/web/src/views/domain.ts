@@ -105,7 +105,7 @@ export function openVerificationStream(): void {
       h(
         'li',
         { 'data-verification': id },
-        `${textOf(record['verifiedAt'])} ${textOf(record['meterId'])} ${record['valid'] === true ? 'valid' : 'INVALID'} `,
+        `${textOf(record['checkedAt'])} ${textOf(record['meterId'])} ${textOf(record['outcome'])} `,
         h('a', { href: `#proof/${id}` }, 'proof'),
       ),
     );
