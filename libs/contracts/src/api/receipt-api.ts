@@ -17,6 +17,7 @@ export const RECEIPT_MAX_LENGTH = 16_384;
 
 export const ReceiptErrorCode = {
   RECEIPT_MALFORMED: 'RECEIPT_MALFORMED',
+  METER_UNKNOWN: 'METER_UNKNOWN',
 } as const;
 export type ReceiptErrorCode = (typeof ReceiptErrorCode)[keyof typeof ReceiptErrorCode];
 

@@ -50,7 +50,7 @@ export class ReceiptsController {
   @Public()
   @ZodParam('meterId', publicMeterParamSchema)
   @ApiOkResponse({ type: PublicMeterDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND: no such meter on the ledger.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'METER_UNKNOWN: no such meter on the ledger.' })
   publicMeter(@Param('meterId') meterId: string): Promise<PublicMeter> {
     return this.#receipts.publicMeter(parseRequest(publicMeterParamSchema, meterId));
   }
@@ -59,7 +59,7 @@ export class ReceiptsController {
   @Allow('auditor')
   @ZodParam('meterId', publicMeterParamSchema)
   @ApiOkResponse({ type: MeterRecordDto })
-  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'NOT_FOUND: no such meter on the ledger.' })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'METER_UNKNOWN: no such meter on the ledger.' })
   meter(@Param('meterId') meterId: string): Promise<MeterRecord> {
     return this.#receipts.meter(parseRequest(publicMeterParamSchema, meterId));
   }

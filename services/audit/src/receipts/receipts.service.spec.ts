@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type CheckSignatureRequest, type SignatureCheck, formatReceipt } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
+import { LedgerError } from '@metrochain/ledger';
 import { type ReceiptRegistry, ReceiptsService } from './receipts.service';
 
 const reading = {
@@ -26,7 +27,7 @@ function service(valid: boolean, calls: CheckSignatureRequest[] = []): ReceiptsS
         attestedBy: ['PTBMSP', 'InmetroMSP'],
       });
     },
-    getMeter: () => Promise.reject(new Error('not used')),
+    getMeter: () => Promise.reject(new LedgerError({ code: 'METER_UNKNOWN', message: 'no such meter' })),
   };
   return new ReceiptsService(registry);
 }
@@ -64,5 +65,13 @@ describe('ReceiptsService', () => {
       await assert.rejects(receipts.check(bad), malformed, bad);
     }
     assert.deepEqual(calls, []);
+  });
+
+  it('answers METER_UNKNOWN (404) for a meter the ledger does not hold, not a ledger failure', async () => {
+    await assert.rejects(service(true).publicMeter('meter-x'), (error: unknown) => {
+      return (
+        isDomainError(error) && error.code === 'METER_UNKNOWN' && error.constructor.name === 'DomainError'
+      );
+    });
   });
 });

@@ -60,7 +60,7 @@ export class ReceiptsService {
   }
 
   async publicMeter(meterId: string): Promise<PublicMeter> {
-    const meter = await this.#registry.getMeter(meterId);
+    const meter = await this.meter(meterId);
     return {
       meterId: meter.meterId,
       status: meter.status,
@@ -70,8 +70,17 @@ export class ReceiptsService {
     };
   }
 
+  /** The registry record; an unknown meter is the caller's 404, not the ledger's failure. */
   meter(meterId: string): Promise<MeterRecord> {
-    return this.#registry.getMeter(meterId);
+    return this.#registry.getMeter(meterId).catch((error: unknown) => {
+      if (isLedgerError(error) && error.code === 'METER_UNKNOWN') {
+        throw new DomainError({
+          code: ReceiptErrorCode.METER_UNKNOWN,
+          message: `no meter ${meterId} on the ledger`,
+        });
+      }
+      throw error;
+    });
   }
 }
 

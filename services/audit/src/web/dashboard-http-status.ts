@@ -10,4 +10,5 @@ export const DASHBOARD_HTTP_STATUS: Readonly<Record<string, HttpStatus>> = {
   [DashboardErrorCode.VERIFICATION_UNREACHABLE]: HttpStatus.BAD_GATEWAY,
   // Schema-valid (a string) but not a receipt: refused on its content, hence 422 (400 is for schema violations).
   [ReceiptErrorCode.RECEIPT_MALFORMED]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ReceiptErrorCode.METER_UNKNOWN]: HttpStatus.NOT_FOUND,
 };
