@@ -8,7 +8,7 @@ export const AUDIT_URL = 'http://127.0.0.1:3005';
 /** Debian's Chromium (installed by scripts/test.sh with apt); never a downloaded browser. */
 export const CHROMIUM = process.env['METROCHAIN_CHROMIUM'] ?? '/usr/bin/chromium';
 /** Screenshots, kept as test artifacts. */
-export const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-results', 'dashboard');
+export const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', '..', 'test-results', 'dashboard');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
