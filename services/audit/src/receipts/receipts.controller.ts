@@ -51,6 +51,10 @@ export class ReceiptsController {
   @ZodParam('meterId', publicMeterParamSchema)
   @ApiOkResponse({ type: PublicMeterDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'METER_UNKNOWN: no such meter on the ledger.' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'INVALID_ARGUMENT: the ledger refused the id.',
+  })
   publicMeter(@Param('meterId') meterId: string): Promise<PublicMeter> {
     return this.#receipts.publicMeter(parseRequest(publicMeterParamSchema, meterId));
   }
@@ -60,6 +64,10 @@ export class ReceiptsController {
   @ZodParam('meterId', publicMeterParamSchema)
   @ApiOkResponse({ type: MeterRecordDto })
   @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'METER_UNKNOWN: no such meter on the ledger.' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'INVALID_ARGUMENT: the ledger refused the id.',
+  })
   meter(@Param('meterId') meterId: string): Promise<MeterRecord> {
     return this.#receipts.meter(parseRequest(publicMeterParamSchema, meterId));
   }
