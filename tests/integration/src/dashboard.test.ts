@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { decodeProcessedTransaction } from '@metrochain/ledger';
 import type { Browser } from 'playwright-core';
 import { AUDIT_URL, launchBrowser, logIn, pageErrors, screenshot } from './support/browser';
 import { LedgerReads } from './support/ledger-reads';
 import { type Session, networkProfile, openSession } from './support/network';
+import { eventually } from './support/eventually';
 import { bearer, tokenOf } from './support/principals';
 import { anchoredVerification, receiptOf } from './support/receipts';
 import { Registrars } from './support/registered-meters';
@@ -159,6 +161,28 @@ describe('auditors dashboard in a browser', () => {
       (await page.textContent('#proof-result')) ?? '',
     );
     await screenshot(page, 'proof-verified');
+
+    // The verification stream, relayed by the audit service: a new verification shows up in the page.
+    await page.goto(`${AUDIT_URL}/dashboard#verifications`);
+    await delay(1500);
+    const next = receiptOf(meter, 2);
+    const live = await eventually(
+      'the relayed verification',
+      async () => {
+        const posted = await anchoredVerification(meter.id, next.signedText, next.signature, false);
+        const row = page.locator(`li[data-verification="${posted.verificationId}"]`);
+        return (await row.count()) > 0 ||
+          (await row.waitFor({ timeout: 5000 }).then(
+            () => true,
+            () => false,
+          ))
+          ? posted.verificationId
+          : undefined;
+      },
+      30_000,
+    );
+    assert.match(live, /\.\d+$/);
+    await screenshot(page, 'verifications');
 
     await page.goto(`${AUDIT_URL}/dashboard#meters`);
     await page.fill('#meter-input', meter.id);
