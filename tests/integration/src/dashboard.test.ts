@@ -129,7 +129,8 @@ describe('auditors dashboard in a browser', () => {
         txs: Number(await row.getAttribute('data-txs')),
       });
     }
-    assert.equal(rows.length, 10);
+    // Ten rows, or every block of a young chain (live blocks may have been added since the counters were read).
+    assert.ok(rows.length >= Math.min(10, shown.indexed) && rows.length <= 10, `${rows.length} rows`);
     for (const [i, row] of rows.entries()) {
       if (i > 0) {
         assert.equal(row.block, (rows[i - 1]?.block ?? 0) - 1, 'consecutive, newest first');
