@@ -19,6 +19,15 @@ node devnet/dist/cli.js install || fail "devnet install failed"
 bash tests/integration/authors-client/setup.sh || fail "the authors' client environment could not be set up"
 bash tests/integration/schemathesis/setup.sh || fail "schemathesis could not be set up"
 
+section "Chromium for the browser tests (Debian package, never a downloaded browser)"
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ $EUID -eq 0 ]]; then
+    apt-get install -y --no-install-recommends chromium >/dev/null || fail "chromium could not be installed with apt"
+  else
+    echo "skipped: /usr/bin/chromium is missing and installing it needs root (the dashboard tests will fail)"
+  fi
+fi
+
 section "install Kubernetes validation tools"
 node tools/k8s/dist/main.js install || fail "the Kubernetes validation tools could not be installed"
 section "container images (dist/images)"

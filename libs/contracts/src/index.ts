@@ -18,3 +18,5 @@ export * from './api/audit-network-api';
 export * from './api/audit-surveillance-api';
 export * from './api/audit-traces-api';
 export * from './api/audit-reexecution-api';
+export * from './api/audit-dashboard-api';
+export * from './api/receipt-api';

@@ -60,7 +60,13 @@ export { parseRequest } from './http/parse-request';
 export { type ErrorBody } from '@metrochain/contracts';
 export { errorFilterProviders } from './access/access.providers';
 export { ACCESS_EXTENSION, type AccessPolicy, Allow, BEARER_SCHEME, Public } from './access/access-policy';
-export { type AuthenticatedRequest, AccessGuard } from './access/access.guard';
+export {
+  type AuthenticatedRequest,
+  AccessGuard,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  sessionCookieOf,
+} from './access/access.guard';
 export { CurrentPrincipal } from './access/current-principal';
 export { ROUTE_POLICY_MISSING, RoutePolicyCheck } from './access/route-policy-check';
 export { TokenVerifier, TOKEN_ALGORITHM } from './access/token-verifier';

@@ -10,6 +10,7 @@ import { SoftwareApprovalsModule } from './software-approvals/software-approvals
 import { SurveillanceModule } from './surveillance/surveillance.module';
 import { TracesModule } from './traces/traces.module';
 import { VerificationLogModule } from './verification-log/verification-log.module';
+import { DashboardModule } from './web/dashboard.module';
 
 /** Wiring only: the platform (own ledger identity, Kafka, Redis, health) and the feature modules. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         ReexecutionModule,
         RawReadingsModule,
         VerificationLogModule,
+        DashboardModule,
       ],
     };
   }

@@ -9,8 +9,17 @@ import type { TokenVerifier } from './token-verifier';
 /** The request as the guard leaves it: handlers read `principal` through @CurrentPrincipal(). */
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
+  method?: string;
   principal?: Principal;
+  /** The token the principal was authenticated with (bearer or session cookie), for calls made on its behalf. */
+  credential?: string;
 }
+
+/** The browser session cookie (set by a service's session route): the same NMI-issued token, HttpOnly. */
+export const SESSION_COOKIE = 'mc_session';
+/** What unsafe requests authenticated by the cookie must carry: a header a cross-site form cannot set. */
+export const CSRF_HEADER = 'x-metrochain-csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // RFC 6750 b64token; JWTs are base64url segments joined by dots.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
@@ -44,7 +53,8 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.#authenticate(request.headers.authorization);
+    const credential = credentialOf(request);
+    const principal = await this.#verifier.verify(credential);
     if (!policy.roles.includes(principal.role)) {
       throw accessError(
         PlatformErrorCode.ACCESS_FORBIDDEN,
@@ -58,19 +68,51 @@ export class AccessGuard implements CanActivate {
       );
     }
     request.principal = principal;
+    request.credential = credential;
     return true;
   }
+}
 
-  async #authenticate(header: string | string[] | undefined): Promise<Principal> {
+/**
+ * The bearer token of the Authorization header, else the session cookie's; a request authenticated by the cookie
+ * with an unsafe method must also carry the CSRF header (SameSite=Strict is the first line, this the second).
+ */
+function credentialOf(request: AuthenticatedRequest): string {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
     const token = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
     if (token === undefined) {
-      throw accessError(
-        PlatformErrorCode.UNAUTHENTICATED,
-        'a bearer token is required (Authorization: Bearer …)',
-      );
+      throw accessError(PlatformErrorCode.UNAUTHENTICATED, 'the Authorization header is not a bearer token');
     }
-    return this.#verifier.verify(token);
+    return token;
   }
+  const cookie = sessionCookieOf(request.headers.cookie);
+  if (cookie === undefined) {
+    throw accessError(
+      PlatformErrorCode.UNAUTHENTICATED,
+      'a bearer token is required (Authorization: Bearer …, or a session cookie)',
+    );
+  }
+  if (!SAFE_METHODS.has((request.method ?? 'GET').toUpperCase()) && request.headers[CSRF_HEADER] !== '1') {
+    throw accessError(
+      PlatformErrorCode.CSRF_REQUIRED,
+      `a request authenticated by the session cookie must send ${CSRF_HEADER}: 1`,
+    );
+  }
+  return cookie;
+}
+
+/** The session cookie's value in a Cookie header, if present and token-shaped. */
+export function sessionCookieOf(header: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(header) ? header.join('; ') : header;
+  for (const part of (text ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    const value = rest.join('=');
+    if (name === SESSION_COOKIE && /^[A-Za-z0-9\-._~+/]+=*$/.test(value)) {
+      return value;
+    }
+  }
+  return undefined;
 }
 
 export function accessError(code: PlatformErrorCode, message: string): DomainError {

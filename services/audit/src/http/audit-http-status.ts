@@ -2,11 +2,13 @@ import { HttpStatus } from '@nestjs/common';
 import { AuditErrorCode, AuditReexecutionErrorCode, AuditTraceErrorCode } from '@metrochain/contracts';
 import type { DomainError } from '@metrochain/errors';
 import { isLedgerError } from '@metrochain/ledger';
+import { DASHBOARD_HTTP_STATUS } from '../web/dashboard-http-status';
 
 const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [AuditErrorCode.FINDING_UNKNOWN]: HttpStatus.NOT_FOUND,
   [AuditTraceErrorCode.TRACE_UNKNOWN]: HttpStatus.NOT_FOUND,
   ...Object.fromEntries(Object.values(AuditReexecutionErrorCode).map((code) => [code, HttpStatus.NOT_FOUND])),
+  ...DASHBOARD_HTTP_STATUS,
 };
 
 // The ledger refused or failed a query the audit service made for an auditor.
