@@ -195,6 +195,30 @@ describe('auditors dashboard in a browser', () => {
     await page.close();
   });
 
+  it("shows the audit service's other views with their data: peers, comparison, Raft, re-executions, surveillance, traces, findings, approvals", async () => {
+    const page = await browser.newPage();
+    const errors = pageErrors(page);
+    await logIn(page);
+    const views = [
+      'peers',
+      'comparison',
+      'raft',
+      'reexecutions',
+      'surveillance',
+      'traces',
+      'findings',
+      'approvals',
+    ];
+    for (const view of views) {
+      await page.goto(`${AUDIT_URL}/dashboard#${view}`);
+      await page.waitForSelector(`[data-testid="${view}-view"]`, { timeout: 15_000 });
+      assert.equal(await page.$(`[data-testid="${view}-unavailable"]`), null, `${view} is served`);
+      await screenshot(page, `view-${view}`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('answers the explorer API to bearer callers too, with coded errors for bad input', async () => {
     const auth = bearer(tokenOf('auditor-ptb'));
     const search = await fetch(`${AUDIT_URL}/api/explorer/search?q=nonsense`, { headers: auth });
