@@ -2,20 +2,15 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  BUNDLE_EXTERNALS,
   type BundleExternals,
+  type BundleFingerprint,
   computeChaincodeFingerprint,
   sha256Hex,
-} from '../identity/chaincode-fingerprint';
+} from '@metrochain/lr-identity';
 import type { BundleBuild } from '../identity/running-chaincode';
 
-/** What `fingerprint.json` next to the bundle says; the running bundle reports the same (identity/running-chaincode). */
-export interface BundleFingerprint {
-  chaincodeVersion: string;
-  fingerprint: string;
-  bundleSha256: string;
-  externals: BundleExternals;
-}
+/** The packages the bundle leaves to node_modules, as the lock file pins them (fabric-shim loads its own copy). */
+export const BUNDLE_EXTERNALS = ['fabric-contract-api', 'fabric-shim', 'reflect-metadata'] as const;
 
 export interface BuiltBundle extends BundleFingerprint {
   dir: string;

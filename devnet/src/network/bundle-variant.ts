@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson } from '@metrochain/contracts';
+import { computeChaincodeFingerprint, sha256Hex } from '@metrochain/lr-identity';
 import { type BundleFingerprint, readBundleFingerprint } from './bundle-store';
 
 /** One text replacement in a bundle; `find` must occur exactly once. */
@@ -10,22 +9,8 @@ export interface BundlePatch {
   replace: string;
 }
 
-/**
- * The chaincode fingerprint of bundle bytes and externals, as the chaincode computes it when it loads
- * (chaincode/src/identity/chaincode-fingerprint.ts; a tool cannot import the chaincode package, and the integration
- * test compares both through a server's /version).
- */
-export function chaincodeFingerprintOf(
-  bundle: Uint8Array,
-  externals: BundleFingerprint['externals'],
-): string {
-  return createHash('sha256')
-    .update('bundle\0')
-    .update(bundle)
-    .update('\0externals\0')
-    .update(canonicalJson(externals), 'utf8')
-    .digest('hex');
-}
+/** The chaincode fingerprint of bundle bytes and externals, as the chaincode computes it when it loads. */
+export const chaincodeFingerprintOf = computeChaincodeFingerprint;
 
 export interface BundleVariant {
   dir: string;
@@ -65,7 +50,7 @@ export function writeBundleVariant(
   const stated: BundleFingerprint = {
     ...built,
     fingerprint: claimed,
-    bundleSha256: createHash('sha256').update(bytes).digest('hex'),
+    bundleSha256: sha256Hex(bytes),
   };
   writeFileSync(path.join(targetDir, 'fingerprint.json'), `${JSON.stringify(stated, null, 2)}\n`);
   return { dir: targetDir, fingerprint, claimed };
