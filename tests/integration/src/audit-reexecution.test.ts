@@ -284,11 +284,19 @@ describe('audit re-execution, raw data and verification-log completeness', () =>
     assert.equal((await auditCall('GET', `/api/raw-readings/${cleanSpeed.id}/x`)).status, 400);
     const unknown = await auditCall('GET', `/api/raw-readings/${cleanSpeed.id}/99`);
     assert.equal(unknown.status, 404, JSON.stringify(unknown.body));
-    assert.equal(
-      (await auditCall('POST', '/api/reexecutions', { body: { meterId: cleanSpeed.id, from: 5, to: 1 } }))
-        .status,
-      400,
-    );
+    const reversed = await auditCall('POST', '/api/reexecutions', {
+      body: { meterId: cleanSpeed.id, from: 5, to: 1 },
+    });
+    assert.equal(reversed.status, 422);
+    assert.equal((reversed.body as { code?: string }).code, 'REEXECUTION_RANGE_INVALID');
+    const huge = await auditCall('POST', '/api/reexecutions', {
+      body: { meterId: cleanSpeed.id, from: 0, to: Number.MAX_SAFE_INTEGER },
+    });
+    assert.equal(huge.status, 422);
+    const malformed = await auditCall('POST', '/api/reexecutions', {
+      body: { meterId: cleanSpeed.id, from: -1 },
+    });
+    assert.equal(malformed.status, 400);
   });
 
   it('verification log: an anchored batch checks complete; one record removed from the log is a finding', async () => {

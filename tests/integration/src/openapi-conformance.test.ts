@@ -60,6 +60,12 @@ function targets(): Target[] {
       if (service === 'verification') {
         return [{ label: `${label} as an auditor`, url: instance.url, token: tokenOf('auditor-ptb') }];
       }
+      if (service === 'audit') {
+        return [
+          { label: `${label} anonymous`, url: instance.url },
+          { label: `${label} as an auditor`, url: instance.url, token: tokenOf('auditor-ptb') },
+        ];
+      }
       return [{ label: `${label} anonymous`, url: instance.url }];
     }),
   );

@@ -8,6 +8,7 @@ const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [AuditErrorCode.FINDING_UNKNOWN]: HttpStatus.NOT_FOUND,
   [AuditTraceErrorCode.TRACE_UNKNOWN]: HttpStatus.NOT_FOUND,
   ...Object.fromEntries(Object.values(AuditReexecutionErrorCode).map((code) => [code, HttpStatus.NOT_FOUND])),
+  [AuditReexecutionErrorCode.REEXECUTION_RANGE_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
   ...DASHBOARD_HTTP_STATUS,
 };
 

@@ -5,15 +5,19 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
+  AuditReexecutionErrorCode,
   type Principal,
   type ReexecutionAccepted,
   type ReexecutionJob,
   type ReexecutionsOverview,
   reexecutionJobIdSchema,
+  reexecutionRangeProblem,
   reexecutionRequestSchema,
 } from '@metrochain/contracts';
+import { DomainError } from '@metrochain/errors';
 import { Allow, CurrentPrincipal, ErrorBodyDto, ZodParam, parseRequest } from '@metrochain/service-kit';
 import {
   ReexecutionAcceptedDto,
@@ -48,10 +52,19 @@ export class ReexecutionController {
   })
   @ApiBadRequestResponse({
     type: ErrorBodyDto,
-    description: 'REQUEST_INVALID: meterId, from ≤ to, at most 10,000.',
+    description: 'REQUEST_INVALID: the body breaks the schema.',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'REEXECUTION_RANGE_INVALID: to below from, or more than 10,000 readings.',
   })
   start(@Body() body: ReexecutionRequestDto, @CurrentPrincipal() auditor: Principal): ReexecutionAccepted {
-    const job = this.#jobs.start(parseRequest(reexecutionRequestSchema, body), auditor.name);
+    const request = parseRequest(reexecutionRequestSchema, body);
+    const problem = reexecutionRangeProblem(request);
+    if (problem !== undefined) {
+      throw new DomainError({ code: AuditReexecutionErrorCode.REEXECUTION_RANGE_INVALID, message: problem });
+    }
+    const job = this.#jobs.start(request, auditor.name);
     return { jobId: job.jobId, status: job.status };
   }
 
