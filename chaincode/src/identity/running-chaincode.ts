@@ -1,7 +1,7 @@
 import { computeCodeFingerprint } from '@metrochain/lr';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BundleExternals, computeChaincodeFingerprint, sha256Hex } from '@metrochain/lr-identity';
+import { type BundleExternals, computeChaincodeFingerprint, sha256Hex } from './chaincode-fingerprint';
 
 /**
  * Set by the bundler (packaging/build-bundle.ts, esbuild `define`) to the JSON of {@link BundleBuild}; undefined in

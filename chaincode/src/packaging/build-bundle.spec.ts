@@ -4,12 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  computeChaincodeFingerprint,
-  readVerifiedBundleFingerprint,
-  storeBundle,
-} from '@metrochain/lr-identity';
+import { computeChaincodeFingerprint } from '../identity/chaincode-fingerprint';
 import { type BuiltBundle, buildChaincodeBundle, readExternals } from './build-bundle';
+import { readBundleFingerprint, storeBundle } from './bundle-store';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 // Below the repository, so that the bundle finds fabric-contract-api in its node_modules as it does on the network.
@@ -55,7 +52,7 @@ describe('the chaincode bundle', () => {
   });
 
   it('writes fingerprint.json and a package.json whose main is the bundle', () => {
-    assert.deepEqual(readVerifiedBundleFingerprint(first.dir), {
+    assert.deepEqual(readBundleFingerprint(first.dir), {
       chaincodeVersion: first.chaincodeVersion,
       fingerprint: first.fingerprint,
       bundleSha256: first.bundleSha256,

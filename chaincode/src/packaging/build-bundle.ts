@@ -2,15 +2,20 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  BUNDLE_EXTERNALS,
   type BundleExternals,
-  type BundleFingerprint,
   computeChaincodeFingerprint,
   sha256Hex,
-} from '@metrochain/lr-identity';
+} from '../identity/chaincode-fingerprint';
 import type { BundleBuild } from '../identity/running-chaincode';
 
-/** The packages the bundle leaves to node_modules, as the lock file pins them (fabric-shim loads its own copy). */
-export const BUNDLE_EXTERNALS = ['fabric-contract-api', 'fabric-shim', 'reflect-metadata'] as const;
+/** What `fingerprint.json` next to the bundle says; the running bundle reports the same (identity/running-chaincode). */
+export interface BundleFingerprint {
+  chaincodeVersion: string;
+  fingerprint: string;
+  bundleSha256: string;
+  externals: BundleExternals;
+}
 
 export interface BuiltBundle extends BundleFingerprint {
   dir: string;

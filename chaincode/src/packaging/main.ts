@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { buildChaincodeBundle } from './build-bundle';
-import { storeBundle } from '@metrochain/lr-identity';
-import { bundleStoreDir } from './bundle-store';
+import { bundleStoreDir, storeBundle } from './bundle-store';
 
 /** `npm run build`'s last step: chaincode/bundle/ from chaincode/dist, and its copy in the bundle store. */
 async function main(): Promise<void> {

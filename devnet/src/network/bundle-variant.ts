@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { computeChaincodeFingerprint, sha256Hex } from '@metrochain/lr-identity';
+import { canonicalJson } from '@metrochain/contracts';
 import { type BundleFingerprint, readBundleFingerprint } from './bundle-store';
 
 /** One text replacement in a bundle; `find` must occur exactly once. */
@@ -9,8 +10,22 @@ export interface BundlePatch {
   replace: string;
 }
 
-/** The chaincode fingerprint of bundle bytes and externals, as the chaincode computes it when it loads. */
-export const chaincodeFingerprintOf = computeChaincodeFingerprint;
+/**
+ * The chaincode fingerprint of bundle bytes and externals, as the chaincode computes it when it loads
+ * (chaincode/src/identity/chaincode-fingerprint.ts; a tool cannot import the chaincode package, and the integration
+ * test compares both through a server's /version).
+ */
+export function chaincodeFingerprintOf(
+  bundle: Uint8Array,
+  externals: BundleFingerprint['externals'],
+): string {
+  return createHash('sha256')
+    .update('bundle\0')
+    .update(bundle)
+    .update('\0externals\0')
+    .update(canonicalJson(externals), 'utf8')
+    .digest('hex');
+}
 
 export interface BundleVariant {
   dir: string;
@@ -50,7 +65,7 @@ export function writeBundleVariant(
   const stated: BundleFingerprint = {
     ...built,
     fingerprint: claimed,
-    bundleSha256: sha256Hex(bytes),
+    bundleSha256: createHash('sha256').update(bytes).digest('hex'),
   };
   writeFileSync(path.join(targetDir, 'fingerprint.json'), `${JSON.stringify(stated, null, 2)}\n`);
   return { dir: targetDir, fingerprint, claimed };

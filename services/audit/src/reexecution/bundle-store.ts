@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BundleExternals, computeChaincodeFingerprint } from '@metrochain/lr-identity';
+import { canonicalJson } from '@metrochain/contracts';
 
 /** What the bundler writes beside a bundle (chaincode/src/packaging/build-bundle.ts). */
 interface StatedFingerprint {
@@ -21,9 +22,18 @@ export type BundleLookup =
 
 const FINGERPRINT = /^[0-9a-f]{64}$/;
 
-/** The chaincode fingerprint as the chaincode computes it when it loads (one formula: @metrochain/lr-identity). */
+/**
+ * The chaincode fingerprint as the chaincode computes it when it loads (chaincode/src/identity/chaincode-fingerprint.ts):
+ * SHA-256 over `bundle\0` + bundle bytes + `\0externals\0` + canonical JSON of the externals. Restated here because a
+ * service may not import the chaincode package; the integration test checks both agree on the network's bundle.
+ */
 export function chaincodeFingerprintOf(bundle: Uint8Array, externals: unknown): string {
-  return computeChaincodeFingerprint(bundle, externals as BundleExternals);
+  return createHash('sha256')
+    .update('bundle\0')
+    .update(bundle)
+    .update('\0externals\0')
+    .update(canonicalJson(externals), 'utf8')
+    .digest('hex');
 }
 
 /**

@@ -1,18 +1,19 @@
+import { canonicalJson } from '@metrochain/contracts';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@metrochain/pki';
+
+/** The packages the bundle leaves to node_modules (see packaging/build-bundle.ts), as the lock file pins them. */
+export const BUNDLE_EXTERNALS = ['fabric-contract-api', 'fabric-shim', 'reflect-metadata'] as const;
 
 export interface ExternalPackage {
   version: string;
   integrity: string;
 }
-/** The packages a bundle leaves to node_modules, with the version and lock-file integrity it was built against. */
 export type BundleExternals = Readonly<Record<string, ExternalPackage>>;
 
 /**
  * The fingerprint of a chaincode build: SHA-256 over `bundle\0` + the bundle's bytes + `\0externals\0` + canonical
  * JSON of the externals' versions and lock-file integrity. The bundle holds every line of code the contracts run
- * (the LR library, the contracts, zod, the crypto), the externals pin the rest. The chaincode computes it over the
- * bytes it loaded, the build writes it beside the bundle, and the audit service checks a stored bundle with it.
+ * (the LR library, the contracts, zod, the crypto), the externals pin the rest.
  */
 export function computeChaincodeFingerprint(bundle: Uint8Array, externals: BundleExternals): string {
   return createHash('sha256')
