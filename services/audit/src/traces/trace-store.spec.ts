@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { spansOf } from './otlp-spans';
 import { INGEST_SPAN, TRACE_ID, VERIFY_SPAN, exportOf } from './trace-fixtures';
 import { TraceStore } from './trace-store';
-import { ThrowawayRedis, redisMissing } from './throwaway-redis';
+import { ThrowawayRedis, redisMissing } from '@metrochain/service-kit/testing';
 
 const RETENTION = { ttlSeconds: 600, maxTraces: 3, maxSpansPerTrace: 2 };
 

@@ -11,7 +11,7 @@ import { INGEST_SPAN, TRACE_ID, exportOf } from './trace-fixtures';
 import { TraceStore } from './trace-store';
 import { TraceService } from './trace.service';
 import { TracesController } from './traces.controller';
-import { ThrowawayRedis, redisMissing } from './throwaway-redis';
+import { ThrowawayRedis, redisMissing } from '@metrochain/service-kit/testing';
 
 describe('audit API: traces', { skip: redisMissing }, () => {
   const tokens: Record<string, string> = {};

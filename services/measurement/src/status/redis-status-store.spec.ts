@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { ReadingStatus } from '@metrochain/contracts';
-import { ThrowawayRedis, redisMissing } from '../testing/throwaway-redis';
+import { ThrowawayRedis, redisMissing } from '@metrochain/service-kit/testing';
 import { STATUS_RANK, type StatusUpdate, movesForward } from './reading-status';
 import { RedisStatusStore, STATUS_KEY_PREFIX, type StatusRedis } from './redis-status-store';
 

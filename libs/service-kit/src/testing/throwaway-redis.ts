@@ -28,7 +28,7 @@ export class ThrowawayRedis {
   }
 
   static async start(): Promise<ThrowawayRedis> {
-    const folder = mkdtempSync(path.join(tmpdir(), 'measurement-redis-'));
+    const folder = mkdtempSync(path.join(tmpdir(), 'service-redis-'));
     const socket = path.join(folder, 'redis.sock');
     const child = spawn(
       REDIS_SERVER,
