@@ -22,7 +22,10 @@ bash tests/integration/schemathesis/setup.sh || fail "schemathesis could not be 
 section "Chromium for the browser tests (Debian package, never a downloaded browser)"
 if [[ ! -x /usr/bin/chromium ]]; then
   if [[ $EUID -eq 0 ]]; then
-    apt-get install -y --no-install-recommends chromium >/dev/null || fail "chromium could not be installed with apt"
+    # A fresh machine may have no package lists yet: update once, only when the install needs it.
+    apt-get install -y --no-install-recommends chromium >/dev/null ||
+      { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; } ||
+      fail "chromium could not be installed with apt"
   else
     echo "skipped: /usr/bin/chromium is missing and installing it needs root (the dashboard tests will fail)"
   fi
