@@ -14,6 +14,7 @@ const patterns =
         'chaincode/dist/**/*.spec.js',
         'devnet/dist/**/*.spec.js',
         'tools/*/dist/**/*.spec.js',
+        'bench/dist/**/*.spec.js',
       ];
 const files = patterns.flatMap((pattern) => globSync(pattern)).sort();
 if (files.length === 0) {

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import { type Topology, statePaths } from '@metrochain/devnet';
+import type { NetworkProcesses } from './network-processes';
+
+/** What a fault needs: the processes, and how long to hold a kill or a freeze. */
+export interface FaultContext {
+  processes: NetworkProcesses;
+  killHoldMs: number;
+  freezeHoldMs: number;
+}
+
+/** One fault: inject, hold, heal. Resolves when healed (every process it touched is back and healthy). */
+export interface Fault {
+  name: string;
+  /** Component kind; the fast subset is one kill per kind. */
+  component: 'kafka' | 'peer' | 'orderer' | 'chaincode' | 'redis' | 'service';
+  fast: boolean;
+  run: (ctx: FaultContext) => Promise<void>;
+}
+
+/** kill -9 every named process, hold, restart them all (in order) and wait until each is healthy. */
+async function killAndRestart(ctx: FaultContext, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    await ctx.processes.kill(name);
+  }
+  await delay(ctx.killHoldMs);
+  for (const name of names) {
+    await ctx.processes.restart(name);
+  }
+}
+
+async function freezeAndThaw(ctx: FaultContext, name: string): Promise<void> {
+  ctx.processes.freeze(name);
+  try {
+    await delay(ctx.freezeHoldMs);
+  } finally {
+    ctx.processes.thaw(name);
+  }
+}
+
+function kill(
+  name: string,
+  component: Fault['component'],
+  names: (ctx: FaultContext) => string[],
+  fast = false,
+): Fault {
+  return { name, component, fast, run: (ctx) => killAndRestart(ctx, names(ctx)) };
+}
+
+function topology(): Topology {
+  return JSON.parse(readFileSync(statePaths().topologyFile, 'utf8')) as Topology;
+}
+
+/** The orderer process whose etcdraft metrics say it leads the channel. */
+async function raftLeader(): Promise<string> {
+  for (const orderer of topology().orderers) {
+    try {
+      const url = `http://${orderer.host}:${String(orderer.operationsPort)}/metrics`;
+      const text = await (await fetch(url, { signal: AbortSignal.timeout(2000) })).text();
+      if (/^consensus_etcdraft_is_leader\{channel="nmichannel"\} 1/m.test(text)) {
+        return orderer.name.split('.')[0] ?? orderer.name;
+      }
+    } catch {
+      // not answering: not the leader we can kill
+    }
+  }
+  throw new Error('no orderer reports itself Raft leader');
+}
+
+const services = (service: string) => (ctx: FaultContext) =>
+  ctx.processes
+    .list('service')
+    .map((p) => p.name)
+    .filter((name) => name === `service-${service}` || name.startsWith(`service-${service}-`));
+
+/** A Kafka broker that is not the active controller (so the broker fault is not the controller fault again). */
+function plainBroker(ctx: FaultContext): string[] {
+  const controller = ctx.processes.kafkaController();
+  const broker = ctx.processes
+    .list('kafka')
+    .map((p) => p.name)
+    .find((name) => name !== controller);
+  if (broker === undefined) {
+    throw new Error('the broker faults need more than one Kafka broker (devnet up --kafka-brokers 3)');
+  }
+  return [broker];
+}
+
+/** The gateway peer of an NMI (its first peer: every service of that NMI connects to it). */
+const gatewayPeer = (org: string) => (): string[] => [`peer0.${org}`];
+
+export const FAULTS: readonly Fault[] = [
+  kill('kill -9 a Kafka broker', 'kafka', plainBroker, true),
+  kill('kill -9 the Kafka controller', 'kafka', (ctx) => [ctx.processes.kafkaController()]),
+  kill('kill -9 the gateway peer of PTB', 'peer', gatewayPeer('ptb'), true),
+  kill('kill -9 the gateway peer of Inmetro', 'peer', gatewayPeer('inmetro')),
+  {
+    name: 'kill -9 the Raft leader',
+    component: 'orderer',
+    fast: true,
+    run: async (ctx) => killAndRestart(ctx, [await raftLeader()]),
+  },
+  kill('kill -9 the chaincode server of PTB', 'chaincode', () => ['chaincode-ptb'], true),
+  kill('kill -9 Redis', 'redis', () => ['redis'], true),
+  kill('kill -9 the measurement service', 'service', services('measurement'), true),
+  kill('kill -9 the verification service', 'service', services('verification')),
+  kill('kill -9 every registration service', 'service', services('registration')),
+  kill('kill -9 the billing service', 'service', services('billing')),
+  kill('kill -9 the audit service', 'service', services('audit')),
+  {
+    name: 'SIGSTOP 30 s the gateway peer of PTB',
+    component: 'peer',
+    fast: false,
+    run: (ctx) => freezeAndThaw(ctx, 'peer0.ptb'),
+  },
+  {
+    name: 'SIGSTOP 30 s a Kafka broker',
+    component: 'kafka',
+    fast: false,
+    run: async (ctx) => freezeAndThaw(ctx, plainBroker(ctx)[0] ?? 'kafka-1'),
+  },
+  {
+    name: 'SIGSTOP 30 s the measurement service',
+    component: 'service',
+    fast: false,
+    run: (ctx) => freezeAndThaw(ctx, 'service-measurement'),
+  },
+];

@@ -1,0 +1,99 @@
+import {
+  type Acknowledged,
+  type CheckCounts,
+  type LedgerView,
+  checkExactlyOnce,
+  violations,
+} from './checker';
+import type { Fault } from './fault-catalogue';
+import type { FaultRow, FaultsReport } from './report';
+
+/** When a fault ran (from its injection to the end of its settling time) and how it went. */
+export interface FaultWindow {
+  fault: Fault;
+  from: number;
+  to: number;
+  injectedAt: string;
+  heldMs: number;
+  recoveryMs: number | undefined;
+  problems: string[];
+}
+
+/** Audit findings that mean a broken record, whatever fault was running (the others come and go with faults). */
+export const FAILING_FINDINGS = ['verification-log', 'lr-mismatch', 'raw-data-mismatch', 'ledger-divergence'];
+
+export interface ReportInput {
+  subset: FaultsReport['subset'];
+  offeredPerSecond: number;
+  meters: number;
+  windows: readonly FaultWindow[];
+  acknowledged: readonly Acknowledged[];
+  views: readonly LedgerView[];
+  rejected: ReadonlySet<string>;
+  auditFindings: Record<string, number>;
+  load: Record<string, unknown>;
+  soak?: FaultsReport['soak'];
+}
+
+const keyOf = (meterId: string, seq: number): string => `${meterId}~${String(seq)}`;
+
+/** A view narrowed to the given readings; per-meter counters only make sense for the whole run, so they go. */
+function narrow(view: LedgerView, keys: ReadonlySet<string>): LedgerView {
+  return {
+    org: view.org,
+    entries: view.entries.filter((entry) => keys.has(keyOf(entry.meterId, entry.seq))),
+    recordedCounters: new Map(),
+  };
+}
+
+function row(window: FaultWindow, input: Readonly<ReportInput>): FaultRow {
+  const acks = input.acknowledged.filter(
+    (ack) => ack.acceptedAt >= window.from && ack.acceptedAt < window.to,
+  );
+  const keys = new Set(acks.map((ack) => keyOf(ack.meterId, ack.seq)));
+  const counts: CheckCounts = checkExactlyOnce(
+    acks,
+    input.views.map((view) => narrow(view, keys)),
+    input.rejected,
+  );
+  const problems = [...window.problems, ...violations(counts)];
+  if (window.recoveryMs === undefined) {
+    problems.push('nothing recorded after healing');
+  }
+  if (counts.accepted === 0) {
+    problems.push('no reading accepted while it ran');
+  }
+  return {
+    fault: window.fault.name,
+    component: window.fault.component,
+    injectedAt: window.injectedAt,
+    heldMs: Math.round(window.heldMs),
+    recoveryMs: window.recoveryMs === undefined ? undefined : Math.round(window.recoveryMs),
+    counts,
+    problems,
+    verdict: problems.length === 0 ? 'pass' : 'fail',
+  };
+}
+
+export function buildReport(input: Readonly<ReportInput>): FaultsReport {
+  const rows = input.windows.map((window) => row(window, input));
+  const totalCounts = checkExactlyOnce(input.acknowledged, input.views, input.rejected);
+  const broken = FAILING_FINDINGS.filter((category) => (input.auditFindings[category] ?? 0) > 0).map(
+    (category) => `audit finding ${category} ${String(input.auditFindings[category])}`,
+  );
+  const total = { ...totalCounts, violations: [...violations(totalCounts), ...broken] };
+  const soakBounded = input.soak?.verdicts.every((v) => v.bounded) ?? true;
+  const pass = rows.every((r) => r.verdict === 'pass') && total.violations.length === 0 && soakBounded;
+  return {
+    measuredAt: new Date().toISOString(),
+    subset: input.subset,
+    offeredPerSecond: input.offeredPerSecond,
+    meters: input.meters,
+    rows,
+    total,
+    auditFindings: input.auditFindings,
+    ...(input.soak === undefined ? {} : { soak: input.soak }),
+    load: input.load,
+    verdict: pass ? 'pass' : 'fail',
+  };
+}

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { inspect, parseArgs } from 'node:util';
+import { defaultNetworkFile, readNetworkProfile } from '@metrochain/config';
+import { REPO_ROOT } from '@metrochain/devnet';
+import { RegistryClient, connectLedger } from '@metrochain/ledger';
+import { measureActivations } from '../pki/activations';
+import { prepareMeters } from '../pki/meters';
+import { BenchReadings } from '../pipeline/readings';
+import { RecordedWatch } from '../pipeline/recorded-watch';
+import { auditFindingsSince } from './audit-findings';
+import { FAULTS, type Fault, type FaultContext } from './fault-catalogue';
+import { buildReport, type FaultWindow } from './fault-verdicts';
+import { readLedgerViews } from './ledger-views';
+import { NetworkProcesses } from './network-processes';
+import { formatFaultTable, writeReport, writeTap } from './report';
+import { runSoak } from './soak-phase';
+import { SteadyLoad } from './steady-load';
+
+const { values: args } = parseArgs({
+  options: {
+    fast: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    rate: { type: 'string' },
+    meters: { type: 'string', default: '48' },
+    lanes: { type: 'string', default: '12' },
+    'kill-hold-s': { type: 'string', default: '10' },
+    'freeze-hold-s': { type: 'string', default: '30' },
+    'settle-s': { type: 'string', default: '10' },
+    'recovery-wait-s': { type: 'string', default: '120' },
+    'drain-s': { type: 'string', default: '240' },
+    'soak-s': { type: 'string', default: '0' },
+    tap: { type: 'string' },
+    out: { type: 'string', default: path.join(REPO_ROOT, 'bench', 'results', 'faults.json') },
+    'measurement-url': { type: 'string', default: 'http://127.0.0.1:3003' },
+  },
+});
+
+/** Half of the saturation the pipeline benchmark last measured (bench/results/pipeline.json). */
+function halfSaturation(): number {
+  try {
+    const file = path.join(REPO_ROOT, 'bench', 'results', 'pipeline.json');
+    const { readingsPerSecond } = JSON.parse(readFileSync(file, 'utf8')) as { readingsPerSecond?: number };
+    return Math.max(50, Math.round((readingsPerSecond ?? 400) / 2));
+  } catch {
+    return 200;
+  }
+}
+
+function selectFaults(): Fault[] {
+  const chosen = FAULTS.filter((fault) => !args.fast || fault.fast);
+  return args.only === undefined ? chosen : chosen.filter((fault) => fault.name.includes(args.only ?? ''));
+}
+
+const seconds = (value: string | undefined): number => Number(value) * 1000;
+
+async function main(): Promise<void> {
+  const profile = readNetworkProfile(defaultNetworkFile());
+  const rate = args.rate === undefined ? halfSaturation() : Number(args.rate);
+  const faults = selectFaults();
+  const processes = new NetworkProcesses();
+  const started = Date.now();
+  console.log(`1/5 registering ${args.meters} energy meters through both NMIs`);
+  const meters = prepareMeters(
+    Number(args.meters),
+    ['PTBMSP', 'InmetroMSP'],
+    `faults-${started.toString(36)}`,
+  );
+  const registrars = [
+    await connectLedger({ profile, org: 'PTB', identity: 'registration' }),
+    await connectLedger({ profile, org: 'Inmetro', identity: 'registration' }),
+  ] as const;
+  try {
+    await measureActivations(
+      [RegistryClient.forConnection(registrars[0]), RegistryClient.forConnection(registrars[1])],
+      meters,
+      { batchSize: 250, concurrency: 2 },
+    );
+  } finally {
+    registrars.forEach((c) => {
+      c.close();
+    });
+  }
+
+  const watch = new RecordedWatch();
+  await watch.start(profile.kafka.brokers);
+  let lastRecordedAt = 0;
+  watch.onRecorded((event) => {
+    lastRecordedAt = Math.max(lastRecordedAt, event.at);
+  });
+  const load = new SteadyLoad({
+    url: args['measurement-url'],
+    ratePerSecond: rate,
+    lanes: Number(args.lanes),
+    meters,
+    readings: new BenchReadings(),
+  });
+  console.log(
+    `2/5 steady load of ${String(rate)} readings/s; ${String(faults.length)} fault(s), one after the other`,
+  );
+  load.start();
+  await delay(seconds(args['settle-s']));
+
+  const ctx: FaultContext = {
+    processes,
+    killHoldMs: seconds(args['kill-hold-s']),
+    freezeHoldMs: seconds(args['freeze-hold-s']),
+  };
+  const windows: FaultWindow[] = [];
+  for (const fault of faults) {
+    windows.push(await runFault(fault, ctx, () => lastRecordedAt));
+  }
+  const soak =
+    Number(args['soak-s']) > 0 ? await runSoak(processes, profile, Number(args['soak-s'])) : undefined;
+
+  console.log('4/5 stopping the load; draining what was accepted');
+  await load.stop();
+  await drain(watch, load);
+  await watch.stop();
+
+  console.log('5/5 reading the ledger through every NMI and checking');
+  const views = await readLedgerViews(
+    profile,
+    meters.map((m) => m.id),
+  );
+  const report = buildReport({
+    subset: args.fast ? 'fast' : 'full',
+    offeredPerSecond: rate,
+    meters: meters.length,
+    windows,
+    acknowledged: load.acknowledged,
+    views,
+    rejected: new Set(watch.rejected.keys()),
+    auditFindings: await auditFindingsSince(profile, started),
+    load: { ...load.counters },
+    ...(soak === undefined ? {} : { soak }),
+  });
+  console.log(`\n${formatFaultTable(report)}\n`);
+  for (const verdict of report.soak?.verdicts.filter((v) => !v.bounded) ?? []) {
+    console.log(
+      `soak: ${verdict.series} grew from ${verdict.first.toFixed(1)} to ${verdict.last.toFixed(1)}`,
+    );
+  }
+  writeReport(args.out, report);
+  console.log(`written ${path.relative(process.cwd(), args.out)}`);
+  if (args.tap !== undefined) {
+    writeTap(args.tap, report);
+  }
+  console.log(`faults: ${report.verdict}`);
+  process.exitCode = report.verdict === 'pass' ? 0 : 1;
+}
+
+async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => number): Promise<FaultWindow> {
+  const from = Date.now();
+  process.stdout.write(`3/5 ${fault.name} … `);
+  const problems: string[] = [];
+  const injected = performance.now();
+  try {
+    await fault.run(ctx);
+  } catch (error) {
+    problems.push(`fault: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const healed = performance.now();
+  const recoveryDeadline = healed + seconds(args['recovery-wait-s']);
+  while (lastRecordedAt() < healed && performance.now() < recoveryDeadline) {
+    await delay(50);
+  }
+  const recoveryMs = lastRecordedAt() >= healed ? lastRecordedAt() - healed : undefined;
+  console.log(
+    `healed after ${((healed - injected) / 1000).toFixed(1)} s, recovered in ${recoveryMs === undefined ? 'never' : `${(recoveryMs / 1000).toFixed(1)} s`}`,
+  );
+  await delay(seconds(args['settle-s']));
+  return {
+    fault,
+    from,
+    to: Date.now(),
+    injectedAt: new Date(from).toISOString(),
+    heldMs: healed - injected,
+    recoveryMs,
+    problems,
+  };
+}
+
+/** Waits until every acknowledged reading was recorded or rejected (as the event topics show), or the drain time ends. */
+async function drain(watch: RecordedWatch, load: SteadyLoad): Promise<void> {
+  const deadline = Date.now() + seconds(args['drain-s']);
+  const keys = load.acknowledged.map((a) => `${a.meterId}~${String(a.seq)}`);
+  let pending = keys.length;
+  while (Date.now() < deadline) {
+    pending = keys.filter((key) => !watch.recorded.has(key) && !watch.rejected.has(key)).length;
+    if (pending === 0) {
+      return;
+    }
+    await delay(500);
+  }
+  console.log(`  ${String(pending)} acknowledged reading(s) still without an outcome after the drain`);
+}
+
+// Exit explicitly: gRPC and kafkajs keep timers alive after their clients closed.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(inspect(error, { depth: 6 }));
+    process.exit(1);
+  },
+);

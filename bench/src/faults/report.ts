@@ -1,0 +1,117 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CheckCounts } from './checker';
+import type { SeriesVerdict } from './soak';
+
+/** One row of the fault table: what the fault did to the readings accepted while it ran. */
+export interface FaultRow {
+  fault: string;
+  component: string;
+  injectedAt: string;
+  /** Inject to healed (every touched process back and healthy). */
+  heldMs: number;
+  /** Healed to the first reading recorded after it; undefined when none was recorded within the wait. */
+  recoveryMs: number | undefined;
+  counts: CheckCounts;
+  /** What else went wrong (the fault could not be injected or healed, a finding of the audit). */
+  problems: string[];
+  verdict: 'pass' | 'fail';
+}
+
+export interface FaultsReport {
+  measuredAt: string;
+  subset: 'fast' | 'full';
+  offeredPerSecond: number;
+  meters: number;
+  rows: FaultRow[];
+  /** The whole run at once: adds records nobody was told about and per-meter counters. */
+  total: CheckCounts & { violations: string[] };
+  auditFindings: Record<string, number>;
+  soak?: { seconds: number; samples: number; verdicts: SeriesVerdict[]; redis: Record<string, unknown> };
+  load: Record<string, unknown>;
+  verdict: 'pass' | 'fail';
+}
+
+const cell = (value: number | undefined, unit = ''): string =>
+  value === undefined || !Number.isFinite(value)
+    ? '-'
+    : `${Math.round(value).toLocaleString('en-US')}${unit}`;
+
+export function formatFaultTable(report: Readonly<FaultsReport>): string {
+  const header = ['fault', 'accepted', 'recorded', 'lost', 'dup', 'recovery', 'verdict'];
+  const lines = report.rows.map((row) => [
+    row.fault,
+    cell(row.counts.accepted),
+    cell(row.counts.recorded),
+    cell(row.counts.lost),
+    cell(row.counts.duplicated),
+    cell(row.recoveryMs, ' ms'),
+    row.verdict === 'pass' ? 'pass' : `FAIL ${row.problems.join('; ')}`,
+  ]);
+  lines.push([
+    'whole run (incl. warm-up, soak)',
+    cell(report.total.accepted),
+    cell(report.total.recorded),
+    cell(report.total.lost),
+    cell(report.total.duplicated),
+    '',
+    report.total.violations.length === 0 ? 'pass' : `FAIL ${report.total.violations.join('; ')}`,
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((line) => (line[i] ?? '').length)));
+  const format = (line: readonly string[]): string =>
+    line
+      .map((value, i) => (i === 0 ? value.padEnd(widths[i] ?? 0) : value.padStart(widths[i] ?? 0)))
+      .join(' | ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...lines.map(format)].join('\n');
+}
+
+export function writeReport(file: string, report: Readonly<FaultsReport>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** TAP 13 lines in the shape node's test runner writes, so that the test command's summary counts each fault. */
+export function writeTap(file: string, report: Readonly<FaultsReport>): void {
+  const checks: { name: string; ok: boolean; why: string }[] = [
+    ...report.rows.map((row) => ({
+      name: row.fault,
+      ok: row.verdict === 'pass',
+      why: row.problems.join('; '),
+    })),
+    {
+      name: 'whole run: exactly once',
+      ok: report.total.violations.length === 0,
+      why: report.total.violations.join('; '),
+    },
+    ...(report.soak === undefined
+      ? []
+      : [
+          {
+            name: `soak ${String(report.soak.seconds)} s: nothing grows without bound`,
+            ok: report.soak.verdicts.every((v) => v.bounded),
+            why: report.soak.verdicts
+              .filter((v) => !v.bounded)
+              .map((v) => v.series)
+              .join('; '),
+          },
+        ]),
+  ];
+  const body = checks.map(
+    (check, i) =>
+      `${check.ok ? 'ok' : 'not ok'} ${String(i + 1)} - faults: ${check.name}${check.ok ? '' : ` # ${check.why}`}`,
+  );
+  const passed = checks.filter((check) => check.ok).length;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    [
+      'TAP version 13',
+      ...body,
+      `1..${String(checks.length)}`,
+      `# tests ${String(checks.length)}`,
+      `# pass ${String(passed)}`,
+      `# fail ${String(checks.length - passed)}`,
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Admin } from 'kafkajs';
+import type { NetworkProcesses } from './network-processes';
+
+const run = promisify(execFile);
+
+/** One sample of everything the soak watches; per process by name. */
+export interface SoakSample {
+  at: number;
+  rssMb: Record<string, number>;
+  openFiles: Record<string, number>;
+  kafkaLag: number;
+  redisUsedMb: number;
+  redisKeys: number;
+}
+
+/** A watched series and whether it stayed bounded. */
+export interface SeriesVerdict {
+  series: string;
+  first: number;
+  last: number;
+  peak: number;
+  bounded: boolean;
+  rule: string;
+}
+
+function procNumber(pid: number, field: string): number {
+  try {
+    const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+    return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function openFiles(pid: number): number {
+  try {
+    return readdirSync(`/proc/${String(pid)}/fd`).length;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Every consumer group's lag summed over its topics' partitions (high watermark minus committed offset). */
+async function totalLag(admin: Admin): Promise<number> {
+  let lag = 0;
+  const { groups } = await admin.listGroups();
+  for (const { groupId } of groups) {
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+      const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+      for (const { partition, offset } of partitions) {
+        if (Number(offset) >= 0) {
+          lag += Math.max(0, (ends.get(partition) ?? 0) - Number(offset));
+        }
+      }
+    }
+  }
+  return lag;
+}
+
+async function redisInfo(port: number): Promise<{ usedMb: number; keys: number }> {
+  const { stdout } = await run('redis-cli', ['-p', String(port), 'info', 'memory']);
+  const used = Number(/^used_memory:(\d+)/m.exec(stdout)?.[1] ?? Number.NaN);
+  const { stdout: size } = await run('redis-cli', ['-p', String(port), 'dbsize']);
+  return { usedMb: used / 2 ** 20, keys: Number(size.trim()) };
+}
+
+export async function takeSample(
+  processes: NetworkProcesses,
+  admin: Admin,
+  redisPort: number,
+): Promise<SoakSample> {
+  const rssMb: Record<string, number> = {};
+  const files: Record<string, number> = {};
+  for (const { name, pid } of processes.list()) {
+    rssMb[name] = procNumber(pid, 'VmRSS') / 1024;
+    files[name] = openFiles(pid);
+  }
+  const redis = await redisInfo(redisPort);
+  return {
+    at: Date.now(),
+    rssMb,
+    openFiles: files,
+    kafkaLag: await totalLag(admin),
+    redisUsedMb: redis.usedMb,
+    redisKeys: redis.keys,
+  };
+}
+
+/**
+ * Bounded means: the last third of the run peaks no higher than the first third's peak times `factor` plus
+ * `slack`. Warm-up (JIT, caches filling to their caps) fits within that; a leak that keeps growing at a steady load
+ * does not, given a soak long enough (the full run's hour; the test command's minute catches only fast leaks).
+ */
+export function judgeSeries(
+  series: string,
+  values: readonly number[],
+  factor: number,
+  slack: number,
+): SeriesVerdict {
+  const finite = values.filter(Number.isFinite);
+  const third = Math.max(1, Math.floor(finite.length / 3));
+  const early = Math.max(...finite.slice(0, third));
+  const late = Math.max(...finite.slice(-third));
+  return {
+    series,
+    first: finite[0] ?? Number.NaN,
+    last: finite.at(-1) ?? Number.NaN,
+    peak: Math.max(...finite),
+    bounded: finite.length < 3 || late <= early * factor + slack,
+    rule: `late peak ≤ ${String(factor)} × early peak + ${String(slack)}`,
+  };
+}
+
+/** The verdicts of a soak: RSS and open files per process, Kafka lag. Redis is bounded by the status keys' TTL. */
+export function judgeSoak(samples: readonly SoakSample[]): SeriesVerdict[] {
+  const names = Object.keys(samples[0]?.rssMb ?? {});
+  return [
+    ...names.map((name) =>
+      judgeSeries(
+        `${name} RSS MB`,
+        samples.map((s) => s.rssMb[name] ?? Number.NaN),
+        1.5,
+        64,
+      ),
+    ),
+    ...names.map((name) =>
+      judgeSeries(
+        `${name} open files`,
+        samples.map((s) => s.openFiles[name] ?? Number.NaN),
+        1.2,
+        64,
+      ),
+    ),
+    judgeSeries(
+      'Kafka lag (records)',
+      samples.map((s) => s.kafkaLag),
+      2,
+      2000,
+    ),
+  ];
+}
