@@ -69,9 +69,16 @@ trap - EXIT
 node devnet/dist/cli.js down
 down_status=$?
 
+section "faults: the fast subset (one kill -9 per component kind) and a one-minute soak, on its own network"
+# 3 Kafka brokers; a lighter load than the full run's half of saturation, to keep the test command's time down.
+rm -f test-results/faults.tap
+FAULTS_SKIP_BUILD=1 bash scripts/faults.sh --fast --rate 150 --soak-s 60 \
+  --tap test-results/faults.tap --out test-results/faults-fast.json
+faults_status=$?
+
 section "summary"
-node scripts/summarise-tests.mjs test-results/unit.tap test-results/integration.tap
+node scripts/summarise-tests.mjs test-results/unit.tap test-results/integration.tap test-results/faults.tap
 summary_status=$?
-if [[ $unit_status -ne 0 || $integration_status -ne 0 || $down_status -ne 0 || $summary_status -ne 0 ]]; then
+if [[ $unit_status -ne 0 || $integration_status -ne 0 || $down_status -ne 0 || $faults_status -ne 0 || $summary_status -ne 0 ]]; then
   exit 1
 fi
