@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { inspect, parseArgs } from 'node:util';
-import { defaultNetworkFile, readNetworkProfile } from '@metrochain/config';
+import { type NetworkProfile, defaultNetworkFile, readNetworkProfile } from '@metrochain/config';
 import { REPO_ROOT } from '@metrochain/devnet';
-import { RegistryClient, connectLedger } from '@metrochain/ledger';
+import { MeasurementClient, RegistryClient, connectLedger } from '@metrochain/ledger';
 import { measureActivations } from '../pki/activations';
 import { prepareMeters } from '../pki/meters';
 import { BenchReadings } from '../pipeline/readings';
@@ -101,6 +101,10 @@ async function main(): Promise<void> {
   );
   load.start();
   await delay(seconds(args['settle-s']));
+  // The watch's consumer group joins in the background: faults start once it sees readings recorded.
+  while (lastRecordedAt === 0) {
+    await delay(200);
+  }
 
   const ctx: FaultContext = {
     processes,
@@ -116,8 +120,8 @@ async function main(): Promise<void> {
 
   console.log('4/5 stopping the load; draining what was accepted');
   await load.stop();
-  await drain(watch, load);
   await watch.stop();
+  await drain(profile, load);
 
   console.log('5/5 reading the ledger through every NMI and checking');
   const views = await readLedgerViews(
@@ -182,19 +186,42 @@ async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => n
   };
 }
 
-/** Waits until every acknowledged reading was recorded or rejected (as the event topics show), or the drain time ends. */
-async function drain(watch: RecordedWatch, load: SteadyLoad): Promise<void> {
-  const deadline = Date.now() + seconds(args['drain-s']);
-  const keys = load.acknowledged.map((a) => `${a.meterId}~${String(a.seq)}`);
-  let pending = keys.length;
-  while (Date.now() < deadline) {
-    pending = keys.filter((key) => !watch.recorded.has(key) && !watch.rejected.has(key)).length;
-    if (pending === 0) {
-      return;
-    }
-    await delay(500);
+/**
+ * Waits until the ledger holds as many readings of each meter as were acknowledged for it (read through PTB's peer;
+ * the checker then compares reading by reading through every NMI), or the drain time ends.
+ */
+async function drain(profile: NetworkProfile, load: SteadyLoad): Promise<void> {
+  const expected = new Map<string, Set<number>>();
+  for (const ack of load.acknowledged) {
+    expected.set(ack.meterId, (expected.get(ack.meterId) ?? new Set()).add(ack.seq));
   }
-  console.log(`  ${String(pending)} acknowledged reading(s) still without an outcome after the drain`);
+  const connection = await connectLedger({ profile, org: 'PTB', identity: 'measurement' });
+  const ledger = MeasurementClient.forConnection(connection);
+  const deadline = Date.now() + seconds(args['drain-s']);
+  try {
+    let behind = [...expected.keys()];
+    while (behind.length > 0 && Date.now() < deadline) {
+      const still: string[] = [];
+      for (const meterId of behind) {
+        const recorded = await ledger.getMeterProgress(meterId).then(
+          (p) => p.recorded,
+          () => 0,
+        );
+        if (recorded < (expected.get(meterId)?.size ?? 0)) {
+          still.push(meterId);
+        }
+      }
+      behind = still;
+      if (behind.length > 0) {
+        await delay(2000);
+      }
+    }
+    if (behind.length > 0) {
+      console.log(`  ${String(behind.length)} meter(s) still behind what was acknowledged after the drain`);
+    }
+  } finally {
+    connection.close();
+  }
 }
 
 // Exit explicitly: gRPC and kafkajs keep timers alive after their clients closed.
