@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { peer } from '@hyperledger/fabric-protos';
+import { eventually } from './support/eventually';
 import { decodeProcessedTransaction } from './support/processed-transaction';
 import { fingerprintOf, networkProfile, openSession, uniqueVersion, type Session } from './support/network';
 
@@ -42,11 +43,15 @@ describe('Fabric: a service identity submits, both NMIs endorse, the other NMI r
     );
     assert.ok(approval.blockNumber > 0n);
 
+    // The submit returned once PTB's gateway peer committed the block; Inmetro's peer may commit it a moment later.
     const qscc = inmetro.connection.network.getContract('qscc');
-    const raw = await qscc.evaluateTransaction(
-      'GetTransactionByID',
-      networkProfile().channel,
-      approval.transactionId,
+    const raw = await eventually(
+      'the transaction on the Inmetro peer',
+      () =>
+        qscc
+          .evaluateTransaction('GetTransactionByID', networkProfile().channel, approval.transactionId)
+          .catch(() => undefined),
+      10_000,
     );
     const view = decodeProcessedTransaction(raw);
     assert.equal(view.validationCode, peer.TxValidationCode.VALID);
