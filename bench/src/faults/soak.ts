@@ -83,7 +83,8 @@ export async function takeSample(
     at: Date.now(),
     rssMb,
     openFiles: files,
-    kafkaLag: await totalLag(admin),
+    // A coordinator still loading after a fault answers with a retriable error: that sample has no lag.
+    kafkaLag: await totalLag(admin).catch(() => Number.NaN),
     redisUsedMb: redis.usedMb,
     redisKeys: redis.keys,
   };
