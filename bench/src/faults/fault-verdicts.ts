@@ -16,6 +16,8 @@ export interface FaultWindow {
   injectedAt: string;
   heldMs: number;
   recoveryMs: number | undefined;
+  /** The longest stretch without any reading recorded, from injection to after the recovery. */
+  stallMs: number;
   problems: string[];
 }
 
@@ -69,6 +71,7 @@ function row(window: FaultWindow, input: Readonly<ReportInput>): FaultRow {
     injectedAt: window.injectedAt,
     heldMs: Math.round(window.heldMs),
     recoveryMs: window.recoveryMs === undefined ? undefined : Math.round(window.recoveryMs),
+    stallMs: Math.round(window.stallMs),
     counts,
     problems,
     verdict: problems.length === 0 ? 'pass' : 'fail',

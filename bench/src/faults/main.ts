@@ -13,6 +13,7 @@ import { auditFindingsSince } from './audit-findings';
 import { FAULTS, type Fault, type FaultContext } from './fault-catalogue';
 import { buildReport, type FaultWindow } from './fault-verdicts';
 import { readLedgerViews } from './ledger-views';
+import { RecordingClock } from './recording-clock';
 import { NetworkProcesses } from './network-processes';
 import { formatFaultTable, writeReport, writeTap } from './report';
 import { runSoak } from './soak-phase';
@@ -85,9 +86,9 @@ async function main(): Promise<void> {
 
   const watch = new RecordedWatch();
   await watch.start(profile.kafka.brokers);
-  let lastRecordedAt = 0;
+  const clock = new RecordingClock();
   watch.onRecorded((event) => {
-    lastRecordedAt = Math.max(lastRecordedAt, event.at);
+    clock.recorded(event.at);
   });
   const load = new SteadyLoad({
     url: args['measurement-url'],
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   load.start();
   await delay(seconds(args['settle-s']));
   // The watch's consumer group joins in the background: faults start once it sees readings recorded.
-  while (lastRecordedAt === 0) {
+  while (clock.last === 0) {
     await delay(200);
   }
 
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   };
   const windows: FaultWindow[] = [];
   for (const fault of faults) {
-    windows.push(await runFault(fault, ctx, () => lastRecordedAt));
+    windows.push(await runFault(fault, ctx, clock));
   }
   const soak =
     Number(args['soak-s']) > 0 ? await runSoak(processes, profile, Number(args['soak-s'])) : undefined;
@@ -155,11 +156,12 @@ async function main(): Promise<void> {
   process.exitCode = report.verdict === 'pass' ? 0 : 1;
 }
 
-async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => number): Promise<FaultWindow> {
+async function runFault(fault: Fault, ctx: FaultContext, clock: RecordingClock): Promise<FaultWindow> {
   const from = Date.now();
   process.stdout.write(`3/5 ${fault.name} … `);
   const problems: string[] = [];
   const injected = performance.now();
+  clock.restart(injected);
   try {
     await fault.run(ctx);
   } catch (error) {
@@ -167,10 +169,11 @@ async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => n
   }
   const healed = performance.now();
   const recoveryDeadline = healed + seconds(args['recovery-wait-s']);
-  while (lastRecordedAt() < healed && performance.now() < recoveryDeadline) {
+  while (clock.last < healed && performance.now() < recoveryDeadline) {
     await delay(50);
   }
-  const recoveryMs = lastRecordedAt() >= healed ? lastRecordedAt() - healed : undefined;
+  const recoveryMs = clock.last >= healed ? clock.last - healed : undefined;
+  const stallMs = clock.longestGap(performance.now());
   console.log(
     `healed after ${((healed - injected) / 1000).toFixed(1)} s, recovered in ${recoveryMs === undefined ? 'never' : `${(recoveryMs / 1000).toFixed(1)} s`}`,
   );
@@ -182,6 +185,7 @@ async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => n
     injectedAt: new Date(from).toISOString(),
     heldMs: healed - injected,
     recoveryMs,
+    stallMs,
     problems,
   };
 }

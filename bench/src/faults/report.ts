@@ -12,6 +12,8 @@ export interface FaultRow {
   heldMs: number;
   /** Healed to the first reading recorded after it; undefined when none was recorded within the wait. */
   recoveryMs: number | undefined;
+  /** The longest stretch without a reading recorded, from injection until recovered. */
+  stallMs: number;
   counts: CheckCounts;
   /** What else went wrong (the fault could not be injected or healed, a finding of the audit). */
   problems: string[];
@@ -38,7 +40,7 @@ const cell = (value: number | undefined, unit = ''): string =>
     : `${Math.round(value).toLocaleString('en-US')}${unit}`;
 
 export function formatFaultTable(report: Readonly<FaultsReport>): string {
-  const header = ['fault', 'accepted', 'recorded', 'lost', 'dup', 'recovery', 'verdict'];
+  const header = ['fault', 'accepted', 'recorded', 'lost', 'dup', 'recovery', 'stall', 'verdict'];
   const lines = report.rows.map((row) => [
     row.fault,
     cell(row.counts.accepted),
@@ -46,6 +48,7 @@ export function formatFaultTable(report: Readonly<FaultsReport>): string {
     cell(row.counts.lost),
     cell(row.counts.duplicated),
     cell(row.recoveryMs, ' ms'),
+    cell(row.stallMs, ' ms'),
     row.verdict === 'pass' ? 'pass' : `FAIL ${row.problems.join('; ')}`,
   ]);
   lines.push([
@@ -54,6 +57,7 @@ export function formatFaultTable(report: Readonly<FaultsReport>): string {
     cell(report.total.recorded),
     cell(report.total.lost),
     cell(report.total.duplicated),
+    '',
     '',
     report.total.violations.length === 0 ? 'pass' : `FAIL ${report.total.violations.join('; ')}`,
   ]);
