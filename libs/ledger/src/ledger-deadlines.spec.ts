@@ -8,7 +8,7 @@ describe('ledger deadlines', () => {
       evaluateMs: 5_000,
       endorseMs: 15_000,
       submitMs: 5_000,
-      commitStatusMs: 60_000,
+      commitStatusMs: 20_000,
     });
     assert.ok(Object.isFrozen(DEFAULT_LEDGER_DEADLINES));
   });
@@ -31,7 +31,7 @@ describe('ledger deadlines', () => {
     assert.deepEqual(options.evaluateOptions(), { deadline: 6_000 });
     assert.deepEqual(options.endorseOptions(), { deadline: 16_000 });
     assert.deepEqual(options.submitOptions(), { deadline: 6_000 });
-    assert.deepEqual(options.commitStatusOptions(), { deadline: 61_000 });
+    assert.deepEqual(options.commitStatusOptions(), { deadline: 21_000 });
     now = 2_000;
     assert.deepEqual(options.evaluateOptions(), { deadline: 7_000 });
   });
