@@ -8,16 +8,17 @@ import { MeasurementClient, RegistryClient, connectLedger } from '@metrochain/le
 import { measureActivations } from '../pki/activations';
 import { prepareMeters } from '../pki/meters';
 import { BenchReadings } from '../pipeline/readings';
-import { RecordedWatch } from '../pipeline/recorded-watch';
 import { auditFindingsSince } from './audit-findings';
 import { FAULTS, type Fault, type FaultContext } from './fault-catalogue';
 import { buildReport, type FaultWindow } from './fault-verdicts';
 import { readLedgerViews } from './ledger-views';
+import { RecordedProbe } from './recorded-probe';
 import { RecordingClock } from './recording-clock';
 import { NetworkProcesses } from './network-processes';
 import { formatFaultTable, writeReport, writeTap } from './report';
 import { runSoak } from './soak-phase';
 import { SteadyLoad } from './steady-load';
+import { visiblyRejected } from './visible-rejections';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,12 +85,9 @@ async function main(): Promise<void> {
     });
   }
 
-  const watch = new RecordedWatch();
-  await watch.start(profile.kafka.brokers);
   const clock = new RecordingClock();
-  watch.onRecorded((event) => {
-    clock.recorded(event.at);
-  });
+  const probe = new RecordedProbe(args['measurement-url'], clock);
+  probe.start();
   const load = new SteadyLoad({
     url: args['measurement-url'],
     ratePerSecond: rate,
@@ -102,7 +100,7 @@ async function main(): Promise<void> {
   );
   load.start();
   await delay(seconds(args['settle-s']));
-  // The watch's consumer group joins in the background: faults start once it sees readings recorded.
+  // Faults start once readings are being recorded.
   while (clock.last === 0) {
     await delay(200);
   }
@@ -121,7 +119,7 @@ async function main(): Promise<void> {
 
   console.log('4/5 stopping the load; draining what was accepted');
   await load.stop();
-  await watch.stop();
+  probe.stop();
   await drain(profile, load);
 
   console.log('5/5 reading the ledger through every NMI and checking');
@@ -136,7 +134,7 @@ async function main(): Promise<void> {
     windows,
     acknowledged: load.acknowledged,
     views,
-    rejected: new Set(watch.rejected.keys()),
+    rejected: await visiblyRejected(args['measurement-url'], load.acknowledged, views),
     auditFindings: await auditFindingsSince(profile, started),
     load: { ...load.counters },
     ...(soak === undefined ? {} : { soak }),

@@ -43,11 +43,16 @@ function openFiles(pid: number): number {
   }
 }
 
-/** Every consumer group's lag summed over its topics' partitions (high watermark minus committed offset). */
+/**
+ * The lag of every consumer group with live members, summed over its topics' partitions (high watermark minus
+ * committed offset). Groups without members are left out: a killed instance's own group (e.g. a per-instance cache
+ * group) keeps its last offsets for ever and would look like a growing backlog.
+ */
 async function totalLag(admin: Admin): Promise<number> {
   let lag = 0;
-  const { groups } = await admin.listGroups();
-  for (const { groupId } of groups) {
+  const { groups: listed } = await admin.listGroups();
+  const { groups } = await admin.describeGroups(listed.map((g) => g.groupId));
+  for (const { groupId } of groups.filter((g) => g.state === 'Stable' && g.members.length > 0)) {
     for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
       const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
       for (const { partition, offset } of partitions) {
