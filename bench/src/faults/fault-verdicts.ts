@@ -17,6 +17,8 @@ export interface FaultWindow {
   heldMs: number;
   recoveryMs: number | undefined;
   problems: string[];
+  /** A scenario fault's facts (timings, amounts), as its check reported them. */
+  facts?: Record<string, number | string | boolean>;
 }
 
 /** Audit findings that mean a broken record, whatever fault was running (the others come and go with faults). */
@@ -71,6 +73,7 @@ function row(window: FaultWindow, input: Readonly<ReportInput>): FaultRow {
     recoveryMs: window.recoveryMs === undefined ? undefined : Math.round(window.recoveryMs),
     counts,
     problems,
+    ...(window.facts === undefined ? {} : { facts: window.facts }),
     verdict: problems.length === 0 ? 'pass' : 'fail',
   };
 }

@@ -15,6 +15,7 @@ import { buildReport, type FaultWindow } from './fault-verdicts';
 import { readLedgerViews } from './ledger-views';
 import { NetworkProcesses } from './network-processes';
 import { formatFaultTable, writeReport, writeTap } from './report';
+import type { ScenarioOutcome } from './scenarios/scenario-outcome';
 import { runSoak } from './soak-phase';
 import { SteadyLoad } from './steady-load';
 
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     processes,
     killHoldMs: seconds(args['kill-hold-s']),
     freezeHoldMs: seconds(args['freeze-hold-s']),
+    profile,
   };
   const windows: FaultWindow[] = [];
   for (const fault of faults) {
@@ -152,14 +154,20 @@ async function main(): Promise<void> {
 }
 
 async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => number): Promise<FaultWindow> {
+  const problems: string[] = [];
+  if (fault.prepare !== undefined) {
+    process.stdout.write(`3/5 preparing ${fault.name} … `);
+    const preparing = performance.now();
+    await fault.prepare(ctx).catch((error: unknown) => problems.push(`prepare: ${messageOf(error)}`));
+    console.log(`${((performance.now() - preparing) / 1000).toFixed(1)} s`);
+  }
   const from = Date.now();
   process.stdout.write(`3/5 ${fault.name} … `);
-  const problems: string[] = [];
   const injected = performance.now();
   try {
     await fault.run(ctx);
   } catch (error) {
-    problems.push(`fault: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`fault: ${messageOf(error)}`);
   }
   const healed = performance.now();
   const recoveryDeadline = healed + seconds(args['recovery-wait-s']);
@@ -170,6 +178,8 @@ async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => n
   console.log(
     `healed after ${((healed - injected) / 1000).toFixed(1)} s, recovered in ${recoveryMs === undefined ? 'never' : `${(recoveryMs / 1000).toFixed(1)} s`}`,
   );
+  const scenario = await checkScenario(fault, ctx);
+  problems.push(...scenario.problems);
   await delay(seconds(args['settle-s']));
   return {
     fault,
@@ -179,8 +189,27 @@ async function runFault(fault: Fault, ctx: FaultContext, lastRecordedAt: () => n
     heldMs: healed - injected,
     recoveryMs,
     problems,
+    ...(fault.check === undefined ? {} : { facts: scenario.facts }),
   };
 }
+
+/** A scenario fault's own check (nothing for a plain fault); a check that throws is a problem of its row. */
+async function checkScenario(fault: Fault, ctx: FaultContext): Promise<ScenarioOutcome> {
+  if (fault.check === undefined) {
+    return { problems: [], facts: {} };
+  }
+  const checking = performance.now();
+  const outcome = await fault
+    .check(ctx)
+    .catch((error: unknown): ScenarioOutcome => ({ problems: [`check: ${messageOf(error)}`], facts: {} }));
+  outcome.facts['checkMs'] = Math.round(performance.now() - checking);
+  console.log(
+    `    ${JSON.stringify(outcome.facts)}${outcome.problems.map((p) => `\n    problem: ${p}`).join('')}`,
+  );
+  return outcome;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Waits until every acknowledged reading was recorded or rejected (as the event topics show), or the drain time ends. */
 async function drain(watch: RecordedWatch, load: SteadyLoad): Promise<void> {
