@@ -6,6 +6,7 @@ import type { BillingApiClient } from '@metrochain/tool-kit';
 import type { Fault, FaultContext } from '../fault-catalogue';
 import { type BilledAccount, CUSTOMER, UTILITY, billingApi, setUpBilledAccount } from './billing-setup';
 import { type ScenarioOutcome, describeError, required } from './scenario-outcome';
+import { judgeStatement } from './statement-judgement';
 import { StatementWatch } from './statement-watch';
 
 /** The billing service's gateway peer: it is PTB's, and a service connects to its organisation's first peer. */
@@ -47,46 +48,6 @@ async function ledgerStatements(
     }
   }
   return views;
-}
-
-/** One complete statement, revision 1, with the amount the plaintext gives, the same on every NMI's peers. */
-function judgeStatement(
-  account: Readonly<BilledAccount>,
-  views: readonly Statement[][],
-  events: number,
-): string[] {
-  const problems: string[] = [];
-  const [first] = views[0] ?? [];
-  for (const [index, view] of views.entries()) {
-    if (view.length !== 1 || JSON.stringify(view[0]) !== JSON.stringify(first)) {
-      problems.push(
-        `NMI ${String(index + 1)}'s peer shows ${String(view.length)} statement(s), or another one`,
-      );
-    }
-  }
-  if (first === undefined) {
-    return [...problems, 'no statement on the ledger'];
-  }
-  if (first.revision !== 1) {
-    problems.push(`the statement is revision ${String(first.revision)}: computed more than once`);
-  }
-  if (first.status !== 'complete' || first.slotsReceived !== account.slots) {
-    problems.push(
-      `the statement is ${first.status} with ${String(first.slotsReceived)} of ${String(account.slots)} slots`,
-    );
-  }
-  if (first.status === 'complete' && first.innerProductMilliMinor !== account.expectedMilliMinor) {
-    problems.push(
-      `amount ${String(first.innerProductMilliMinor)} milli-minor, expected ${String(account.expectedMilliMinor)} from the readings sent`,
-    );
-  }
-  if (first.status === 'complete' && first.amountMinor !== account.expectedMinor) {
-    problems.push(`amount ${String(first.amountMinor)} minor, expected ${String(account.expectedMinor)}`);
-  }
-  if (events !== 1) {
-    problems.push(`published ${String(events)} time(s) on billing.statements.v1, expected once`);
-  }
-  return problems;
 }
 
 /**

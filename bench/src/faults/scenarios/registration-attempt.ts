@@ -59,7 +59,7 @@ function classify(error: unknown, step: 'challenge' | 'answer'): AttemptOutcome 
 
 /** One attempt through one NMI's registration service, as a manufacturer makes it (tools/fleet registerMeter). */
 export async function attemptRegistration(
-  api: RegistrationClient,
+  api: Pick<RegistrationClient, 'issueChallenge' | 'answerChallenge' | 'getMeter'>,
   meter: Readonly<NewMeter>,
 ): Promise<AttemptOutcome> {
   const { meterId, model, publicKeyPem } = meter;
