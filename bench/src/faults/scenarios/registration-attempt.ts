@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { MeterView } from '@metrochain/contracts';
+import type { IssuedChallenge, MeterView } from '@metrochain/contracts';
 import { signData } from '@metrochain/pki';
 import { type RegistrationClient, ToolErrorCode } from '@metrochain/tool-kit';
 
@@ -57,17 +57,23 @@ function classify(error: unknown, step: 'challenge' | 'answer'): AttemptOutcome 
   return { kind: 'refused', status, code, step };
 }
 
-/** One attempt through one NMI's registration service, as a manufacturer makes it (tools/fleet registerMeter). */
+/**
+ * One attempt through one NMI's registration service, as a manufacturer makes it (tools/fleet registerMeter): a new
+ * challenge (or `issued`, one asked for earlier), signed by the meter, answered.
+ */
 export async function attemptRegistration(
   api: Pick<RegistrationClient, 'issueChallenge' | 'answerChallenge' | 'getMeter'>,
   meter: Readonly<NewMeter>,
+  issued?: Readonly<IssuedChallenge>,
 ): Promise<AttemptOutcome> {
   const { meterId, model, publicKeyPem } = meter;
-  let challenge;
-  try {
-    challenge = await api.issueChallenge({ meterId, model, publicKeyPem });
-  } catch (error) {
-    return classify(error, 'challenge');
+  let challenge = issued;
+  if (challenge === undefined) {
+    try {
+      challenge = await api.issueChallenge({ meterId, model, publicKeyPem });
+    } catch (error) {
+      return classify(error, 'challenge');
+    }
   }
   try {
     const answer = await api.answerChallenge(challenge.challengeId, {

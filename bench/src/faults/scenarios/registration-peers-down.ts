@@ -121,10 +121,14 @@ export function registrationWhilePeersDown(): Fault {
   const run = async (ctx: FaultContext): Promise<void> => {
     const registering = required(meter);
     const inmetro = client(SERVICE_URLS.registrationInmetro, tokenOf(ctx.profile, MANUFACTURER));
+    // A challenge asked for just before the peers die: its answer is the attestation itself, while they are down.
+    const { meterId, model, publicKeyPem } = registering;
+    const early = await inmetro.issueChallenge({ meterId, model, publicKeyPem });
     for (const name of INMETRO_PEERS) {
       await ctx.processes.kill(name);
     }
     const until = Date.now() + ctx.killHoldMs;
+    whileDown.push(await attemptRegistration(inmetro, registering, early));
     do {
       const outcome = await attemptRegistration(inmetro, registering);
       whileDown.push(outcome);
