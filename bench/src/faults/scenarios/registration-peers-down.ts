@@ -105,7 +105,7 @@ export function registrationWhilePeersDown(): Fault {
   const whileDown: AttemptOutcome[] = [];
   const problems: string[] = [];
   let meter: NewMeter | undefined;
-  let healedAt = 0;
+  let completion: Promise<ScenarioOutcome> | undefined;
 
   const prepare = async (ctx: FaultContext): Promise<void> => {
     const approvals = client(SERVICE_URLS.registrationInmetro, tokenOf(ctx.profile, 'operator-inmetro'));
@@ -150,31 +150,23 @@ export function registrationWhilePeersDown(): Fault {
     for (const name of INMETRO_PEERS) {
       await ctx.processes.restart(name);
     }
-    healedAt = performance.now();
+    // The client retries from the moment the peers are back, while the runner waits for the load to recover.
+    completion = completeRegistration(ctx.profile, registering, performance.now()).catch(
+      (error: unknown): ScenarioOutcome => ({ problems: [`completing: ${describeError(error)}`], facts: {} }),
+    );
   };
 
   const check = async (ctx: FaultContext): Promise<ScenarioOutcome> => {
     const registering = required(meter);
-    const facts: ScenarioOutcome['facts'] = {
+    const completed = await required(completion);
+    problems.push(...whileDown.map(outageProblem).filter((p) => p !== undefined), ...completed.problems);
+    problems.push(...judgeRecords(await ledgerViews(ctx.profile, registering.meterId), registering));
+    const facts = {
       meterId: registering.meterId,
       attemptsWhileDown: whileDown.length,
       answersWhileDown: [...new Set(whileDown.map(describeOutcome))].join('; '),
+      ...completed.facts,
     };
-    problems.push(...whileDown.map(outageProblem).filter((p) => p !== undefined));
-    let retries = 0;
-    for (const nmi of NMIS) {
-      const api = client(nmi.url, tokenOf(ctx.profile, MANUFACTURER));
-      const outcome = await untilAttested(api, registering, () => {
-        retries += 1;
-      });
-      if (outcome.kind !== 'attested') {
-        problems.push(`${nmi.org} never attested after healing: ${describeOutcome(outcome)}`);
-        return { problems, facts: { ...facts, retriesAfterHealing: retries } };
-      }
-      facts[`healedTo${nmi.org}AttestedMs`] = Math.round(performance.now() - healedAt);
-    }
-    facts['retriesAfterHealing'] = retries;
-    problems.push(...judgeRecords(await ledgerViews(ctx.profile, registering.meterId), registering));
     return { problems, facts };
   };
 
@@ -186,6 +178,28 @@ export function registrationWhilePeersDown(): Fault {
     run,
     check,
   };
+}
+
+/** The client's retries after healing, through Inmetro then PTB, until the meter is active; how long each took. */
+async function completeRegistration(
+  profile: NetworkProfile,
+  meter: Readonly<NewMeter>,
+  healedAt: number,
+): Promise<ScenarioOutcome> {
+  const facts: ScenarioOutcome['facts'] = {};
+  let retries = 0;
+  for (const nmi of NMIS) {
+    const api = client(nmi.url, tokenOf(profile, MANUFACTURER));
+    const outcome = await untilAttested(api, meter, () => {
+      retries += 1;
+    });
+    facts['retriesAfterHealing'] = retries;
+    if (outcome.kind !== 'attested') {
+      return { problems: [`${nmi.org} never attested after healing: ${describeOutcome(outcome)}`], facts };
+    }
+    facts[`healedTo${nmi.org}AttestedMs`] = Math.round(performance.now() - healedAt);
+  }
+  return { problems: [], facts };
 }
 
 /** Attempts again while the answers are retriable, until attested, refused for good, or the deadline. */
