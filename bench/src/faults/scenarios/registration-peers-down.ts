@@ -173,7 +173,7 @@ export function registrationWhilePeersDown(): Fault {
   return {
     name: 'scenario: a registration attesting while both peers of Inmetro are down',
     component: 'peer',
-    // About 30 s with its waits (15 s down, the meter active about 12 s after healing): cheap enough for the subset.
+    // About 30 s with its waits (15 s down, the meter active 9-13 s after healing): cheap enough for the subset.
     fast: true,
     prepare,
     run,
