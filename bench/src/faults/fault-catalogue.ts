@@ -1,22 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { NetworkProfile } from '@metrochain/config';
 import { type Topology, statePaths } from '@metrochain/devnet';
 import type { NetworkProcesses } from './network-processes';
+import { billingCloseWhilePeerDown } from './scenarios/billing-close';
+import { registrationWhilePeersDown } from './scenarios/registration-peers-down';
+import type { ScenarioOutcome } from './scenarios/scenario-outcome';
 
-/** What a fault needs: the processes, and how long to hold a kill or a freeze. */
+/** What a fault needs: the processes, how long to hold a kill or a freeze, and the network (for scenarios). */
 export interface FaultContext {
   processes: NetworkProcesses;
   killHoldMs: number;
   freezeHoldMs: number;
+  profile: NetworkProfile;
 }
 
-/** One fault: inject, hold, heal. Resolves when healed (every process it touched is back and healthy). */
+/**
+ * One fault: inject, hold, heal. `run` resolves when healed (every process it touched is back and healthy). A
+ * scenario fault also drives a client flow of its own: `prepare` sets it up before the fault's window opens (so its
+ * cost is not the fault's), and `check` finishes the flow after healing and judges it; its problems fail the row.
+ */
 export interface Fault {
   name: string;
   /** Component kind; the fast subset is one kill per kind. */
   component: 'kafka' | 'peer' | 'orderer' | 'chaincode' | 'redis' | 'service';
   fast: boolean;
+  prepare?: (ctx: FaultContext) => Promise<void>;
   run: (ctx: FaultContext) => Promise<void>;
+  check?: (ctx: FaultContext) => Promise<ScenarioOutcome>;
 }
 
 /** kill -9 every named process, hold, restart them all (in order) and wait until each is healthy. */
@@ -126,4 +137,6 @@ export const FAULTS: readonly Fault[] = [
     fast: false,
     run: (ctx) => freezeAndThaw(ctx, 'service-measurement'),
   },
+  registrationWhilePeersDown(),
+  billingCloseWhilePeerDown(),
 ];

@@ -19,6 +19,8 @@ export interface FaultWindow {
   /** The longest stretch without any reading recorded, from injection to after the recovery. */
   stallMs: number;
   problems: string[];
+  /** A scenario fault's facts (timings, amounts), as its check reported them. */
+  facts?: Record<string, number | string | boolean>;
 }
 
 /** Audit findings that mean a broken record, whatever fault was running (the others come and go with faults). */
@@ -74,6 +76,7 @@ function row(window: FaultWindow, input: Readonly<ReportInput>): FaultRow {
     stallMs: Math.round(window.stallMs),
     counts,
     problems,
+    ...(window.facts === undefined ? {} : { facts: window.facts }),
     verdict: problems.length === 0 ? 'pass' : 'fail',
   };
 }

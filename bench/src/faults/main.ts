@@ -16,6 +16,7 @@ import { RecordedProbe } from './recorded-probe';
 import { RecordingClock } from './recording-clock';
 import { NetworkProcesses } from './network-processes';
 import { formatFaultTable, writeReport, writeTap } from './report';
+import type { ScenarioOutcome } from './scenarios/scenario-outcome';
 import { runSoak } from './soak-phase';
 import { SteadyLoad } from './steady-load';
 import { visiblyRejected } from './visible-rejections';
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     processes,
     killHoldMs: seconds(args['kill-hold-s']),
     freezeHoldMs: seconds(args['freeze-hold-s']),
+    profile,
   };
   const windows: FaultWindow[] = [];
   for (const fault of faults) {
@@ -155,15 +157,21 @@ async function main(): Promise<void> {
 }
 
 async function runFault(fault: Fault, ctx: FaultContext, clock: RecordingClock): Promise<FaultWindow> {
+  const problems: string[] = [];
+  if (fault.prepare !== undefined) {
+    process.stdout.write(`3/5 preparing ${fault.name} … `);
+    const preparing = performance.now();
+    await fault.prepare(ctx).catch((error: unknown) => problems.push(`prepare: ${messageOf(error)}`));
+    console.log(`${((performance.now() - preparing) / 1000).toFixed(1)} s`);
+  }
   const from = Date.now();
   process.stdout.write(`3/5 ${fault.name} … `);
-  const problems: string[] = [];
   const injected = performance.now();
   clock.restart(injected);
   try {
     await fault.run(ctx);
   } catch (error) {
-    problems.push(`fault: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`fault: ${messageOf(error)}`);
   }
   const healed = performance.now();
   const recoveryDeadline = healed + seconds(args['recovery-wait-s']);
@@ -175,6 +183,8 @@ async function runFault(fault: Fault, ctx: FaultContext, clock: RecordingClock):
   console.log(
     `healed after ${((healed - injected) / 1000).toFixed(1)} s, recovered in ${recoveryMs === undefined ? 'never' : `${(recoveryMs / 1000).toFixed(1)} s`}`,
   );
+  const scenario = await checkScenario(fault, ctx);
+  problems.push(...scenario.problems);
   await delay(seconds(args['settle-s']));
   return {
     fault,
@@ -185,8 +195,27 @@ async function runFault(fault: Fault, ctx: FaultContext, clock: RecordingClock):
     recoveryMs,
     stallMs,
     problems,
+    ...(fault.check === undefined ? {} : { facts: scenario.facts }),
   };
 }
+
+/** A scenario fault's own check (nothing for a plain fault); a check that throws is a problem of its row. */
+async function checkScenario(fault: Fault, ctx: FaultContext): Promise<ScenarioOutcome> {
+  if (fault.check === undefined) {
+    return { problems: [], facts: {} };
+  }
+  const checking = performance.now();
+  const outcome = await fault
+    .check(ctx)
+    .catch((error: unknown): ScenarioOutcome => ({ problems: [`check: ${messageOf(error)}`], facts: {} }));
+  outcome.facts['checkMs'] = Math.round(performance.now() - checking);
+  console.log(
+    `    ${JSON.stringify(outcome.facts)}${outcome.problems.map((p) => `\n    problem: ${p}`).join('')}`,
+  );
+  return outcome;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Waits until the ledger holds as many readings of each meter as were acknowledged for it (read through PTB's peer;

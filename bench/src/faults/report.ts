@@ -17,6 +17,8 @@ export interface FaultRow {
   counts: CheckCounts;
   /** What else went wrong (the fault could not be injected or healed, a finding of the audit). */
   problems: string[];
+  /** What a scenario fault's own check measured (e.g. time to complete after healing, amounts expected and got). */
+  facts?: Record<string, number | string | boolean>;
   verdict: 'pass' | 'fail';
 }
 

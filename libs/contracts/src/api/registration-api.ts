@@ -18,8 +18,9 @@ import { meterModelApprovalSchema } from '../ledger/governance';
  * HTTP API of the registration service, one instance per NMI (docs/pki.md). Every request body is strict (unknown
  * fields are REQUEST_INVALID). Errors are `{ code, message }` with the HTTP status: REQUEST_INVALID 400 (the body does not match its schema), KEY_INVALID 422 (it does, but the key does not parse), ROLE_FORBIDDEN 403, METER_UNKNOWN 404, ALREADY_ATTESTED / NONCE_REUSED / METER_REVOKED / METER_NOT_ACTIVE /
  * KEY_MISMATCH / MODEL_MISMATCH / KEY_REUSED 409, CHALLENGE_UNKNOWN 410 (unknown, expired or used), SIGNATURE_INVALID
- * / SIGNATURE_MALFORMED / INVALID_ARGUMENT 422 (the ledger refused the proof or e.g. a backdated revocation), ledger
- * failures 502.
+ * / SIGNATURE_MALFORMED / INVALID_ARGUMENT 422 (the ledger refused the proof or e.g. a backdated revocation), a ledger
+ * failure that may pass when tried again (LEDGER_UNAVAILABLE: the NMI's peers unreachable; MVCC_READ_CONFLICT,
+ * ENDORSEMENTS_DIFFER) 503 with nothing written, other ledger failures 502.
  */
 export const RegistrationApiPaths = {
   registrations: '/meters/registrations',

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, it } from 'node:test';
 import type { BillingStatementsV1 } from '@metrochain/contracts';
 import { isDomainError } from '@metrochain/errors';
+import { LedgerError } from '@metrochain/ledger';
 import { KeyVault } from '../keys/key-vault';
 import { FakeBillingLedger, FakeRedisHashes } from '../testing/fake-billing-ledger';
 import { StatementCloser } from './statement-closer';
@@ -121,6 +122,26 @@ describe('StatementCloser', () => {
     now += 60_000;
     await closer.tick();
     assert.equal(published.at(-1)?.period, '2026-02');
+  });
+
+  it('tries again at the next pass when the ledger could not be reached, and publishes once', async () => {
+    await issue('k1', '2026-02', '2026-03');
+    const computing = ledger.computeStatement.bind(ledger);
+    let calls = 0;
+    ledger.computeStatement = (request, key) => {
+      calls += 1;
+      return calls === 1
+        ? Promise.reject(new LedgerError({ code: 'LEDGER_UNAVAILABLE', message: 'the gateway peer is down' }))
+        : computing(request, key);
+    };
+    await closer.tick();
+    assert.deepEqual(failures, ['acc-1 2026-02']);
+    await closer.tick();
+    assert.equal(calls, 2, 'at the next pass, not after retryMs');
+    assert.deepEqual(
+      published.map((statement) => [statement.period, statement.revision]),
+      [['2026-02', 1]],
+    );
   });
 
   it('closes on request only months that have ended, and only with a key the service holds', async () => {

@@ -37,7 +37,7 @@ interface Progress {
  * Closes billing months: asks the billing contract to compute the statement with the key whose validity covers the
  * month (the key travels in the transient map), then publishes every new revision on billing.statements.v1 keyed by
  * account. A complete statement is final; an incomplete one, or a computation that failed, is tried again at most
- * every `retryMs`. Publication follows the commit, so a crash in between publishes on the next attempt (consumers
+ * every `retryMs` (a ledger that could not be reached, at the next pass). Publication follows the commit, so a crash in between publishes on the next attempt (consumers
  * see a revision at least once and may see it twice).
  */
 export class StatementCloser {
@@ -122,6 +122,8 @@ export class StatementCloser {
     } catch (error) {
       if (isDomainError(error) && error.code === 'FE_NO_RESULT') {
         await this.#save(accountId, period, { noResultKeyId: keyId });
+      } else if (isDomainError(error) && error.retriable) {
+        await this.#forgetAttempt(accountId, period);
       }
       throw error;
     }
@@ -141,6 +143,18 @@ export class StatementCloser {
   async #progress(accountId: string, period: string): Promise<Progress> {
     const stored = await this.#options.redis.hget(PROGRESS(accountId), period);
     return stored === null ? {} : (JSON.parse(stored) as Progress);
+  }
+
+  /**
+   * The ledger was not reached (its peers down) or the write conflicted: the next pass may try again at once rather
+   * than after `retryMs` (an hour by default), so a bill due while a peer restarts is not held back that long. A
+   * transaction that did reach the orderer cannot be doubled by this: the contract returns a complete statement
+   * unchanged, and two computations of an incomplete one conflict on its key.
+   */
+  async #forgetAttempt(accountId: string, period: string): Promise<void> {
+    const progress = await this.#progress(accountId, period);
+    delete progress.attemptedAt;
+    await this.#options.redis.hset(PROGRESS(accountId), period, JSON.stringify(progress));
   }
 
   async #save(accountId: string, period: string, progress: Readonly<Progress>): Promise<void> {

@@ -235,7 +235,9 @@ describe('AttestationBatcher', () => {
     const { batcher, registry, timers } = newBatcher({ maxBatchSize: 2 });
     const answers = [batcher.attest(attestationOf('m-1')), batcher.attest(attestationOf('m-2'))];
     const failures = Promise.all(
-      answers.map((answer) => assert.rejects(answer, hasCode('LEDGER_UNAVAILABLE', HttpStatus.BAD_GATEWAY))),
+      answers.map((answer) =>
+        assert.rejects(answer, hasCode('LEDGER_UNAVAILABLE', HttpStatus.SERVICE_UNAVAILABLE)),
+      ),
     );
     registry.calls[0]?.reject(new LedgerError({ code: 'LEDGER_UNAVAILABLE', message: 'no peer answered' }));
     await failures;

@@ -38,10 +38,16 @@ const LEDGER_STATUS: Readonly<Record<string, HttpStatus>> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
-/** The HTTP status of a domain error: ledger codes not listed are the upstream's failure (502). */
+/**
+ * The HTTP status of a domain error. A ledger failure that may pass when tried again (the NMI's peers unreachable,
+ * a read conflict, endorsers at different heights) is 503: nothing was written and the client asks again later, as
+ * it does for ingest. Other ledger codes not listed are the upstream's failure (502).
+ */
 export function registrationHttpStatus(error: DomainError): HttpStatus | undefined {
   if (isLedgerError(error)) {
-    return LEDGER_STATUS[error.code] ?? HttpStatus.BAD_GATEWAY;
+    return (
+      LEDGER_STATUS[error.code] ?? (error.retriable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY)
+    );
   }
   return REQUEST_STATUS[error.code];
 }
