@@ -1,6 +1,7 @@
 import type { TopicName } from '@metrochain/contracts';
 import type { Consumer, ConsumerConfig, EachBatchPayload, EachMessagePayload } from 'kafkajs';
 import { batchLag, recordConsumerLag } from './consumer-lag';
+import { ConsumerWatchdog, type ConsumerWatchdogOptions, type WatchableConsumer } from './consumer-watchdog';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   DEFAULT_MAX_ATTEMPTS,
@@ -24,8 +25,9 @@ import {
 
 const DEFAULT_MAX_BATCH_SIZE = 500;
 
-/** The part of a kafkajs consumer this library uses. */
-export type ConsumerPort = Pick<Consumer, 'connect' | 'disconnect' | 'subscribe' | 'run' | 'stop'>;
+/** The part of a kafkajs consumer this library uses (its events only when it has them: fakes need not). */
+export type ConsumerPort = Pick<Consumer, 'connect' | 'disconnect' | 'subscribe' | 'run' | 'stop'> &
+  WatchableConsumer;
 
 /** A `Kafka` client satisfies this: consumers for the group, a producer for the dead-letter topic. */
 export interface ConsumerFactory extends ProducerFactory {
@@ -50,6 +52,9 @@ export interface EventConsumerOptions<T extends TopicName> {
   maxBatchSize?: number;
   /** Called after each record, e.g. for metrics and logs; must not throw. */
   onProcessed?: (outcome: ProcessOutcome, record: Readonly<{ partition: number; offset: string }>) => void;
+  /** Told when the watchdog replaced a stuck consumer (ConsumerWatchdog), e.g. to log it; must not throw. */
+  onConsumerReplaced?: (reason: string) => void;
+  watchdog?: ConsumerWatchdogOptions;
 }
 
 /**
@@ -59,18 +64,44 @@ export interface EventConsumerOptions<T extends TopicName> {
  */
 export class EventConsumer<T extends TopicName> {
   readonly #options: Readonly<EventConsumerOptions<T>>;
-  readonly #consumer: ConsumerPort;
   readonly #deadLetterProducer: ProducerPort;
+  readonly #watchdog: ConsumerWatchdog;
+  #consumer: ConsumerPort;
+  /** Subscribes and runs the current consumer as the last `run` or `runBatches` did. */
+  #start: (() => Promise<void>) | undefined;
 
   constructor(options: Readonly<EventConsumerOptions<T>>) {
     this.#options = options;
-    this.#consumer = options.kafka.consumer({
-      groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      ...options.fetch,
-      ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: options.sessionTimeoutMs }),
-    });
+    this.#watchdog = new ConsumerWatchdog((reason) => this.#replaceConsumer(reason), options.watchdog);
+    this.#consumer = this.#newConsumer();
     this.#deadLetterProducer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
+  }
+
+  #newConsumer(): ConsumerPort {
+    const consumer = this.#options.kafka.consumer({
+      groupId: this.#options.groupId,
+      allowAutoTopicCreation: false,
+      ...this.#options.fetch,
+      ...(this.#options.sessionTimeoutMs === undefined
+        ? {}
+        : { sessionTimeout: this.#options.sessionTimeoutMs }),
+    });
+    this.#watchdog.observe(consumer);
+    return consumer;
+  }
+
+  /** A fresh consumer in place of a stuck one; the old one leaves the group (or its session expires). */
+  async #replaceConsumer(reason: string): Promise<void> {
+    const start = this.#start;
+    if (start === undefined) {
+      return;
+    }
+    const stuck = this.#consumer;
+    this.#consumer = this.#newConsumer();
+    void stuck.disconnect().catch(() => undefined);
+    this.#options.onConsumerReplaced?.(reason);
+    await this.#consumer.connect();
+    await start();
   }
 
   get topic(): T {
@@ -84,16 +115,26 @@ export class EventConsumer<T extends TopicName> {
 
   /** Subscribes and starts consuming; resolves once the consumer runs, not when it stops. */
   async run(handler: EventHandler<T>): Promise<void> {
+    await this.#begin(async () => {
+      await this.#subscribe();
+      await this.#consumer.run({
+        autoCommit: true,
+        partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 1,
+        eachMessage: (payload) => this.#watchdog.busy(() => this.#handle(payload, handler)),
+      });
+    });
+  }
+
+  async #begin(start: () => Promise<void>): Promise<void> {
+    this.#start = start;
+    await start();
+    this.#watchdog.start();
+  }
+
+  async #subscribe(): Promise<void> {
     await this.#consumer.subscribe({
       topics: [this.#options.topic],
       fromBeginning: this.#options.fromBeginning ?? false,
-    });
-    await this.#consumer.run({
-      autoCommit: true,
-      partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: async (payload) => {
-        await this.#handle(payload, handler);
-      },
     });
   }
 
@@ -102,26 +143,25 @@ export class EventConsumer<T extends TopicName> {
    * it can verify, store and publish them together. Offsets are resolved after each handled slice.
    */
   async runBatches(handler: BatchHandler<T>): Promise<void> {
-    await this.#consumer.subscribe({
-      topics: [this.#options.topic],
-      fromBeginning: this.#options.fromBeginning ?? false,
-    });
-    await this.#consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: async (payload) => {
-        await this.#handleBatch(payload, handler);
-      },
+    await this.#begin(async () => {
+      await this.#subscribe();
+      await this.#consumer.run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 1,
+        eachBatch: (payload) => this.#watchdog.busy(() => this.#handleBatch(payload, handler)),
+      });
     });
   }
 
   async stop(): Promise<void> {
+    this.#watchdog.stop();
     await this.#consumer.stop();
   }
 
   /** Leaves the group first, so that no record is being handled when the dead-letter producer goes. */
   async disconnect(): Promise<void> {
+    this.#watchdog.stop();
     await this.#consumer.disconnect();
     await this.#deadLetterProducer.disconnect();
   }

@@ -95,3 +95,9 @@ export {
   recordConsumerLag,
 } from './consumer-lag';
 export { inConsumerSpans } from './consumer-spans';
+export {
+  ConsumerWatchdog,
+  type ConsumerWatchdogOptions,
+  DEFAULT_CONSUMER_STALL_MS,
+  type WatchableConsumer,
+} from './consumer-watchdog';

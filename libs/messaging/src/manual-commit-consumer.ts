@@ -1,6 +1,7 @@
 import type { TopicName } from '@metrochain/contracts';
 import type { Consumer, ConsumerConfig, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { batchLag, recordConsumerLag } from './consumer-lag';
+import { ConsumerWatchdog, type ConsumerWatchdogOptions } from './consumer-watchdog';
 
 /** The part of a kafkajs consumer that `ManualCommitConsumer` uses. */
 export type ManualCommitConsumerPort = Pick<
@@ -23,6 +24,9 @@ export interface ManualCommitConsumerOptions<T extends TopicName> {
   partitionsConsumedConcurrently?: number;
   /** How the broker batches fetches, e.g. PIPELINE_FETCH_CONFIG; kafkajs' defaults unless given. */
   fetch?: Pick<ConsumerConfig, 'minBytes' | 'maxWaitTimeInMs'>;
+  /** Told when the watchdog replaced a stuck consumer (ConsumerWatchdog), e.g. to log it; must not throw. */
+  onConsumerReplaced?: (reason: string) => void;
+  watchdog?: ConsumerWatchdogOptions;
 }
 
 /** The records of one partition from one fetch. */
@@ -59,22 +63,49 @@ export interface PartitionFetchHandler {
  */
 export class ManualCommitConsumer<T extends TopicName> {
   readonly #options: Readonly<ManualCommitConsumerOptions<T>>;
-  readonly #consumer: ManualCommitConsumerPort;
+  readonly #watchdog: ConsumerWatchdog;
+  #consumer: ManualCommitConsumerPort;
   #handler: PartitionFetchHandler | undefined;
   #generation = 0;
   #taking = true;
 
   constructor(options: Readonly<ManualCommitConsumerOptions<T>>) {
     this.#options = options;
-    this.#consumer = options.kafka.consumer({
-      groupId: options.groupId,
+    this.#watchdog = new ConsumerWatchdog((reason) => this.#replaceConsumer(reason), options.watchdog);
+    this.#consumer = this.#newConsumer();
+  }
+
+  #newConsumer(): ManualCommitConsumerPort {
+    const consumer = this.#options.kafka.consumer({
+      groupId: this.#options.groupId,
       allowAutoTopicCreation: false,
-      ...options.fetch,
+      ...this.#options.fetch,
     });
-    this.#consumer.on(this.#consumer.events.GROUP_JOIN, () => {
+    consumer.on(consumer.events.GROUP_JOIN, () => {
       this.#generation += 1;
       this.#handler?.rebalanced();
     });
+    this.#watchdog.observe(consumer);
+    return consumer;
+  }
+
+  /**
+   * A fresh consumer in place of a stuck one. What was taken and not committed is dropped like after a rebalance
+   * (a new generation): the new consumer fetches from the committed offsets, so it comes again.
+   */
+  async #replaceConsumer(reason: string): Promise<void> {
+    const handler = this.#handler;
+    if (handler === undefined || !this.#taking) {
+      return;
+    }
+    const stuck = this.#consumer;
+    this.#consumer = this.#newConsumer();
+    this.#generation += 1;
+    handler.rebalanced();
+    void stuck.disconnect().catch(() => undefined);
+    this.#options.onConsumerReplaced?.(reason);
+    await this.#consumer.connect();
+    await this.#start(handler);
   }
 
   get topic(): T {
@@ -88,6 +119,11 @@ export class ManualCommitConsumer<T extends TopicName> {
   /** Subscribes and starts consuming; resolves once the consumer runs, not when it stops. */
   async run(handler: PartitionFetchHandler): Promise<void> {
     this.#handler = handler;
+    await this.#start(handler);
+    this.#watchdog.start();
+  }
+
+  async #start(handler: PartitionFetchHandler): Promise<void> {
     await this.#consumer.subscribe({
       topics: [this.#options.topic],
       fromBeginning: this.#options.fromBeginning ?? false,
@@ -96,7 +132,7 @@ export class ManualCommitConsumer<T extends TopicName> {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.#options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.#take(payload, handler),
+      eachBatch: (payload) => this.#watchdog.busy(() => this.#take(payload, handler)),
     });
   }
 
@@ -120,10 +156,12 @@ export class ManualCommitConsumer<T extends TopicName> {
   }
 
   async stop(): Promise<void> {
+    this.#watchdog.stop();
     await this.#consumer.stop();
   }
 
   async disconnect(): Promise<void> {
+    this.#watchdog.stop();
     await this.#consumer.disconnect();
   }
 

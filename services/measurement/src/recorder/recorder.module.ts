@@ -102,6 +102,11 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
               fromBeginning: true,
               partitionsConsumedConcurrently: context.config.recorderConcurrency,
               fetch: PIPELINE_FETCH_CONFIG,
+              onConsumerReplaced: (reason) => {
+                logger.warn(
+                  `replaced the stuck recorder consumer (${reason}); it resumes from the last commit`,
+                );
+              },
             }),
             intake: new VerifiedIntake(kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG })),
             recorder,

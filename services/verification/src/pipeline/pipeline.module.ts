@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { EventConsumer, EventProducer, type KafkaClient, PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
 import { ConsumerHost, KAFKA_CLIENT } from '@metrochain/service-kit';
 import { VerificationEngine } from '../verify/verification.engine';
@@ -33,6 +33,9 @@ class ReceivedReadingsConsumer extends ConsumerHost<'readings.received.v1'> {}
             partitionsConsumedConcurrently: 6,
             maxBatchSize: 500,
             fetch: PIPELINE_FETCH_CONFIG,
+            onConsumerReplaced: (reason) => {
+              new Logger('Verification').warn(`replaced the stuck readings consumer (${reason})`);
+            },
           }),
           {
             batches: (events) =>
