@@ -61,11 +61,13 @@ export {
   txIdSchema,
 } from './shared/event-primitives';
 export {
+  MAX_PAYLOAD_DEPTH,
   READING_KINDS,
   type Reading,
   type ReadingKind,
   type SignableReading,
   digestOfSignedText,
+  isEncodableJson,
   readingDigestOf,
   readingSchema,
   signedTextOf,

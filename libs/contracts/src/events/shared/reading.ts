@@ -6,6 +6,40 @@ import { base64Schema, isoTimestampSchema, meterIdSchema, sequenceNumberSchema }
 export const READING_KINDS = ['speed', 'energy', 'energy-fe'] as const;
 export type ReadingKind = (typeof READING_KINDS)[number];
 
+/** Nesting levels a payload may have; every kind's data is two deep (an object of sample arrays). */
+export const MAX_PAYLOAD_DEPTH = 16;
+
+/**
+ * Whether `value` is JSON that every consumer can encode again: finite numbers only (1e309 parses to Infinity,
+ * which RFC 8785 cannot write) and at most `maxDepth` levels of objects and arrays (the canonical encoder and the
+ * digest recurse, so a body of nested brackets would exhaust their stack: a 500, not a refusal). Iterative itself.
+ */
+export function isEncodableJson(value: unknown, maxDepth: number): boolean {
+  const pending: [object, number][] = [];
+  const visit = (item: unknown, depth: number): boolean => {
+    if (typeof item === 'number') {
+      return Number.isFinite(item);
+    }
+    if (typeof item === 'object' && item !== null) {
+      pending.push([item, depth]);
+      return depth <= maxDepth;
+    }
+    return true;
+  };
+  if (!visit(value, 0)) {
+    return false;
+  }
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [container, depth] = next;
+    for (const child of Object.values(container)) {
+      if (!visit(child, depth + 1)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 /**
  * A signed reading as a meter posts it. The signature (ECDSA-P256-SHA256, DER, base64) covers the RFC 8785
  * canonical JSON of the reading without `signature`. Identity of a reading: `meterId` + `seq`.
@@ -19,6 +53,9 @@ export const readingSchema = z
     // The kind's raw sensor data; its shape belongs to the LR algorithm of that kind, which checks it.
     payload: z
       .record(z.string(), z.unknown())
+      .refine((payload) => isEncodableJson(payload, MAX_PAYLOAD_DEPTH), {
+        message: `expected JSON of finite numbers nested at most ${String(MAX_PAYLOAD_DEPTH)} deep`,
+      })
       .describe("The kind's raw sensor data (loop signals, voltage/current samples, or an FE ciphertext)"),
     signature: base64Schema.describe(
       'ECDSA-P256-SHA256 signature, DER, standard base64, over the RFC 8785 JSON of the reading without `signature`',
