@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Reading, ReadingRejectionReason } from '@metrochain/contracts';
+import type { ReadingRejectionReason } from '@metrochain/contracts';
 import { MAX_INGEST_BATCH, MAX_SIGNED_DATA_LENGTH } from '@metrochain/contracts';
 import { signData } from '@metrochain/pki';
 import { newMeter } from '../support/meters';
@@ -62,17 +62,17 @@ export interface HttpCase {
   target: HttpTarget;
   /** A principal of network.json; anonymous when absent. */
   caller?: string;
-  input(fx: Fixtures): HttpInput | Promise<HttpInput>;
+  input: (fx: Fixtures) => HttpInput | Promise<HttpInput>;
   expect: HttpExpectation;
-  watch(fx: Fixtures): Watch[];
+  watch: (fx: Fixtures) => Watch[];
 }
 
 export interface TopicCase {
   name: string;
   target: TopicTarget;
-  input(fx: Fixtures): TopicInput;
+  input: (fx: Fixtures) => TopicInput;
   expect: TopicExpectation;
-  watch(fx: Fixtures): Watch[];
+  watch: (fx: Fixtures) => Watch[];
 }
 
 export type BadInputCase = HttpCase | TopicCase;
@@ -90,9 +90,12 @@ interface Route {
   caller?: string;
   /** A principal whose role may not call the route. */
   forbidden?: string;
-  path(fx: Fixtures): string;
-  watch(fx: Fixtures): Watch[];
+  path: (fx: Fixtures) => string;
+  watch: (fx: Fixtures) => Watch[];
 }
+
+/** Rows of a table of cases, typed as tuples so that each column keeps its type. */
+const rows = <Row extends readonly unknown[]>(items: Row[]): Row[] => items;
 
 const post = (service: Service, route: string): HttpTarget => ({ service, method: 'POST', route });
 
@@ -348,7 +351,8 @@ const INGEST_CASES: HttpCase[] = [
   ingestCase('measuredAt in year 275760+ (past Date range)', broken('measuredAt', '+275761-01-01T00:00:00Z')),
   ingestCase('an unknown field', (fx) => ({ ...readingJson(fx.meter, fx.nextSeq()), tariff: 'free' })),
   ingestCase('a field missing', (fx) => {
-    const { signature: _signature, ...unsigned } = readingJson(fx.meter, fx.nextSeq());
+    const unsigned = readingJson(fx.meter, fx.nextSeq());
+    delete unsigned['signature'];
     return unsigned;
   }),
   ...Object.entries(UNICODE_IDS).map(([what, spoil]) =>
@@ -514,7 +518,7 @@ const INGEST_CASES: HttpCase[] = [
   ),
 ];
 
-const BATCH_CASES: HttpCase[] = [
+const BATCH_CASES: HttpCase[] = rows<[string, (fx: Fixtures) => unknown, HttpExpectation]>([
   ['no readings', () => ({ readings: [] }), invalid],
   ['readings not an array', (fx: Fixtures) => ({ readings: reading(fx.meter, fx.nextSeq()) }), invalid],
   [
@@ -553,11 +557,11 @@ const BATCH_CASES: HttpCase[] = [
     (fx: Fixtures) => ({ readings: [reading(fx.meter, fx.nextSeq())], priority: 'high' }),
     invalid,
   ],
-].map(([what, body, expect]) => ({
-  name: `POST /readings/batch: ${String(what)}`,
+]).map(([what, body, expect]): HttpCase => ({
+  name: `POST /readings/batch: ${what}`,
   target: INGEST_BATCH,
-  input: (fx: Fixtures) => ({ path: '/readings/batch', body: json((body as (fx: Fixtures) => unknown)(fx)) }),
-  expect: expect as HttpExpectation,
+  input: (fx: Fixtures) => ({ path: '/readings/batch', body: json(body(fx)) }),
+  expect,
   watch: progressOf,
 }));
 
@@ -650,7 +654,7 @@ const REGISTRATION_CASES: HttpCase[] = [
     expect: { status: 422, code: 'SIGNATURE_INVALID' },
     watch: () => [{ kind: 'held-registrations' }],
   },
-  ...[
+  ...rows<[string, () => string, unknown, HttpExpectation]>([
     [
       'an unknown challenge',
       () => nonce(),
@@ -665,18 +669,18 @@ const REGISTRATION_CASES: HttpCase[] = [
     ],
     ['a signature of 300 base64 characters', () => nonce(), { signature: 'A'.repeat(300) }, invalid],
     ['a signature that is not base64', () => nonce(), { signature: '***' }, invalid],
-  ].map(([what, challenge, body, expect]) => ({
-    name: `POST /meters/registrations/{challengeId}/response: ${String(what)}`,
+  ]).map(([what, challenge, body, expect]): HttpCase => ({
+    name: `POST /meters/registrations/{challengeId}/response: ${what}`,
     target: post('registration', '/meters/registrations/{challengeId}/response'),
     caller: 'acme-meters',
     input: () => ({
-      path: `/meters/registrations/${id((challenge as () => string)())}/response`,
+      path: `/meters/registrations/${id(challenge())}/response`,
       body: json(body),
     }),
-    expect: expect as HttpExpectation,
-    watch: () => [{ kind: 'held-registrations' } as Watch],
+    expect,
+    watch: (): Watch[] => [{ kind: 'held-registrations' }],
   })),
-  ...[
+  ...rows<[string, (fx: Fixtures) => string, unknown, HttpExpectation]>([
     [
       'an unknown meter',
       (fx: Fixtures) => fx.stranger.id,
@@ -717,21 +721,21 @@ const REGISTRATION_CASES: HttpCase[] = [
       { reason: 'corpus' },
       invalid,
     ],
-  ].map(([what, meterId, body, expect]) => ({
-    name: `POST /meters/{meterId}/revocation: ${String(what)}`,
+  ]).map(([what, meterId, body, expect]): HttpCase => ({
+    name: `POST /meters/{meterId}/revocation: ${what}`,
     target: post('registration', '/meters/{meterId}/revocation'),
     caller: 'operator-ptb',
     input: (fx: Fixtures) => ({
-      path: `/meters/${id((meterId as (fx: Fixtures) => string)(fx))}/revocation`,
+      path: `/meters/${id(meterId(fx))}/revocation`,
       body: json(body),
     }),
-    expect: expect as HttpExpectation,
+    expect,
     watch: (fx: Fixtures): Watch[] => [
       { kind: 'registry', meterId: fx.meter.id },
       { kind: 'registry', meterId: fx.revoked.id },
     ],
   })),
-  ...[
+  ...rows<[string, (fx: Fixtures) => string, (fx: Fixtures) => string, HttpExpectation]>([
     ['a P-384 key', (fx: Fixtures) => fx.meter.id, () => BAD_KEYS.p384(), keyInvalid],
     ['a secp256k1 key', (fx: Fixtures) => fx.meter.id, () => BAD_KEYS.secp256k1(), keyInvalid],
     ['a point off the curve', (fx: Fixtures) => fx.meter.id, () => BAD_KEYS.offCurve(), keyInvalid],
@@ -759,15 +763,15 @@ const REGISTRATION_CASES: HttpCase[] = [
       () => newMeter().publicPem,
       { status: 404, code: 'METER_UNKNOWN' },
     ],
-  ].map(([what, meterId, key, expect]) => ({
-    name: `POST /meters/{meterId}/rotations: ${String(what)}`,
+  ]).map(([what, meterId, key, expect]): HttpCase => ({
+    name: `POST /meters/{meterId}/rotations: ${what}`,
     target: post('registration', '/meters/{meterId}/rotations'),
     caller: 'operator-ptb',
     input: (fx: Fixtures) => ({
-      path: `/meters/${id((meterId as (fx: Fixtures) => string)(fx))}/rotations`,
-      body: json({ newPublicKeyPem: (key as (fx: Fixtures) => string)(fx) }),
+      path: `/meters/${id(meterId(fx))}/rotations`,
+      body: json({ newPublicKeyPem: key(fx) }),
     }),
-    expect: expect as HttpExpectation,
+    expect,
     watch: (fx: Fixtures): Watch[] => [
       { kind: 'registry', meterId: fx.meter.id },
       { kind: 'registry', meterId: fx.revoked.id },
@@ -788,19 +792,19 @@ const REGISTRATION_CASES: HttpCase[] = [
     expect: { status: 410, code: 'CHALLENGE_UNKNOWN' },
     watch: (fx) => [{ kind: 'registry', meterId: fx.meter.id }],
   },
-  ...[
+  ...rows<[string, unknown]>([
     ['a manufacturer in capitals', { model: 'BAD-INPUT-1', manufacturer: 'ACME-METERS' }],
     ['a model with a NUL', { model: 'BAD-INPUT-1\u0000', manufacturer: 'acme-meters' }],
     ['a model of 129 characters', { model: 'M'.repeat(129), manufacturer: 'acme-meters' }],
-  ].map(([what, body]) => ({
-    name: `POST /models: ${String(what)}`,
+  ]).map(([what, body]): HttpCase => ({
+    name: `POST /models: ${what}`,
     target: post('registration', '/models'),
     caller: 'operator-ptb',
     input: () => ({ path: '/models', body: json(body) }),
     expect: invalid,
     watch: (): Watch[] => [{ kind: 'model', model: 'BAD-INPUT-1' }],
   })),
-  ...[
+  ...rows<[string, string, unknown, HttpExpectation]>([
     [
       'an unknown held registration',
       `/meters/registrations/${nonce()}/approval`,
@@ -826,21 +830,21 @@ const REGISTRATION_CASES: HttpCase[] = [
       { mode: 'auto' },
       invalid,
     ],
-  ].map(([what, path, body, expect]) => ({
-    name: `${String(path).startsWith('/attestation') ? 'PUT /attestation-policies/{manufacturer}' : 'POST /meters/registrations/{registrationId}/…'}: ${String(what)}`,
-    target: String(path).startsWith('/attestation')
-      ? ({
+  ]).map(([what, path, body, expect]): HttpCase => ({
+    name: `${path.startsWith('/attestation') ? 'PUT /attestation-policies/{manufacturer}' : 'POST /meters/registrations/{registrationId}/…'}: ${what}`,
+    target: path.startsWith('/attestation')
+      ? {
           service: 'registration',
           method: 'PUT',
           route: '/attestation-policies/{manufacturer}',
-        } as HttpTarget)
+        }
       : post(
           'registration',
-          `/meters/registrations/{registrationId}/${String(path).endsWith('rejection') ? 'rejection' : 'approval'}`,
+          `/meters/registrations/{registrationId}/${path.endsWith('rejection') ? 'rejection' : 'approval'}`,
         ),
     caller: 'operator-ptb',
-    input: () => ({ path: path as string, ...(body === undefined ? {} : { body: json(body) }) }),
-    expect: expect as HttpExpectation,
+    input: () => ({ path, ...(body === undefined ? {} : { body: json(body) }) }),
+    expect,
     watch: (): Watch[] => [
       { kind: 'held-registrations' },
       { kind: 'attestation-policy', manufacturer: 'acme-meters' },
@@ -857,7 +861,7 @@ const check = (fx: Fixtures, overrides: Record<string, unknown> = {}): Record<st
   ...overrides,
 });
 
-const VERIFICATION_CASES: HttpCase[] = [
+const VERIFICATION_CASES: HttpCase[] = rows<[string, (fx: Fixtures) => unknown]>([
   [
     'data one character over the limit',
     (fx: Fixtures) => check(fx, { data: 'd'.repeat(MAX_SIGNED_DATA_LENGTH + 1) }),
@@ -871,30 +875,30 @@ const VERIFICATION_CASES: HttpCase[] = [
   ],
   ['a meter id with emoji', (fx: Fixtures) => check(fx, { meterId: UNICODE_IDS.emoji(fx.meter.id) })],
   ['an unknown field', (fx: Fixtures) => check(fx, { trusted: true })],
-]
-  .map(([what, body]) => ({
-    name: `POST /verifications: ${String(what)}`,
+])
+  .map(([what, body]): HttpCase => ({
+    name: `POST /verifications: ${what}`,
     target: post('verification', '/verifications'),
     input: (fx: Fixtures) => ({
       path: '/verifications',
-      body: json((body as (fx: Fixtures) => unknown)(fx)),
+      body: json(body(fx)),
     }),
-    expect: invalid as HttpExpectation,
+    expect: invalid,
     watch: (): Watch[] => [],
   }))
   .concat(
-    [
+    rows<[string, (fx: Fixtures) => unknown]>([
       ['no checks', () => ({ checks: [] })],
       ['1,001 checks', (fx: Fixtures) => ({ checks: Array.from({ length: 1001 }, () => check(fx)) })],
       ['one bad check among good ones', (fx: Fixtures) => ({ checks: [check(fx), check(fx, { seq: 1 })] })],
-    ].map(([what, body]) => ({
-      name: `POST /verifications/batch: ${String(what)}`,
+    ]).map(([what, body]): HttpCase => ({
+      name: `POST /verifications/batch: ${what}`,
       target: post('verification', '/verifications/batch'),
       input: (fx: Fixtures) => ({
         path: '/verifications/batch',
-        body: json((body as (fx: Fixtures) => unknown)(fx)),
+        body: json(body(fx)),
       }),
-      expect: invalid as HttpExpectation,
+      expect: invalid,
       watch: (): Watch[] => [],
     })),
   );
@@ -1354,7 +1358,7 @@ const TOPIC: TopicTarget = { topic: 'readings.received.v1' };
 const received = (value: unknown): string =>
   JSON.stringify({ reading: value, receivedAt: new Date().toISOString() });
 
-const TOPIC_CASES: TopicCase[] = [
+const TOPIC_CASES: TopicCase[] = rows<[string, (fx: Fixtures) => TopicInput, TopicExpectation]>([
   [
     'a value that is not JSON',
     (fx: Fixtures) => ({ key: fx.meter.id, value: '{"reading": ' }),
@@ -1368,7 +1372,8 @@ const TOPIC_CASES: TopicCase[] = [
   [
     'a reading without its signature',
     (fx: Fixtures) => {
-      const { signature: _signature, ...unsigned } = readingJson(fx.meter, fx.nextSeq());
+      const unsigned = readingJson(fx.meter, fx.nextSeq());
+      delete unsigned['signature'];
       return { key: fx.meter.id, value: received(unsigned) };
     },
     { deadLetter: 'EVENT_SCHEMA_INVALID' },
@@ -1431,11 +1436,11 @@ const TOPIC_CASES: TopicCase[] = [
     (fx: Fixtures) => ({ key: fx.revoked.id, value: received(reading(fx.revoked, fx.nextSeq())) }),
     { rejected: 'METER_REVOKED' },
   ],
-].map(([what, input, expect]) => ({
-  name: `topic readings.received.v1: ${String(what)}`,
+]).map(([what, input, expect]): TopicCase => ({
+  name: `topic readings.received.v1: ${what}`,
   target: TOPIC,
-  input: input as (fx: Fixtures) => TopicInput,
-  expect: expect as TopicExpectation,
+  input,
+  expect,
   watch: (fx: Fixtures): Watch[] => [
     { kind: 'meter-progress', meterId: fx.meter.id },
     { kind: 'meter-progress', meterId: fx.revoked.id },
