@@ -67,7 +67,6 @@ export {
   type ReadingKind,
   type SignableReading,
   digestOfSignedText,
-  isEncodableJson,
   readingDigestOf,
   readingSchema,
   signedTextOf,

@@ -246,8 +246,8 @@ const BATTERY: [string, Body, HttpExpectation][] = [
   ['a raw NUL byte inside a JSON string', { raw: '{"a":"x\u0000y"}' }, invalid],
   ['a prototype-poisoning __proto__ key', { raw: '{"__proto__":{"isAdmin":true}}' }, invalid],
   [
-    'a body that is not JSON (text/plain)',
-    { raw: 'hello', contentType: 'text/plain' },
+    'a body of a media type no route takes (text/csv)',
+    { raw: 'meter,seq\nm-1,1', contentType: 'text/csv' },
     {
       status: 415,
       code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -258,6 +258,8 @@ const BATTERY: [string, Body, HttpExpectation][] = [
   ['deeply nested JSON (1,000 objects)', { raw: deeplyNestedObject(1000) }, invalid],
   ['a JSON string instead of an object', json('just a string'), invalid],
   ['JSON null', { raw: 'null' }, invalid],
+  // Fastify reads text/plain as a string, which no route's schema takes.
+  ['text/plain', { raw: 'meter-1 7', contentType: 'text/plain' }, invalid],
   ['a huge number (1e309) as the body', { raw: '1e309' }, invalid],
 ];
 
@@ -664,8 +666,9 @@ const REGISTRATION_CASES: HttpCase[] = [
     [
       'a challenge id with a zero-width space',
       () => `${nonce().slice(0, 42)}\u200b`,
-      { signature: 'MEUCIQDr' },
-      invalid,
+      { signature: signData(newMeter().privatePem, 'corpus') },
+      // A malformed id is an unknown one: the service does not tell them apart.
+      { status: 410, code: 'CHALLENGE_UNKNOWN' },
     ],
     ['a signature of 300 base64 characters', () => nonce(), { signature: 'A'.repeat(300) }, invalid],
     ['a signature that is not base64', () => nonce(), { signature: '***' }, invalid],
@@ -815,7 +818,8 @@ const REGISTRATION_CASES: HttpCase[] = [
       'a registration id with emoji',
       `/meters/registrations/${id('\u{1f4a5}'.repeat(10))}/approval`,
       undefined,
-      invalid,
+      // A malformed id is one that is not held, as an unknown one (the service does not tell them apart).
+      { status: 404, code: 'REGISTRATION_NOT_HELD' },
     ],
     [
       'a rejection with an empty reason',

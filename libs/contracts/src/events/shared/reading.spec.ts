@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { isEncodableJson } from '../../encoding/encodable-json';
 import {
   MAX_PAYLOAD_DEPTH,
   type Reading,
   digestOfSignedText,
-  isEncodableJson,
   readingDigestOf,
   readingSchema,
   signedTextOf,
@@ -61,11 +61,11 @@ describe('readingSchema payload', () => {
 
   it('takes the nesting of real payloads and up to the limit', () => {
     assert.ok(readingSchema.safeParse(READING).success);
-    assert.ok(readingSchema.safeParse(withPayload(nested(MAX_PAYLOAD_DEPTH))).success);
+    assert.ok(readingSchema.safeParse(withPayload(nested(MAX_PAYLOAD_DEPTH - 1))).success);
   });
 
   it('refuses deeper nesting, which would exhaust the canonical encoder’s stack, without exhausting its own', () => {
-    assert.equal(readingSchema.safeParse(withPayload(nested(MAX_PAYLOAD_DEPTH + 1))).success, false);
+    assert.equal(readingSchema.safeParse(withPayload(nested(MAX_PAYLOAD_DEPTH))).success, false);
     assert.equal(isEncodableJson(nested(200_000), MAX_PAYLOAD_DEPTH), false);
   });
 

@@ -1,44 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../encoding/canonical-json';
+import { isEncodableJson } from '../../encoding/encodable-json';
 import { base64Schema, isoTimestampSchema, meterIdSchema, sequenceNumberSchema } from './event-primitives';
 
 export const READING_KINDS = ['speed', 'energy', 'energy-fe'] as const;
 export type ReadingKind = (typeof READING_KINDS)[number];
 
-/** Nesting levels a payload may have; every kind's data is two deep (an object of sample arrays). */
+/** Levels of objects and arrays a payload may have, itself included; every kind's data has two (sample arrays). */
 export const MAX_PAYLOAD_DEPTH = 16;
 
-/**
- * Whether `value` is JSON that every consumer can encode again: finite numbers only (1e309 parses to Infinity,
- * which RFC 8785 cannot write) and at most `maxDepth` levels of objects and arrays (the canonical encoder and the
- * digest recurse, so a body of nested brackets would exhaust their stack: a 500, not a refusal). Iterative itself.
- */
-export function isEncodableJson(value: unknown, maxDepth: number): boolean {
-  const pending: [object, number][] = [];
-  const visit = (item: unknown, depth: number): boolean => {
-    if (typeof item === 'number') {
-      return Number.isFinite(item);
-    }
-    if (typeof item === 'object' && item !== null) {
-      pending.push([item, depth]);
-      return depth <= maxDepth;
-    }
-    return true;
-  };
-  if (!visit(value, 0)) {
-    return false;
-  }
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [container, depth] = next;
-    for (const child of Object.values(container)) {
-      if (!visit(child, depth + 1)) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
 
 /**
  * A signed reading as a meter posts it. The signature (ECDSA-P256-SHA256, DER, base64) covers the RFC 8785
