@@ -5,6 +5,7 @@ import { billing } from '../support/billing-api';
 import { type TestMeter, newMeter } from '../support/meters';
 import { operatorOf, tokenOf } from '../support/principals';
 import { Registrars } from '../support/registered-meters';
+import { TEST_MODEL, approveModel } from '../support/registration-api';
 
 /** The utility and customer the billing cases act as. */
 export const UTILITY = 'stadtwerke-nord';
@@ -46,6 +47,8 @@ async function expectCreated(
 }
 
 export async function setUpFixtures(): Promise<Fixtures> {
+  // The model the registration cases name: approved, so that what they get refused for is their own fault.
+  await approveModel(TEST_MODEL);
   const registrars = await Registrars.open();
   let fixtures: Fixtures;
   try {
