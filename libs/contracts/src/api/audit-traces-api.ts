@@ -37,11 +37,9 @@ const unixNanoSchema = z.union([
 export const MAX_ATTRIBUTE_NESTING = 32;
 
 // Kept as JSON text: deeper nesting would exhaust JSON.stringify's stack (a 500 for the whole export).
-const nestedValueSchema = z
-  .unknown()
-  .refine((value) => isEncodableJson(value, MAX_ATTRIBUTE_NESTING), {
-    message: `expected JSON of finite numbers nested at most ${String(MAX_ATTRIBUTE_NESTING)} deep`,
-  });
+const nestedValueSchema = z.unknown().refine((value) => isEncodableJson(value, MAX_ATTRIBUTE_NESTING), {
+  message: `expected JSON of finite numbers nested at most ${String(MAX_ATTRIBUTE_NESTING)} deep`,
+});
 
 /**
  * An attribute value; arrays and key-value lists are kept as their JSON text. Long texts are shortened when stored

@@ -347,7 +347,11 @@ const INGEST_CASES: HttpCase[] = [
   ingestCase('signature not base64', broken('signature', 'not base64!')),
   ingestCase('signature a number', broken('signature', 12345678)),
   // The schema bounds no signature length: base64 of any size goes on, and verification finds no DER in it.
-  ingestCase('signature 10 KiB of base64', broken('signature', 'A'.repeat(10_240)), rejectedAs('SIGNATURE_MALFORMED')),
+  ingestCase(
+    'signature 10 KiB of base64',
+    broken('signature', 'A'.repeat(10_240)),
+    rejectedAs('SIGNATURE_MALFORMED'),
+  ),
   ingestCase('measuredAt without an offset', broken('measuredAt', '2026-01-01T00:00:00')),
   ingestCase('measuredAt on a day that does not exist', broken('measuredAt', '2026-02-30T00:00:00Z')),
   ingestCase('measuredAt as epoch milliseconds', broken('measuredAt', 1_767_225_600_000)),

@@ -10,7 +10,6 @@ export type ReadingKind = (typeof READING_KINDS)[number];
 /** Levels of objects and arrays a payload may have, itself included; every kind's data has two (sample arrays). */
 export const MAX_PAYLOAD_DEPTH = 16;
 
-
 /**
  * A signed reading as a meter posts it. The signature (ECDSA-P256-SHA256, DER, base64) covers the RFC 8785
  * canonical JSON of the reading without `signature`. Identity of a reading: `meterId` + `seq`.
