@@ -21,13 +21,29 @@ interface DeadLetter {
   reason: string;
 }
 
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The readings in a JSON body (one, or a batch) that could have been accepted: their ids must stay unknown. */
 function readingsIn(body: Body | undefined): Reading[] {
-  if (body === undefined || !('json' in body) || typeof body.json !== 'object' || body.json === null) {
+  const value =
+    body === undefined
+      ? undefined
+      : 'json' in body
+        ? body.json
+        : 'raw' in body
+          ? parsed(body.raw)
+          : undefined;
+  if (typeof value !== 'object' || value === null) {
     return [];
   }
-  const batch = (body.json as { readings?: unknown }).readings;
-  const candidates: unknown[] = Array.isArray(batch) ? batch : [body.json];
+  const batch = (value as { readings?: unknown }).readings;
+  const candidates: unknown[] = Array.isArray(batch) ? batch : [value];
   return candidates.filter((candidate): candidate is Reading => {
     const { meterId, seq } = (candidate ?? {}) as Partial<Reading>;
     return (
