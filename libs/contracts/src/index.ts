@@ -10,6 +10,7 @@ export * from './api/registration-api';
 export * from './api/measurement-api';
 export * from './validation/validation-issues';
 export * from './encoding/canonical-json';
+export * from './encoding/encodable-json';
 export * from './api/principals';
 export * from './api/billing-api';
 export * from './api/version-api';

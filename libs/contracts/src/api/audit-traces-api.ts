@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isEncodableJson } from '../encoding/encodable-json';
 
 /**
  * The audit service as the project's trace receiver (docs/observability.md): every service exports its spans as
@@ -32,6 +33,14 @@ const unixNanoSchema = z.union([
   z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
 ]);
 
+/** Levels of nesting an attribute's array or key-value list may have (OTLP spends two per level: values, value). */
+export const MAX_ATTRIBUTE_NESTING = 32;
+
+// Kept as JSON text: deeper nesting would exhaust JSON.stringify's stack (a 500 for the whole export).
+const nestedValueSchema = z.unknown().refine((value) => isEncodableJson(value, MAX_ATTRIBUTE_NESTING), {
+  message: `expected JSON of finite numbers nested at most ${String(MAX_ATTRIBUTE_NESTING)} deep`,
+});
+
 /**
  * An attribute value; arrays and key-value lists are kept as their JSON text. Long texts are shortened when stored
  * rather than refused, so that one long error message does not cost the whole export (the body limit bounds them).
@@ -42,8 +51,8 @@ const otlpAnyValueSchema = z
     boolValue: z.boolean().optional(),
     intValue: z.union([z.string().regex(/^-?\d{1,20}$/), z.number().int()]).optional(),
     doubleValue: z.number().optional(),
-    arrayValue: z.unknown().optional(),
-    kvlistValue: z.unknown().optional(),
+    arrayValue: nestedValueSchema.optional(),
+    kvlistValue: nestedValueSchema.optional(),
   })
   .optional();
 export type OtlpAnyValue = z.infer<typeof otlpAnyValueSchema>;

@@ -61,6 +61,7 @@ export {
   txIdSchema,
 } from './shared/event-primitives';
 export {
+  MAX_PAYLOAD_DEPTH,
   READING_KINDS,
   type Reading,
   type ReadingKind,

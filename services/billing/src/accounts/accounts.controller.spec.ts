@@ -166,6 +166,14 @@ describe('billing API: who may call what, and bad input', () => {
       await call('POST', '/accounts/acc-1/keys', 'customer-0001', { ...key, tariffId: 'nope' }),
       [422, 'TARIFF_UNKNOWN'],
     );
+    assert.deepEqual(
+      await call('POST', '/accounts/acc-1/keys', 'customer-0001', {
+        ...key,
+        // 64 bytes, but scalars above the group order: no functional key.
+        functionalKey: Buffer.alloc(64, 0xff).toString('base64'),
+      }),
+      [422, 'FE_KEY_INVALID'],
+    );
     assert.equal(ledger.keys.length, 0);
     assert.equal(redis.hashes.get('billing:keys:acc-1')?.size ?? 0, 0, 'a refused key is not kept');
     const [status] = await call('POST', '/accounts/acc-1/keys', 'customer-0001', { ...key, keyId: 'k1' });

@@ -12,6 +12,7 @@ import {
   keyInputSchema,
   tariffInputSchema,
 } from '@metrochain/contracts';
+import { parseFunctionalKey } from '@metrochain/fe';
 import type { CommittedTransaction } from '@metrochain/ledger';
 import { parseRequest } from '@metrochain/service-kit';
 import type { KeyVault } from '../keys/key-vault';
@@ -80,6 +81,9 @@ export class BillingService {
    */
   async issueKey(accountId: string, body: unknown, customer: Readonly<Principal>): Promise<KeyRecord> {
     const input = parseRequest(keyInputSchema, body);
+    // The ledger sees only the key's hash: a key that is no key (a scalar ≥ q) would be recorded, take one of the
+    // meter's keys of the window, and fail every statement it is meant for. FE_KEY_INVALID (422) instead.
+    parseFunctionalKey(input.functionalKey);
     await this.account(accountId, customer, ['customer']);
     const { functionalKey, keyId = `key-${randomUUID()}`, ...validity } = input;
     const keyHash = createHash('sha256').update(Buffer.from(functionalKey, 'base64')).digest('hex');

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DomainError } from '@metrochain/errors';
+import { FeErrorCode } from '@metrochain/fe';
 import { isLedgerError } from '@metrochain/ledger';
 import { BillingErrorCode } from './billing-error';
 
@@ -7,6 +8,8 @@ const REQUEST_STATUS: Readonly<Record<string, HttpStatus>> = {
   [BillingErrorCode.ACCOUNT_FORBIDDEN]: HttpStatus.FORBIDDEN,
   [BillingErrorCode.KEY_NOT_ISSUED]: HttpStatus.CONFLICT,
   [BillingErrorCode.PERIOD_OPEN]: HttpStatus.CONFLICT,
+  // Base64 of 64 bytes as the schema asks, but not two canonical scalars: well-formed, refused on content.
+  [FeErrorCode.FE_KEY_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 // The ledger refused a request that passed this service's checks. 422: well-formed but refused on content.

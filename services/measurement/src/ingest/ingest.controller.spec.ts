@@ -148,6 +148,27 @@ describe('measurement HTTP API', () => {
     assert.deepEqual(producer.events, []);
   });
 
+  it('answers a payload nested 100,000 deep or holding 1e309 with 400 REQUEST_INVALID, not 500', async () => {
+    const text = JSON.stringify(readingOf(3));
+    for (const spoiled of [
+      text.replace('"payload":{', `"payload":{"deep":${'['.repeat(100_000)}1${']'.repeat(100_000)},`),
+      text.replace('"payload":{', '"payload":{"huge":1e309,'),
+    ]) {
+      assert.notEqual(spoiled, text);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/readings',
+        payload: spoiled,
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.deepEqual(
+        [response.statusCode, response.json<{ code: string }>().code],
+        [400, 'REQUEST_INVALID'],
+      );
+    }
+    assert.deepEqual(producer.events, []);
+  });
+
   it('answers more than 500 readings with 400 BATCH_TOO_LARGE', async () => {
     const readings = Array.from({ length: 501 }, (_, index) => readingOf(index));
     const response = await app.inject({ method: 'POST', url: '/readings/batch', payload: { readings } });

@@ -26,6 +26,13 @@ export class Registrars {
     return meter;
   }
 
+  /** A new meter attested by PTB only: registered, not yet active. */
+  async pendingMeter(prefix: string): Promise<TestMeter> {
+    const meter = newMeter(prefix);
+    await this.#registry(0).attest(attestation(meter, 'PTB'));
+    return meter;
+  }
+
   async revoke(meterId: string, reason: string): Promise<string> {
     const record = await this.#registry(0).revoke({ meterId, reason });
     return record.revocation?.effectiveAt ?? '';

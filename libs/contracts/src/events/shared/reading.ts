@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../encoding/canonical-json';
+import { isEncodableJson } from '../../encoding/encodable-json';
 import { base64Schema, isoTimestampSchema, meterIdSchema, sequenceNumberSchema } from './event-primitives';
 
 export const READING_KINDS = ['speed', 'energy', 'energy-fe'] as const;
 export type ReadingKind = (typeof READING_KINDS)[number];
+
+/** Levels of objects and arrays a payload may have, itself included; every kind's data has two (sample arrays). */
+export const MAX_PAYLOAD_DEPTH = 16;
 
 /**
  * A signed reading as a meter posts it. The signature (ECDSA-P256-SHA256, DER, base64) covers the RFC 8785
@@ -19,6 +23,9 @@ export const readingSchema = z
     // The kind's raw sensor data; its shape belongs to the LR algorithm of that kind, which checks it.
     payload: z
       .record(z.string(), z.unknown())
+      .refine((payload) => isEncodableJson(payload, MAX_PAYLOAD_DEPTH), {
+        message: `expected JSON of finite numbers nested at most ${String(MAX_PAYLOAD_DEPTH)} deep`,
+      })
       .describe("The kind's raw sensor data (loop signals, voltage/current samples, or an FE ciphertext)"),
     signature: base64Schema.describe(
       'ECDSA-P256-SHA256 signature, DER, standard base64, over the RFC 8785 JSON of the reading without `signature`',
