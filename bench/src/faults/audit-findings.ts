@@ -17,12 +17,13 @@ const AUDITOR = 'auditor-ptb';
 export async function auditFindingsSince(
   profile: NetworkProfile,
   since: number,
-): Promise<Record<string, number>> {
+): Promise<{ counts: Record<string, number>; examples: Record<string, string[]> }> {
   const token = profile.identity.principals.find((p) => p.name === AUDITOR)?.token;
   if (token === undefined) {
     throw new Error(`the network profile provisions no ${AUDITOR}`);
   }
   const counts: Record<string, number> = {};
+  const examples: Record<string, string[]> = {};
   for (const category of AUDIT_FINDING_CATEGORIES) {
     const query = new URLSearchParams({ category, limit: String(FINDINGS_PAGE_MAX) });
     const response = await fetch(`${AUDIT_URL}${AuditApiPaths.findings}?${query.toString()}`, {
@@ -35,7 +36,10 @@ export async function auditFindingsSince(
     const recent = findings.filter((f) => f.resolves === undefined && Date.parse(f.detectedAt) >= since);
     if (recent.length > 0) {
       counts[category] = recent.length;
+      examples[category] = recent
+        .slice(0, 3)
+        .map((f) => `${f.summary} ${JSON.stringify(f.evidence).slice(0, 400)}`);
     }
   }
-  return counts;
+  return { counts, examples };
 }

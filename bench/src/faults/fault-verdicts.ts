@@ -35,6 +35,7 @@ export interface ReportInput {
   views: readonly LedgerView[];
   rejected: ReadonlySet<string>;
   auditFindings: Record<string, number>;
+  auditFindingExamples: Record<string, string[]>;
   load: Record<string, unknown>;
   soak?: FaultsReport['soak'];
 }
@@ -98,6 +99,7 @@ export function buildReport(input: Readonly<ReportInput>): FaultsReport {
     rows,
     total,
     auditFindings: input.auditFindings,
+    auditFindingExamples: input.auditFindingExamples,
     ...(input.soak === undefined ? {} : { soak: input.soak }),
     load: input.load,
     verdict: pass ? 'pass' : 'fail',

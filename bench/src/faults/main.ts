@@ -137,7 +137,10 @@ async function main(): Promise<void> {
     acknowledged: load.acknowledged,
     views,
     rejected: await visiblyRejected(args['measurement-url'], load.acknowledged, views),
-    auditFindings: await auditFindingsSince(profile, started),
+    ...(await auditFindingsSince(profile, started).then(({ counts, examples }) => ({
+      auditFindings: counts,
+      auditFindingExamples: examples,
+    }))),
     load: { ...load.counters },
     ...(soak === undefined ? {} : { soak }),
   });
@@ -151,6 +154,9 @@ async function main(): Promise<void> {
   console.log(`written ${path.relative(process.cwd(), args.out)}`);
   if (args.tap !== undefined) {
     writeTap(args.tap, report);
+  }
+  for (const [category, examples] of Object.entries(report.auditFindingExamples)) {
+    console.log(`audit findings ${category}:\n  ${examples.join('\n  ')}`);
   }
   console.log(`faults: ${report.verdict}`);
   process.exitCode = report.verdict === 'pass' ? 0 : 1;

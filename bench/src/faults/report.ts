@@ -31,6 +31,8 @@ export interface FaultsReport {
   /** The whole run at once: adds records nobody was told about and per-meter counters. */
   total: CheckCounts & { violations: string[] };
   auditFindings: Record<string, number>;
+  /** Up to three findings per category: summary and evidence. */
+  auditFindingExamples: Record<string, string[]>;
   soak?: { seconds: number; samples: number; verdicts: SeriesVerdict[]; redis: Record<string, unknown> };
   load: Record<string, unknown>;
   verdict: 'pass' | 'fail';
