@@ -15,7 +15,7 @@ import { readLedgerViews } from './ledger-views';
 import { RecordedProbe } from './recorded-probe';
 import { RecordingClock } from './recording-clock';
 import { NetworkProcesses } from './network-processes';
-import { formatFaultTable, writeReport, writeTap } from './report';
+import { type FaultsReport, formatFaultTable, writeReport, writeTap } from './report';
 import type { ScenarioOutcome } from './scenarios/scenario-outcome';
 import { runSoak } from './soak-phase';
 import { SteadyLoad } from './steady-load';
@@ -155,11 +155,20 @@ async function main(): Promise<void> {
   if (args.tap !== undefined) {
     writeTap(args.tap, report);
   }
+  console.log(`faults: ${report.verdict}`);
+  process.exitCode = report.verdict === 'pass' ? 0 : 1;
+}
+
+function printReport(report: Readonly<FaultsReport>): void {
+  console.log(`\n${formatFaultTable(report)}\n`);
+  for (const verdict of report.soak?.verdicts.filter((v) => !v.bounded) ?? []) {
+    console.log(
+      `soak: ${verdict.series} grew from ${verdict.first.toFixed(1)} to ${verdict.last.toFixed(1)}`,
+    );
+  }
   for (const [category, examples] of Object.entries(report.auditFindingExamples)) {
     console.log(`audit findings ${category}:\n  ${examples.join('\n  ')}`);
   }
-  console.log(`faults: ${report.verdict}`);
-  process.exitCode = report.verdict === 'pass' ? 0 : 1;
 }
 
 async function runFault(fault: Fault, ctx: FaultContext, clock: RecordingClock): Promise<FaultWindow> {
