@@ -144,12 +144,7 @@ async function main(): Promise<void> {
     load: { ...load.counters },
     ...(soak === undefined ? {} : { soak }),
   });
-  console.log(`\n${formatFaultTable(report)}\n`);
-  for (const verdict of report.soak?.verdicts.filter((v) => !v.bounded) ?? []) {
-    console.log(
-      `soak: ${verdict.series} grew from ${verdict.first.toFixed(1)} to ${verdict.last.toFixed(1)}`,
-    );
-  }
+  printReport(report);
   writeReport(args.out, report);
   console.log(`written ${path.relative(process.cwd(), args.out)}`);
   if (args.tap !== undefined) {
