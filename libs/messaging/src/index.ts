@@ -95,3 +95,11 @@ export {
   recordConsumerLag,
 } from './consumer-lag';
 export { inConsumerSpans } from './consumer-spans';
+export {
+  type GroupLag,
+  type GroupLagAdminPort,
+  type GroupStage,
+  type PipelineLag,
+  groupLag,
+  pipelineLag,
+} from './group-lag';

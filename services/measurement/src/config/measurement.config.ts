@@ -17,6 +17,8 @@ export interface MeasurementSettings {
   statusTtlSeconds: number;
   /** Readings one meter may have accepted per window (429 beyond); bursts after an outage fit within it. */
   meterLimit: { readings: number; windowMs: number };
+  /** Readings accepted and not yet recorded or rejected at which ingest refuses (503 INGEST_OVERLOADED). */
+  admissionMaxInFlight: number;
 }
 
 export type MeasurementConfig = PlatformConfig & MeasurementSettings;
@@ -24,6 +26,15 @@ export type MeasurementConfig = PlatformConfig & MeasurementSettings;
 const positiveInt = z.coerce.number().int().positive();
 
 const SEVEN_DAYS_S = 7 * 24 * 3600;
+
+/**
+ * The default in-flight bound, by Little's law (in flight = rate × time in the pipeline). The pipeline records
+ * S ≈ 730 readings/s on the reference host (bench/results/pipeline.json `readingsPerSecond`); a commit p99 of at
+ * most 5 s leaves about 3 s of queueing once batching, endorsement, ordering and the commit take their ~2 s
+ * (commit p99 ≈ 1.2–2.4 s at 200–400/s offered). S × 3 s ≈ 2,200; 2,000 keeps a margin for the readings
+ * accepted by other instances between two polls. Larger hosts raise it with MEASUREMENT_ADMISSION_MAX_IN_FLIGHT.
+ */
+export const DEFAULT_ADMISSION_MAX_IN_FLIGHT = 2_000;
 
 const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAULT_PORT }).extend({
   MEASUREMENT_BATCH_MAX_SIZE: positiveInt.max(MAX_RECORD_BATCH).default(MAX_RECORD_BATCH),
@@ -35,6 +46,7 @@ const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAUL
     .default(SEVEN_DAYS_S),
   MEASUREMENT_METER_LIMIT_READINGS: positiveInt.max(1_000_000).default(500),
   MEASUREMENT_METER_LIMIT_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(10_000),
+  MEASUREMENT_ADMISSION_MAX_IN_FLIGHT: positiveInt.max(10_000_000).default(DEFAULT_ADMISSION_MAX_IN_FLIGHT),
 });
 
 export const measurementConfigSchema = measurementEnvSchema.transform((env): MeasurementConfig => ({
@@ -47,6 +59,7 @@ export const measurementConfigSchema = measurementEnvSchema.transform((env): Mea
     readings: env.MEASUREMENT_METER_LIMIT_READINGS,
     windowMs: env.MEASUREMENT_METER_LIMIT_WINDOW_MS,
   },
+  admissionMaxInFlight: env.MEASUREMENT_ADMISSION_MAX_IN_FLIGHT,
 }));
 
 /** Validates the environment once at start-up; throws CONFIG_INVALID naming every bad variable. */
