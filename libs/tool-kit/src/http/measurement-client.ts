@@ -28,7 +28,8 @@ export class MeasurementClient {
 
   /**
    * Posts `readings` in order, in full batches, as a meter uploads its backlog after an outage: a retriable refusal
-   * (429 over the meter's limit, 503, a timeout) sends the same batch again after `retryDelayMs`, which the service
+   * (429 over the meter's limit, 503, a timeout) sends the same batch again after `retryDelayMs` (or the
+   * answer's Retry-After when longer), which the service
    * takes as the same readings. Resolves to the number of readings accepted.
    */
   async postInOrder(readings: readonly Reading[], retryDelayMs = 1000): Promise<number> {
@@ -42,7 +43,8 @@ export class MeasurementClient {
         if (!isDomainError(error) || !error.retriable) {
           throw error;
         }
-        await delay(retryDelayMs);
+        const retryAfter = error.details['retryAfterSeconds'];
+        await delay(Math.max(retryDelayMs, typeof retryAfter === 'number' ? retryAfter * 1000 : 0));
       }
     }
     return accepted;
