@@ -102,8 +102,9 @@ export class IngestApi {
 }
 
 /**
- * Admission first (a refusal there costs the meters nothing of their limits), then the per-meter limit, then Kafka;
- * a request refused or failed after admission gives its readings back.
+ * The per-meter limit first (as the per-client limit before it: a client's own excess is answered as such, 429,
+ * whatever the pipeline's state), then admission control (503), then Kafka; a request that fails after admission
+ * gives its readings back.
  */
 async function handOn(
   options: Readonly<IngestApiOptions>,
@@ -111,9 +112,9 @@ async function handOn(
   receivedAt: string,
   ingest: Readonly<IngestTrace>,
 ): Promise<void> {
+  await options.meterLimit?.admit(readings);
   options.admission?.admit(readings.length);
   try {
-    await options.meterLimit?.admit(readings);
     await publish(options, readings, receivedAt, ingest);
   } catch (error) {
     options.admission?.release(readings.length);
