@@ -79,7 +79,9 @@ async function main(): Promise<void> {
     };
     if (args['overload-only']) {
       const saturation = (readResults() as { readingsPerSecond?: number }).readingsPerSecond ?? 0;
-      console.log(`2/2 overload at ${args['overload-factor']}× the committed saturation rate ${rate(saturation)}`);
+      console.log(
+        `2/2 overload at ${args['overload-factor']}× the committed saturation rate ${rate(saturation)}`,
+      );
       reportOverload(await overload(load, saturation), readResults());
       return;
     }

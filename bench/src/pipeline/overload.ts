@@ -49,7 +49,10 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
       commits.add(event.at - sent);
     }
   });
-  const postSize = Math.min(options.postSize, Math.max(1, Math.round(options.ratePerSecond / options.lanes / 4)));
+  const postSize = Math.min(
+    options.postSize,
+    Math.max(1, Math.round(options.ratePerSecond / options.lanes / 4)),
+  );
   const intervalMs = (postSize / (options.ratePerSecond / options.lanes)) * 1000;
   const rounds = Math.ceil(options.durationMs / intervalMs) + 1;
   const lanePosts = Array.from({ length: options.lanes }, (_, index) =>

@@ -45,7 +45,11 @@ async function deliver(readings: readonly Reading[], refusals: Refusal[]): Promi
     if (response.status === 202) {
       return ingestResponseSchema.parse(body).accepted.map(({ seq }) => seq);
     }
-    assert.equal(response.status, 503, `unexpected answer ${String(response.status)} ${JSON.stringify(body)}`);
+    assert.equal(
+      response.status,
+      503,
+      `unexpected answer ${String(response.status)} ${JSON.stringify(body)}`,
+    );
     const retryAfter = Number(response.headers.get('retry-after'));
     refusals.push({ code: String(body['code']), retryAfter, readings });
     // The refused readings have no status: nothing of the request was accepted.
@@ -93,7 +97,9 @@ describe('ingest admission control under more load than the pipeline takes', () 
   it('refuses the excess whole with 503 INGEST_OVERLOADED and Retry-After, and records every accepted reading once', async () => {
     const batches = meters.map((meter) =>
       Array.from({ length: BATCHES_PER_METER }, (_, batch) =>
-        Array.from({ length: MAX_INGEST_BATCH }, (_, i) => energyReading(meter, 1 + batch * MAX_INGEST_BATCH + i)),
+        Array.from({ length: MAX_INGEST_BATCH }, (_, i) =>
+          energyReading(meter, 1 + batch * MAX_INGEST_BATCH + i),
+        ),
       ),
     );
     const refusals: Refusal[] = [];
@@ -110,7 +116,10 @@ describe('ingest admission control under more load than the pipeline takes', () 
     assert.ok(refusals.length > 0, 'at least one request was refused');
     for (const refusal of refusals) {
       assert.equal(refusal.code, 'INGEST_OVERLOADED');
-      assert.ok(Number.isInteger(refusal.retryAfter) && refusal.retryAfter >= 1, `Retry-After ${String(refusal.retryAfter)}`);
+      assert.ok(
+        Number.isInteger(refusal.retryAfter) && refusal.retryAfter >= 1,
+        `Retry-After ${String(refusal.retryAfter)}`,
+      );
     }
     const ledger = MeasurementClient.forConnection(session.connection);
     for (const [index, meter] of meters.entries()) {

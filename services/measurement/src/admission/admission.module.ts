@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { GroupLagAdminPort } from '@metrochain/messaging';
 import { KAFKA_ADMIN, Metrics, SERVICE_CONTEXT, type ServiceContext } from '@metrochain/service-kit';
-import type { Admin } from 'kafkajs';
 import type { MeasurementConfig } from '../config/measurement.config';
 import { admissionMetrics } from './admission-metrics';
 import { IngestAdmission } from './ingest-admission';
@@ -13,7 +13,11 @@ const logger = new Logger('Admission');
   providers: [
     {
       provide: IngestAdmission,
-      useFactory: (admin: Admin, context: ServiceContext<MeasurementConfig>, metrics: Metrics): IngestAdmission => {
+      useFactory: (
+        admin: GroupLagAdminPort,
+        context: ServiceContext<MeasurementConfig>,
+        metrics: Metrics,
+      ): IngestAdmission => {
         let loggedAt = Number.NEGATIVE_INFINITY;
         const admission = new IngestAdmission({
           source: new KafkaLagSource(admin),

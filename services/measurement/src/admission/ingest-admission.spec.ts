@@ -16,7 +16,11 @@ class FakeLagSource implements LagSource {
   }
 }
 
-function setup(maxInFlight = 1000): { source: FakeLagSource; clock: ManualClock; admission: IngestAdmission } {
+function setup(maxInFlight = 1000): {
+  source: FakeLagSource;
+  clock: ManualClock;
+  admission: IngestAdmission;
+} {
   const source = new FakeLagSource();
   const clock = new ManualClock(1_000_000);
   const admission = new IngestAdmission({ source, maxInFlight, now: clock.now });
@@ -51,10 +55,7 @@ describe('IngestAdmission', () => {
     assert.equal(refusal(admission, 50).code, 'INGEST_OVERLOADED');
     assert.equal(refusal(admission, 20).code, 'INGEST_OVERLOADED');
     const snapshot = admission.snapshot();
-    assert.deepEqual(
-      [snapshot.inFlight, snapshot.refusedRequests, snapshot.refusedReadings],
-      [1049, 2, 70],
-    );
+    assert.deepEqual([snapshot.inFlight, snapshot.refusedRequests, snapshot.refusedReadings], [1049, 2, 70]);
   });
 
   it('adds what it accepted since the last poll, and only that', async () => {

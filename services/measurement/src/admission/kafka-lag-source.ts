@@ -15,7 +15,10 @@ export class KafkaLagSource implements LagSource {
   }
 
   async read(): Promise<LagReading> {
-    const { lag, stages } = await pipelineLag(this.#admin, [PIPELINE_GROUPS.verification, PIPELINE_GROUPS.recorder]);
+    const { lag, stages } = await pipelineLag(this.#admin, [
+      PIPELINE_GROUPS.verification,
+      PIPELINE_GROUPS.recorder,
+    ]);
     const recorder = stages.find((stage) => stage.groupId === PIPELINE_GROUPS.recorder.groupId);
     return { inFlight: lag, drained: recorder?.committed ?? 0 };
   }

@@ -102,7 +102,10 @@ describe('IngestApi', () => {
       },
     });
     producer.failWith = new Error('no in-sync replicas');
-    await assert.rejects(full.ingestBatch({ readings: [readingOf(1), readingOf(2)] }), hasCode('INGEST_UNAVAILABLE'));
+    await assert.rejects(
+      full.ingestBatch({ readings: [readingOf(1), readingOf(2)] }),
+      hasCode('INGEST_UNAVAILABLE'),
+    );
     assert.deepEqual(admitted, [2, -2], 'a request that failed to hand on gives its share back');
     producer.failWith = undefined;
     await assert.rejects(full.ingestBatch({ readings: [readingOf(3)] }), hasCode('INGEST_OVERLOADED'));

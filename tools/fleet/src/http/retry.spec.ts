@@ -64,7 +64,10 @@ describe('withRetry', () => {
     );
     assert.equal(result, 'ok');
     // The back-off alone would have waited 1–2 ms; Retry-After says 200 ms (a timer may fire a ms early).
-    assert.ok((sentAt[1] ?? 0) - (sentAt[0] ?? 0) >= 199, `${String((sentAt[1] ?? 0) - (sentAt[0] ?? 0))} ms`);
+    assert.ok(
+      (sentAt[1] ?? 0) - (sentAt[0] ?? 0) >= 199,
+      `${String((sentAt[1] ?? 0) - (sentAt[0] ?? 0))} ms`,
+    );
     assert.deepEqual(delays, [200]);
   });
 });
