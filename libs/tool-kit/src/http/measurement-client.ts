@@ -21,7 +21,10 @@ export class MeasurementClient {
     this.#http = new JsonClient(options);
   }
 
-  /** 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE means none was, retry the same. */
+  /**
+   * 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE or INGEST_OVERLOADED means none was,
+   * retry the same (after the error's `retryAfterSeconds` detail, the answer's Retry-After, when it has one).
+   */
   postBatch(readings: readonly Reading[], call: Call = {}): Promise<IngestResponse> {
     return this.#http.post(MeasurementApiPaths.ingestBatch, { readings }, ingestResponseSchema, call);
   }
