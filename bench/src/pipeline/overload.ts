@@ -5,10 +5,10 @@ import { type LoadStepOptions, signedPosts } from './offered-load';
 
 /** What the overload step measured; the `overload*` fields of bench/results/pipeline.json. */
 export interface OverloadResult {
-  /** The rate the lanes were asked to offer: a multiple of the measured saturation rate. */
-  overloadNominalPerSecond: number;
-  /** Readings the lanes posted (each once, however often it was re-sent) per second of the step. */
+  /** The rate the lanes offer (their schedule): a multiple of the measured saturation rate. */
   overloadOfferedPerSecond: number;
+  /** Readings the lanes posted (each once, however often it was re-sent) per second: less, as they back off. */
+  overloadPostedPerSecond: number;
   overloadAcceptedPerSecond: number;
   /** Readings in refused requests over readings in every request sent (re-sends included). */
   overloadRefusedShare: number;
@@ -105,8 +105,8 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
     await delay(200);
   }
   return {
-    overloadNominalPerSecond: options.ratePerSecond,
-    overloadOfferedPerSecond: Math.round(offered / elapsedS),
+    overloadOfferedPerSecond: options.ratePerSecond,
+    overloadPostedPerSecond: Math.round(offered / elapsedS),
     overloadAcceptedPerSecond: Math.round(sentAt.size / elapsedS),
     overloadRefusedShare: sentReadings === 0 ? 0 : Number((refusedReadings / sentReadings).toFixed(3)),
     overloadRefusedRequests: refusedRequests,

@@ -95,7 +95,8 @@ describe('IngestAdmission', () => {
     const { source, clock, admission } = setup(1000);
     source.reading = { inFlight: 3000, drained: 0 };
     await admission.poll();
-    assert.equal(refusal(admission, 50).retryAfterSeconds, 30, 'nothing drained yet: the longest');
+    // Nothing drained yet: the nominal rate, the bound over 3 s: (3000 + 50 − 1000) / 333.3 per second → 7 s.
+    assert.equal(refusal(admission, 50).retryAfterSeconds, 7);
     clock.advance(2_000);
     source.reading = { inFlight: 3000, drained: 1000 };
     await admission.poll();
@@ -106,6 +107,11 @@ describe('IngestAdmission', () => {
     source.reading = { inFlight: 1000, drained: 101_000 };
     await admission.poll();
     assert.equal(refusal(admission, 1).retryAfterSeconds, 1);
+    // A stalled pipeline (nothing drained over the window, which forgot the older samples): at most 30 s.
+    const stalled = new IngestAdmission({ source, maxInFlight: 1000, nominalDrainPerSecond: 1 });
+    source.reading = { inFlight: 100_000, drained: 0 };
+    await stalled.poll();
+    assert.equal(refusal(stalled, 1).retryAfterSeconds, 30);
   });
 
   it('polls in the background until stopped, one read at a time', async () => {

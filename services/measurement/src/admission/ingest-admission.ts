@@ -24,6 +24,11 @@ export interface IngestAdmissionOptions {
   rateWindowMs?: number;
   /** Retry-After never exceeds this; 30 s. */
   maxRetryAfterSeconds?: number;
+  /**
+   * The drain rate Retry-After assumes while none is measured yet (a burst on an idle pipeline: nothing recorded in
+   * the window). Default: the bound over 3 s, the saturation rate the bound is sized from (measurement.config.ts).
+   */
+  nominalDrainPerSecond?: number;
   now?: () => number;
   onPollFailure?: (error: unknown) => void;
 }
@@ -56,6 +61,7 @@ export class IngestAdmission {
   readonly #staleMs: number;
   readonly #rateWindowMs: number;
   readonly #maxRetryAfterS: number;
+  readonly #nominalDrain: number;
   readonly #now: () => number;
   readonly #onPollFailure: ((error: unknown) => void) | undefined;
   #base: { inFlight: number; at: number; acceptedMark: number } | undefined;
@@ -73,6 +79,7 @@ export class IngestAdmission {
     this.#staleMs = options.staleMs ?? 5_000;
     this.#rateWindowMs = options.rateWindowMs ?? 10_000;
     this.#maxRetryAfterS = options.maxRetryAfterSeconds ?? 30;
+    this.#nominalDrain = options.nominalDrainPerSecond ?? options.maxInFlight / 3;
     this.#now = options.now ?? Date.now;
     this.#onPollFailure = options.onPollFailure;
   }
@@ -167,9 +174,10 @@ export class IngestAdmission {
     }
   }
 
-  /** The seconds the recent drain rate needs to take `excess` readings out, within [1, max]. */
+  /** The seconds the recent drain rate (or the nominal one) needs to take `excess` readings out, within [1, max]. */
   #retryAfterSeconds(excess: number): number {
-    const rate = this.drainPerSecond();
+    const measured = this.drainPerSecond();
+    const rate = measured > 0 ? measured : this.#nominalDrain;
     const seconds = rate > 0 ? Math.ceil(excess / rate) : this.#maxRetryAfterS;
     return Math.min(this.#maxRetryAfterS, Math.max(1, seconds));
   }
