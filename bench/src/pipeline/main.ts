@@ -236,7 +236,7 @@ function reportOverload(result: Readonly<OverloadResult>, previous: Record<strin
     metric: `overload: ${rate(result.overloadOfferedPerSecond)} offered (${args['overload-factor']}× saturation)`,
     measured:
       `posted ${rate(result.overloadPostedPerSecond)}, accepted ${rate(result.overloadAcceptedPerSecond)}, ` +
-      `refused ${(100 * result.overloadRefusedShare).toFixed(1)} %, ` +
+      `refused ${(100 * result.overloadRefusedShare).toFixed(1)} % (bound ${String(result.overloadMaxInFlight)}), ` +
       `commit p99 ${ms(result.overloadCommitP99Ms)}, unrecorded ${String(result.overloadUnrecorded)}`,
     target: `commit p99 ≤ ${String(TARGET_OVERLOAD_COMMIT_P99_MS / 1000)} s, 0 unrecorded`,
     baseline: 'before admission control: all accepted, p99 13.7 s',

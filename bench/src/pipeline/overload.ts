@@ -21,6 +21,18 @@ export interface OverloadResult {
   /** Accepted readings not recorded when the drain time ran out: must be 0. */
   overloadUnrecorded: number;
   overloadRejected: number;
+  /** The service's in-flight bound during the step, from its /metrics (MEASUREMENT_ADMISSION_MAX_IN_FLIGHT). */
+  overloadMaxInFlight: number | undefined;
+}
+
+/** The measurement service's in-flight bound as its /metrics shows it. */
+async function maxInFlightOf(url: string): Promise<number | undefined> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((entry) => entry.startsWith('metrochain_measurement_admission_max_in_flight'));
+  const value = Number(line?.split(' ').at(-1));
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /** What a lane does after an answer that is not 202: wait this long and send the same request again. */
@@ -119,5 +131,6 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
     overloadCommitP99Ms: Number(commits.percentile(99).toFixed(1)),
     overloadUnrecorded: keys.filter((key) => !options.watch.recorded.has(key)).length,
     overloadRejected: options.watch.rejected.size - rejectedBefore,
+    overloadMaxInFlight: await maxInFlightOf(options.url),
   };
 }
