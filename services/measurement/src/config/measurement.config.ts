@@ -28,13 +28,14 @@ const positiveInt = z.coerce.number().int().positive();
 const SEVEN_DAYS_S = 7 * 24 * 3600;
 
 /**
- * The default in-flight bound, by Little's law (in flight = rate × time in the pipeline). The pipeline records
- * S ≈ 730 readings/s on the reference host (bench/results/pipeline.json `readingsPerSecond`); a commit p99 of at
- * most 5 s leaves about 3 s of queueing once batching, endorsement, ordering and the commit take their ~2 s
- * (commit p99 ≈ 1.2–2.4 s at 200–400/s offered). S × 3 s ≈ 2,200; 2,000 keeps a margin for the readings
- * accepted by other instances between two polls. Larger hosts raise it with MEASUREMENT_ADMISSION_MAX_IN_FLIGHT.
+ * The default in-flight bound, by Little's law: a reading spends on average in flight ÷ drain rate in the pipeline.
+ * The overload bench (bench/results/pipeline.json) measured that mean exactly (bound 800 at 234 readings/s
+ * recorded: commit p50 3.4 s = 800 / 234) and a p99 about 2.4 times it (8.0 s), the partitions and batches being
+ * uneven. A commit p99 of at most 5 s thus needs bound ÷ S ≤ 5 s ÷ 2.4 ≈ 2.1 s at the saturation rate S; with
+ * S ≈ 730 readings/s (`readingsPerSecond`, this host when it is not shared) that is ≈ 1,500. A slower host needs
+ * less (the loaded runs of the bench: S ≈ 240/s), a larger one more: MEASUREMENT_ADMISSION_MAX_IN_FLIGHT.
  */
-export const DEFAULT_ADMISSION_MAX_IN_FLIGHT = 2_000;
+export const DEFAULT_ADMISSION_MAX_IN_FLIGHT = 1_500;
 
 const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAULT_PORT }).extend({
   MEASUREMENT_BATCH_MAX_SIZE: positiveInt.max(MAX_RECORD_BATCH).default(MAX_RECORD_BATCH),
