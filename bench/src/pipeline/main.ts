@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { inspect, parseArgs } from 'node:util';
@@ -6,10 +6,11 @@ import { defaultNetworkFile, readNetworkProfile } from '@metrochain/config';
 import { REPO_ROOT } from '@metrochain/devnet';
 import { type LedgerConnection, MeasurementClient, RegistryClient, connectLedger } from '@metrochain/ledger';
 import { measureActivations } from '../pki/activations';
-import { prepareMeters } from '../pki/meters';
+import { type BenchMeter, prepareMeters } from '../pki/meters';
 import { type Row, formatTable, rate } from '../support/table';
 import { measureOneTransactionPerReading } from './baseline';
-import { type LoadStepResult, runLoadStep } from './offered-load';
+import { type LoadStepOptions, type LoadStepResult, runLoadStep } from './offered-load';
+import { type OverloadResult, runOverloadStep } from './overload';
 import { BenchReadings } from './readings';
 import { RecordedWatch } from './recorded-watch';
 
@@ -17,6 +18,8 @@ const TARGET_PER_SECOND = 10_000;
 const TARGET_FACTOR = 20;
 const TARGET_ACK_P99_MS = 50;
 const ACK_RATE = 5_000;
+const TARGET_OVERLOAD_COMMIT_P99_MS = 5_000;
+const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results', 'pipeline.json');
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +31,10 @@ const { values: args } = parseArgs({
     'baseline-s': { type: 'string', default: '10' },
     'baseline-concurrency': { type: 'string', default: '32' },
     'measurement-url': { type: 'string', default: 'http://127.0.0.1:3003' },
+    /** Skip the ramp and the baseline: the overload step alone, at a multiple of the committed saturation rate. */
+    'overload-only': { type: 'boolean', default: false },
+    'overload-factor': { type: 'string', default: '3' },
+    'overload-s': { type: 'string', default: '20' },
   },
 });
 
@@ -61,31 +68,35 @@ async function main(): Promise<void> {
     const readings = new BenchReadings();
     await watch.start(profile.kafka.brokers);
 
-    console.log('2/3 end to end at rising offered load: ingest → verification → ledger batch → event');
-    const steps: LoadStepResult[] = [];
-    for (const offered of args.rates.split(',').map(Number)) {
-      const step = await runLoadStep({
-        url: args['measurement-url'],
-        ratePerSecond: offered,
-        durationMs: Number(args['step-s']) * 1000,
-        lanes: Number(args.lanes),
-        postSize: Number(args['post-size']),
-        meters,
-        nextSeq: (meterId) => readings.nextSeq(meterId),
-        makeReading: (meter, seq) => readings.make(meter, seq),
-        watch,
+    const load = {
+      url: args['measurement-url'],
+      lanes: Number(args.lanes),
+      postSize: Number(args['post-size']),
+      meters,
+      nextSeq: (meterId: string) => readings.nextSeq(meterId),
+      makeReading: (meter: BenchMeter, seq: number) => readings.make(meter, seq),
+      watch,
+    };
+    if (args['overload-only']) {
+      const saturation = (readResults() as { readingsPerSecond?: number }).readingsPerSecond ?? 0;
+      console.log(
+        `2/2 overload at ${args['overload-factor']}× the committed saturation rate ${rate(saturation)}`,
+      );
+      // A fresh network's first batches are slow (connections, chaincode, caches): the ramp warms it otherwise.
+      const warm = await runLoadStep({
+        ...load,
+        ratePerSecond: saturation / 2,
+        durationMs: 10_000,
         drainMs: 60_000,
       });
-      steps.push(step);
-      console.log(
-        `  offered ${rate(offered)}: recorded ${rate(step.recordedPerSecond)}, ack p99 ${ms(step.ackP99Ms)}, ` +
-          `commit p99 ${ms(step.commitP99Ms)}, unrecorded ${String(step.unrecorded)}, rejected ${String(step.rejected)}`,
-      );
-      if (saturated(step)) {
-        console.log('  saturated: stopping the ramp');
-        break;
-      }
+      console.log(`  warm-up at ${rate(saturation / 2)}: commit p99 ${ms(warm.commitP99Ms)}`);
+      reportOverload(await overload(load, saturation), readResults());
+      return;
     }
+    const steps = await ramp(load);
+    const saturation = Math.max(0, ...steps.map((step) => step.recordedPerSecond));
+    console.log(`   overload at ${args['overload-factor']}× the saturation rate ${rate(saturation)}`);
+    const overloaded = await overload(load, saturation);
 
     console.log("3/3 the papers' design: one transaction per reading, same network");
     const measurement = MeasurementClient.forConnection(await open('PTB', 'measurement'));
@@ -96,13 +107,59 @@ async function main(): Promise<void> {
       makeReading: (meter, seq) => readings.make(meter, seq),
     });
 
-    report(steps, baseline.perSecond);
+    const summary = summarise(steps, baseline.perSecond);
+    report(summary);
+    reportOverload(overloaded, summary);
   } finally {
     await watch.stop();
     connections.forEach((connection) => {
       connection.close();
     });
   }
+}
+
+type Load = Omit<LoadStepOptions, 'ratePerSecond' | 'durationMs' | 'drainMs'>;
+
+/** Rising offered load until the pipeline saturates. */
+async function ramp(load: Readonly<Load>): Promise<LoadStepResult[]> {
+  console.log('2/3 end to end at rising offered load: ingest → verification → ledger batch → event');
+  const steps: LoadStepResult[] = [];
+  for (const offered of args.rates.split(',').map(Number)) {
+    const step = await runLoadStep({
+      ...load,
+      ratePerSecond: offered,
+      durationMs: Number(args['step-s']) * 1000,
+      drainMs: 60_000,
+    });
+    steps.push(step);
+    console.log(
+      `  offered ${rate(offered)}: recorded ${rate(step.recordedPerSecond)}, ack p99 ${ms(step.ackP99Ms)}, ` +
+        `commit p99 ${ms(step.commitP99Ms)}, unrecorded ${String(step.unrecorded)}, rejected ${String(step.rejected)}`,
+    );
+    if (saturated(step)) {
+      console.log('  saturated: stopping the ramp');
+      break;
+    }
+  }
+  return steps;
+}
+
+async function overload(load: Readonly<Load>, saturation: number): Promise<OverloadResult> {
+  if (!(saturation > 0)) {
+    throw new Error('no saturation rate to overload: run the ramp first (bench/results/pipeline.json)');
+  }
+  const result = await runOverloadStep({
+    ...load,
+    ratePerSecond: Math.round(saturation * Number(args['overload-factor'])),
+    durationMs: Number(args['overload-s']) * 1000,
+    drainMs: 120_000,
+  });
+  console.log(`  ${inspect(result, { breakLength: 160 })}`);
+  return result;
+}
+
+function readResults(): Record<string, unknown> {
+  return JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>;
 }
 
 /** One decimal, or NaN when the step measured nothing. */
@@ -141,8 +198,7 @@ function summarise(
   };
 }
 
-function report(steps: readonly LoadStepResult[], baselinePerSecond: number): void {
-  const results = summarise(steps, baselinePerSecond);
+function report(results: ReturnType<typeof summarise>): void {
   const { readingsPerSecond } = results;
   const rows: Row[] = [
     {
@@ -170,11 +226,25 @@ function report(steps: readonly LoadStepResult[], baselinePerSecond: number): vo
       baseline: '-',
     },
   ];
-  console.log(`\n${formatTable(rows)}\n`);
-  const file = path.join(REPO_ROOT, 'bench', 'results', 'pipeline.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written ${path.relative(process.cwd(), file)}`);
+  console.log(`\n${formatTable(rows)}`);
+}
+
+/** The overload row beside the rest (printed again with --overload-only), written into the results. */
+function reportOverload(result: Readonly<OverloadResult>, previous: Record<string, unknown>): void {
+  const results = { ...previous, ...result, overloadMeasuredAt: new Date().toISOString() };
+  const row: Row = {
+    metric: `overload: ${rate(result.overloadOfferedPerSecond)} offered (${args['overload-factor']}× saturation)`,
+    measured:
+      `posted ${rate(result.overloadPostedPerSecond)}, accepted ${rate(result.overloadAcceptedPerSecond)}, ` +
+      `refused ${(100 * result.overloadRefusedShare).toFixed(1)} % (bound ${String(result.overloadMaxInFlight)}), ` +
+      `commit p99 ${ms(result.overloadCommitP99Ms)}, unrecorded ${String(result.overloadUnrecorded)}`,
+    target: `commit p99 ≤ ${String(TARGET_OVERLOAD_COMMIT_P99_MS / 1000)} s, 0 unrecorded`,
+    baseline: 'before admission control: all accepted, p99 13.7 s',
+  };
+  console.log(`\n${formatTable([row])}\n`);
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 main().catch((error: unknown) => {

@@ -128,7 +128,7 @@ export async function runLoadStep(options: Readonly<LoadStepOptions>): Promise<L
  * load generator's signing should not compete for the cores of the system it measures. A meter's readings keep
  * their order (seqs are drawn here, in posting order); `measuredAt` lies at most one step before the post.
  */
-function signedPosts(
+export function signedPosts(
   options: Readonly<LoadStepOptions>,
   lane: number,
   postSize: number,

@@ -101,3 +101,11 @@ export {
   DEFAULT_CONSUMER_STALL_MS,
   type WatchableConsumer,
 } from './consumer-watchdog';
+export {
+  type GroupLag,
+  type GroupLagAdminPort,
+  type GroupStage,
+  type PipelineLag,
+  groupLag,
+  pipelineLag,
+} from './group-lag';

@@ -17,7 +17,7 @@ import { FixedWindowStorage } from './access/fixed-window-storage';
 import type { HttpStatusOf } from './http/http-error.filter';
 import { RouteBodyLimits } from './http/route-body-limits';
 import { PlatformShutdown } from './platform-shutdown';
-import { KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT } from './platform.tokens';
+import { KAFKA_ADMIN, KAFKA_CLIENT, REDIS_CLIENT, SERVICE_CONTEXT } from './platform.tokens';
 import { ReadinessService } from './readiness/readiness.service';
 import { redisProvider } from './redis/redis.provider';
 import type { ServiceContext } from './service-context';
@@ -71,6 +71,8 @@ export class PlatformModule {
         SERVICE_CONTEXT,
         REDIS_CLIENT,
         KAFKA_CLIENT,
+        // Connected, for reads of cluster state such as consumer-group lag (measurement's admission control).
+        KAFKA_ADMIN,
         EventProducer,
         LedgerModule,
         ReadinessService,

@@ -8,6 +8,7 @@ import { EventProducer } from '@metrochain/messaging';
 import { FakeKafka } from '@metrochain/messaging/testing';
 import { createLogger } from '@metrochain/observability';
 import {
+  KAFKA_ADMIN,
   KAFKA_CLIENT,
   Metrics,
   REDIS_CLIENT,
@@ -38,6 +39,12 @@ const redis = {
   hgetall: () => Promise.resolve({}),
 };
 
+// Admission control reads the pipeline's lag: empty topics, nothing in flight.
+const admin = {
+  fetchTopicOffsets: () => Promise.resolve([]),
+  fetchOffsets: () => Promise.resolve([]),
+};
+
 // The recorder registers its LR approval hold as a degradation source.
 const degradationSources: (() => unknown)[] = [];
 const readiness = {
@@ -60,6 +67,7 @@ const readiness = {
       },
     },
     { provide: KAFKA_CLIENT, useValue: kafka },
+    { provide: KAFKA_ADMIN, useValue: admin },
     { provide: REDIS_CLIENT, useValue: redis },
     { provide: EventProducer, useValue: producer },
     { provide: LEDGER_CONNECTION, useValue: { contract: () => ({}) } },
@@ -70,6 +78,7 @@ const readiness = {
   exports: [
     SERVICE_CONTEXT,
     KAFKA_CLIENT,
+    KAFKA_ADMIN,
     REDIS_CLIENT,
     EventProducer,
     LEDGER_CONNECTION,

@@ -16,7 +16,8 @@ import { REJECTION_STAGES } from '../events/readings-rejected/readings-rejected.
  * HTTP API of the measurement service (docs/measurement.md): meters post signed readings, one or a batch, and get
  * 202 with an id per reading; the id's status follows the reading through verification to the ledger. Errors are
  * `{ code, message }`: REQUEST_INVALID 400, BATCH_TOO_LARGE 400, PAYLOAD_TOO_LARGE 413, READING_UNKNOWN 404,
- * INGEST_UNAVAILABLE 503 (nothing was accepted; retry).
+ * INGEST_UNAVAILABLE 503 (nothing was accepted; retry), INGEST_OVERLOADED 503 (nothing was accepted; retry after the
+ * Retry-After seconds).
  */
 export const MeasurementApiPaths = {
   ingest: '/readings',

@@ -99,3 +99,4 @@ export {
   verificationsV1ValueSchema,
 } from './verifications/verifications.v1';
 export { verificationLeafBytes, verificationLeafJson } from './verifications/verification-leaf';
+export { PIPELINE_GROUPS } from './consumer-groups';

@@ -21,14 +21,18 @@ export class MeasurementClient {
     this.#http = new JsonClient(options);
   }
 
-  /** 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE means none was, retry the same. */
+  /**
+   * 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE or INGEST_OVERLOADED means none was,
+   * retry the same (after the error's `retryAfterSeconds` detail, the answer's Retry-After, when it has one).
+   */
   postBatch(readings: readonly Reading[], call: Call = {}): Promise<IngestResponse> {
     return this.#http.post(MeasurementApiPaths.ingestBatch, { readings }, ingestResponseSchema, call);
   }
 
   /**
    * Posts `readings` in order, in full batches, as a meter uploads its backlog after an outage: a retriable refusal
-   * (429 over the meter's limit, 503, a timeout) sends the same batch again after `retryDelayMs`, which the service
+   * (429 over the meter's limit, 503, a timeout) sends the same batch again after `retryDelayMs` (or the
+   * answer's Retry-After when longer), which the service
    * takes as the same readings. Resolves to the number of readings accepted.
    */
   async postInOrder(readings: readonly Reading[], retryDelayMs = 1000): Promise<number> {
@@ -42,7 +46,8 @@ export class MeasurementClient {
         if (!isDomainError(error) || !error.retriable) {
           throw error;
         }
-        await delay(retryDelayMs);
+        const retryAfter = error.details['retryAfterSeconds'];
+        await delay(Math.max(retryDelayMs, typeof retryAfter === 'number' ? retryAfter * 1000 : 0));
       }
     }
     return accepted;

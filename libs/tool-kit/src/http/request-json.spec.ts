@@ -31,7 +31,12 @@ describe('requestJson', () => {
       .on('GET', /\/not-json/, () => ({ status: 200, raw: 'OK' }))
       .on('GET', /\/wrong-shape/, () => ({ status: 200, body: { ok: 'yes' } }))
       .on('GET', /\/slow/, () => ({ status: 200, body: { ok: true }, delayMs: 500 }))
-      .on('GET', /\/busy/, () => ({ status: 429, raw: 'slow down' }));
+      .on('GET', /\/busy/, () => ({ status: 429, raw: 'slow down' }))
+      .on('GET', /\/overloaded/, () => ({
+        status: 503,
+        body: { code: 'INGEST_OVERLOADED', message: 'full' },
+        headers: { 'retry-after': '7' },
+      }));
   });
   after(() => service.close());
 
@@ -64,6 +69,19 @@ describe('requestJson', () => {
       get('/busy'),
       (error: unknown) => coded('SERVICE_ERROR', 429)(error) && (error as DomainError).retriable,
     );
+  });
+
+  it('keeps the Retry-After seconds of a refusal in its details', async () => {
+    await assert.rejects(get('/overloaded'), (error: unknown) => {
+      assert.ok(coded('INGEST_OVERLOADED', 503)(error));
+      assert.equal((error as DomainError).details['retryAfterSeconds'], 7);
+      assert.equal((error as DomainError).retriable, true);
+      return true;
+    });
+    await assert.rejects(get('/busy'), (error: unknown) => {
+      assert.equal((error as DomainError).details['retryAfterSeconds'], undefined);
+      return true;
+    });
   });
 
   it('reports a service that is not listening as SERVICE_UNREACHABLE', async () => {

@@ -20,6 +20,8 @@ interface Answer {
   status: number;
   ok: boolean;
   text: string;
+  /** The Retry-After header in seconds, when the answer has one (429, 503). */
+  retryAfterSeconds?: number | undefined;
 }
 
 const SNIPPET_LENGTH = 200;
@@ -32,9 +34,10 @@ const SNIPPET_LENGTH = 200;
 export async function requestJson<Schema extends z.ZodTypeAny>(
   request: JsonRequest<Schema>,
 ): Promise<z.output<Schema>> {
-  const { status, ok, text } = await exchange(request);
+  const answer = await exchange(request);
+  const { status, ok, text } = answer;
   if (!ok) {
-    throw errorFromAnswer({ status, ok, text }, request);
+    throw errorFromAnswer(answer, request);
   }
   const body = parseOrUndefined(text);
   if (body === undefined) {
@@ -68,7 +71,8 @@ async function exchange(request: JsonRequest<z.ZodTypeAny>): Promise<Answer> {
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       signal: request.signal === undefined ? timeout : AbortSignal.any([timeout, request.signal]),
     });
-    return { status: response.status, ok: response.ok, text: await response.text() };
+    const retryAfterSeconds = retryAfterOf(response.headers.get('retry-after'));
+    return { status: response.status, ok: response.ok, text: await response.text(), retryAfterSeconds };
   } catch (cause) {
     throw transportError(cause, request, timeout.aborted);
   }
@@ -84,9 +88,23 @@ function transportError(cause: unknown, request: JsonRequest<z.ZodTypeAny>, time
   return toolError(ToolErrorCode.SERVICE_UNREACHABLE, `${target}: ${reason}`, { retriable: true, cause });
 }
 
-function errorFromAnswer({ status, text }: Answer, request: JsonRequest<z.ZodTypeAny>): DomainError {
+/** Retry-After in delta-seconds (what the services send); a date or anything else is ignored. */
+function retryAfterOf(header: string | null): number | undefined {
+  const seconds = header === null || !/^\d+$/.test(header.trim()) ? Number.NaN : Number(header.trim());
+  return Number.isSafeInteger(seconds) ? seconds : undefined;
+}
+
+function errorFromAnswer(
+  { status, text, retryAfterSeconds }: Answer,
+  request: JsonRequest<z.ZodTypeAny>,
+): DomainError {
   const coded = errorBodySchema.safeParse(parseOrUndefined(text));
-  const details = { status, method: request.method, url: request.url };
+  const details = {
+    status,
+    method: request.method,
+    url: request.url,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  };
   const retriable = status >= 500 || status === 429;
   if (coded.success) {
     return new DomainError({ code: coded.data.code, message: coded.data.message, details, retriable });

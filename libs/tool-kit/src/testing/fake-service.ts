@@ -18,6 +18,8 @@ export interface Reply {
   raw?: string;
   /** Wait this long before answering (timeouts). */
   delayMs?: number;
+  /** Headers besides the content type, e.g. `retry-after`. */
+  headers?: Record<string, string>;
 }
 
 export type Handler = (request: RecordedRequest, params: string[]) => Reply;
@@ -36,9 +38,9 @@ export class FakeService {
 
   private constructor() {
     this.#server = createServer((request, response) => {
-      void this.#answer(request).then(({ status, payload, delayMs }) => {
+      void this.#answer(request).then(({ status, payload, delayMs, headers }) => {
         setTimeout(() => {
-          response.writeHead(status, { 'content-type': 'application/json' }).end(payload);
+          response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(payload);
         }, delayMs);
       });
     });
@@ -69,7 +71,9 @@ export class FakeService {
     );
   }
 
-  async #answer(request: IncomingMessage): Promise<{ status: number; payload: string; delayMs: number }> {
+  async #answer(
+    request: IncomingMessage,
+  ): Promise<{ status: number; payload: string; delayMs: number; headers?: Record<string, string> }> {
     const raw = await text(request);
     const recorded: RecordedRequest = {
       method: request.method ?? '',
@@ -91,6 +95,7 @@ export class FakeService {
           status: reply.status,
           payload: reply.raw ?? JSON.stringify(reply.body ?? {}),
           delayMs: reply.delayMs ?? 0,
+          ...(reply.headers === undefined ? {} : { headers: reply.headers }),
         };
       }
     }

@@ -8,6 +8,7 @@ export const MeasurementErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   READING_UNKNOWN: 'READING_UNKNOWN',
   INGEST_UNAVAILABLE: 'INGEST_UNAVAILABLE',
+  INGEST_OVERLOADED: 'INGEST_OVERLOADED',
   RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 export type MeasurementErrorCode = (typeof MeasurementErrorCode)[keyof typeof MeasurementErrorCode];
@@ -18,6 +19,8 @@ export const MEASUREMENT_HTTP_STATUS: Readonly<Record<MeasurementErrorCode, Http
   PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   READING_UNKNOWN: HttpStatus.NOT_FOUND,
   INGEST_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  // 503 rather than 429: the client did nothing wrong; 429 stays the per-meter and per-client limit.
+  INGEST_OVERLOADED: HttpStatus.SERVICE_UNAVAILABLE,
   RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
 };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { MAX_INGEST_BATCH, ingestResponseSchema } from '@metrochain/contracts';
-import { isDomainError } from '@metrochain/errors';
+import { DomainError, isDomainError } from '@metrochain/errors';
 import { identify } from '../readings/reading-identity';
 import { MeasurementStats } from '../stats/measurement-stats';
 import { Deferred, settle } from '@metrochain/service-kit/testing';
@@ -83,6 +83,33 @@ describe('IngestApi', () => {
     );
     assert.deepEqual(statuses.changes, []);
     assert.equal(stats.snapshot().totals.accepted, 0);
+  });
+
+  it('refuses the whole request with INGEST_OVERLOADED before publishing while the pipeline is full', async () => {
+    const admitted: number[] = [];
+    const full = new IngestApi({
+      publisher: new ReceivedPublisher(producer),
+      statuses,
+      stats,
+      admission: {
+        admit: (count) => {
+          if (admitted.length > 0) {
+            throw new DomainError({ code: 'INGEST_OVERLOADED', message: 'full', retriable: true });
+          }
+          admitted.push(count);
+        },
+        release: (count) => admitted.push(-count),
+      },
+    });
+    producer.failWith = new Error('no in-sync replicas');
+    await assert.rejects(
+      full.ingestBatch({ readings: [readingOf(1), readingOf(2)] }),
+      hasCode('INGEST_UNAVAILABLE'),
+    );
+    assert.deepEqual(admitted, [2, -2], 'a request that failed to hand on gives its share back');
+    producer.failWith = undefined;
+    await assert.rejects(full.ingestBatch({ readings: [readingOf(3)] }), hasCode('INGEST_OVERLOADED'));
+    assert.deepEqual([producer.events.length, statuses.changes.length], [0, 0]);
   });
 
   it('still accepts when the status cannot be written, and reports it', async () => {

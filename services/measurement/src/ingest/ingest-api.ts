@@ -13,6 +13,7 @@ import { MeasurementErrorCode, measurementError } from '../http/measurement-erro
 import { identify } from '../readings/reading-identity';
 import type { StatusStore } from '../status/reading-status';
 import type { MeasurementStats } from '../stats/measurement-stats';
+import type { IngestAdmission } from '../admission/ingest-admission';
 import type { MeterRateLimit } from './meter-rate-limit';
 import type { ReceivedPublisher } from './received-publisher';
 import { type IngestTrace, inIngestSpan } from './ingest-span';
@@ -40,6 +41,8 @@ export interface IngestApiOptions {
   stats: Pick<MeasurementStats, 'count'>;
   /** Refuses the whole request (429) when one of its meters is over its limit; none means no per-meter limit. */
   meterLimit?: Pick<MeterRateLimit, 'admit'>;
+  /** Refuses the whole request (503 INGEST_OVERLOADED) while the pipeline holds too much; none means no bound. */
+  admission?: Pick<IngestAdmission, 'admit' | 'release'>;
   /** Called when the `received` statuses could not be written; the readings are accepted all the same. */
   onStatusFailure?: (error: unknown) => void;
   now?: () => number;
@@ -74,16 +77,7 @@ export class IngestApi {
   async #acceptTraced(readings: readonly Reading[], ingest: Readonly<IngestTrace>): Promise<IngestResponse> {
     const receivedAt = new Date((this.#options.now ?? Date.now)()).toISOString();
     const identified = readings.map(identify);
-    await this.#options.meterLimit?.admit(readings);
-    try {
-      await this.#options.publisher.publish(readings, receivedAt, ingest.context);
-    } catch (cause) {
-      throw measurementError(
-        MeasurementErrorCode.INGEST_UNAVAILABLE,
-        'the readings could not be handed on; none is confirmed, send the request again (the ids stay the same)',
-        { retriable: true, cause },
-      );
-    }
+    await handOn(this.#options, readings, receivedAt, ingest);
     this.#options.stats.count('accepted', readings.length);
     try {
       await this.#options.statuses.apply(
@@ -104,6 +98,44 @@ export class IngestApi {
       })),
       receivedAt,
     };
+  }
+}
+
+/**
+ * The per-meter limit first (as the per-client limit before it: a client's own excess is answered as such, 429,
+ * whatever the pipeline's state), then admission control (503), then Kafka; a request that fails after admission
+ * gives its readings back.
+ */
+async function handOn(
+  options: Readonly<IngestApiOptions>,
+  readings: readonly Reading[],
+  receivedAt: string,
+  ingest: Readonly<IngestTrace>,
+): Promise<void> {
+  await options.meterLimit?.admit(readings);
+  options.admission?.admit(readings.length);
+  try {
+    await publish(options, readings, receivedAt, ingest);
+  } catch (error) {
+    options.admission?.release(readings.length);
+    throw error;
+  }
+}
+
+async function publish(
+  options: Readonly<IngestApiOptions>,
+  readings: readonly Reading[],
+  receivedAt: string,
+  ingest: Readonly<IngestTrace>,
+): Promise<void> {
+  try {
+    await options.publisher.publish(readings, receivedAt, ingest.context);
+  } catch (cause) {
+    throw measurementError(
+      MeasurementErrorCode.INGEST_UNAVAILABLE,
+      'the readings could not be handed on; none is confirmed, send the request again (the ids stay the same)',
+      { retriable: true, cause },
+    );
   }
 }
 

@@ -24,6 +24,7 @@ import { FakeEventProducer } from '@metrochain/messaging/testing';
 import { type OpenApiSchema, patternOf, propertyOf, schemaNamed } from '@metrochain/service-kit/testing';
 import { FakeStatusStore } from '../testing/fake-status-store';
 import { TRACEPARENT, readingOf } from '../testing/reading-fixtures';
+import { IngestAdmission } from '../admission/ingest-admission';
 import { IngestApi } from './ingest-api';
 import { IngestController } from './ingest.controller';
 import { ReceivedPublisher } from './received-publisher';
@@ -31,6 +32,11 @@ import { ReceivedPublisher } from './received-publisher';
 const producer = new FakeEventProducer();
 const statuses = new FakeStatusStore();
 const stats = new MeasurementStats();
+const lag = { inFlight: 0, drained: 0 };
+const admission = new IngestAdmission({
+  source: { read: () => Promise.resolve({ ...lag }) },
+  maxInFlight: 1_000_000,
+});
 
 @Module({
   controllers: [IngestController, StatusController, StatsController],
@@ -39,7 +45,7 @@ const stats = new MeasurementStats();
     RouteBodyLimits,
     {
       provide: IngestApi,
-      useValue: new IngestApi({ publisher: new ReceivedPublisher(producer), statuses, stats }),
+      useValue: new IngestApi({ publisher: new ReceivedPublisher(producer), statuses, stats, admission }),
     },
     { provide: StatusApi, useValue: new StatusApi(statuses) },
     { provide: MeasurementStats, useValue: stats },
@@ -181,6 +187,19 @@ describe('measurement HTTP API', () => {
     const response = await app.inject({ method: 'POST', url: '/readings', payload: readingOf(99) });
     assert.equal(response.statusCode, 503);
     assert.equal(response.json<{ code: string }>().code, 'INGEST_UNAVAILABLE');
+  });
+
+  it('answers 503 INGEST_OVERLOADED with Retry-After while the pipeline is full, and accepts nothing', async () => {
+    lag.inFlight = 2_000_000;
+    await admission.poll();
+    const response = await app.inject({ method: 'POST', url: '/readings', payload: readingOf(98) });
+    lag.inFlight = 0;
+    await admission.poll();
+    assert.equal(response.statusCode, 503);
+    assert.equal(response.json<{ code: string }>().code, 'INGEST_OVERLOADED');
+    // Nothing drained yet: (2,000,000 + 1 − 1,000,000) readings at the nominal 333,333/s → 4 s.
+    assert.equal(response.headers['retry-after'], '4');
+    assert.equal(producer.sends.length, 0);
   });
 
   it('answers GET /readings/:id with the status of an accepted reading', async () => {

@@ -15,7 +15,10 @@ import { BodyLimit, ErrorBodyDto, Public } from '@metrochain/service-kit';
 import { IngestApi, type RequestHeaders, requestTrace } from './ingest-api';
 import { IngestBatchRequestDto, IngestResponseDto, ReadingDto } from './ingest.dto';
 
-const UNAVAILABLE = 'INGEST_UNAVAILABLE: none of the readings is confirmed; send the request again.';
+const UNAVAILABLE =
+  'INGEST_UNAVAILABLE: none of the readings is confirmed; send the request again. INGEST_OVERLOADED: the pipeline ' +
+  'holds as many readings as it can record in time; nothing accepted, send the same request again after ' +
+  'Retry-After seconds.';
 
 @ApiTags('readings')
 @Controller('readings')

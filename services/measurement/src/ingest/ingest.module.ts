@@ -11,12 +11,14 @@ import { IngestApi } from './ingest-api';
 import { IngestController } from './ingest.controller';
 import { ReceivedPublisher } from './received-publisher';
 import { MeterRateLimit } from './meter-rate-limit';
+import { AdmissionModule } from '../admission/admission.module';
+import { IngestAdmission } from '../admission/ingest-admission';
 
 const logger = new Logger('Ingest');
 
 /** POST /readings and /readings/batch → readings.received.v1, status `received`. */
 @Module({
-  imports: [StatusModule, StatsModule],
+  imports: [StatusModule, StatsModule, AdmissionModule],
   controllers: [IngestController],
   providers: [
     {
@@ -27,17 +29,26 @@ const logger = new Logger('Ingest');
         stats: MeasurementStats,
         throttler: ThrottlerStorage,
         context: ServiceContext<MeasurementConfig>,
+        admission: IngestAdmission,
       ): IngestApi =>
         new IngestApi({
           publisher: new ReceivedPublisher(producer),
           statuses,
           stats,
           meterLimit: new MeterRateLimit(throttler, context.config.meterLimit),
+          admission,
           onStatusFailure: (error) => {
             logger.warn(`accepted readings have no status until verification: ${String(error)}`);
           },
         }),
-      inject: [EventProducer, RedisStatusStore, MeasurementStats, ThrottlerStorage, SERVICE_CONTEXT],
+      inject: [
+        EventProducer,
+        RedisStatusStore,
+        MeasurementStats,
+        ThrottlerStorage,
+        SERVICE_CONTEXT,
+        IngestAdmission,
+      ],
     },
   ],
 })

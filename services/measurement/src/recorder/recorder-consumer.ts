@@ -1,3 +1,4 @@
+import { PIPELINE_GROUPS } from '@metrochain/contracts';
 import type { ManualCommitConsumer, PartitionFetch } from '@metrochain/messaging';
 import type { MeasurementStats } from '../stats/measurement-stats';
 import type { BatchRecorder } from './batch-recorder';
@@ -6,7 +7,7 @@ import { VERIFIED_TOPIC, type VerifiedIntake } from './verified-intake';
 import type { RecorderItem, VerifiedReading } from './verified-reading';
 
 /** Consumer group of the recorders: each verified reading is recorded by one instance. */
-export const RECORDER_GROUP_ID = 'measurement-recorder';
+export const RECORDER_GROUP_ID = PIPELINE_GROUPS.recorder.groupId;
 
 export type RecorderKafkaConsumer = Pick<
   ManualCommitConsumer<typeof VERIFIED_TOPIC>,

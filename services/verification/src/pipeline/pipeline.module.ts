@@ -1,4 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
+import { PIPELINE_GROUPS } from '@metrochain/contracts';
 import { EventConsumer, EventProducer, type KafkaClient, PIPELINE_FETCH_CONFIG } from '@metrochain/messaging';
 import { ConsumerHost, KAFKA_CLIENT } from '@metrochain/service-kit';
 import { VerificationEngine } from '../verify/verification.engine';
@@ -6,7 +7,7 @@ import { VerifyModule } from '../verify/verify.module';
 import { ReadingVerifier } from './reading-verifier';
 
 /** Consumer group shared by every verification instance: each reading is verified once. */
-export const READINGS_GROUP_ID = 'verification';
+export const READINGS_GROUP_ID = PIPELINE_GROUPS.verification.groupId;
 
 class ReceivedReadingsConsumer extends ConsumerHost<'readings.received.v1'> {}
 

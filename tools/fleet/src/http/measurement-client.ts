@@ -3,7 +3,10 @@ import { MeasurementClient } from '@metrochain/tool-kit';
 
 /** The measurement service's API as the fleet uses it: each call stops when the fleet does. */
 export interface MeasurementApi {
-  /** 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE means none was, retry the same. */
+  /**
+   * 202 once every reading is acknowledged by Kafka; 503 INGEST_UNAVAILABLE or INGEST_OVERLOADED means none was:
+   * retry the same, no sooner than the answer's Retry-After (`retryAfterSeconds` in the error's details).
+   */
   postBatch(readings: readonly Reading[], signal?: AbortSignal): Promise<IngestResponse>;
   getStats(signal?: AbortSignal): Promise<MeasurementStatsResponse>;
 }

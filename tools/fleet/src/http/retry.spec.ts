@@ -44,4 +44,30 @@ describe('withRetry', () => {
     await assert.rejects(pending, { code: 'INGEST_UNAVAILABLE' });
     assert.equal(calls, 1);
   });
+
+  it('sends a request refused with Retry-After again only after that many seconds', async () => {
+    const overloaded = new DomainError({
+      code: 'INGEST_OVERLOADED',
+      message: 'full',
+      retriable: true,
+      details: { status: 503, retryAfterSeconds: 0.2 },
+    });
+    const sentAt: number[] = [];
+    const delays: number[] = [];
+    const result = await withRetry(
+      () => {
+        sentAt.push(performance.now());
+        return sentAt.length < 2 ? Promise.reject(overloaded) : Promise.resolve('ok');
+      },
+      FAST,
+      { onRetry: (_, __, delayMs) => delays.push(delayMs) },
+    );
+    assert.equal(result, 'ok');
+    // The back-off alone would have waited 1–2 ms; Retry-After says 200 ms (a timer may fire a ms early).
+    assert.ok(
+      (sentAt[1] ?? 0) - (sentAt[0] ?? 0) >= 199,
+      `${String((sentAt[1] ?? 0) - (sentAt[0] ?? 0))} ms`,
+    );
+    assert.deepEqual(delays, [200]);
+  });
 });

@@ -10,8 +10,9 @@ const ENVELOPE_BYTES = 64;
 
 /**
  * Posts readings in the order given, split so that no request exceeds the ingest API's body limit. A retriable
- * failure (503 INGEST_UNAVAILABLE, timeout, unreachable) sends the same readings again: same seq, same signature,
- * same ids, so a request that did get through before is harmless. A 413 halves the request. Anything else is
+ * failure (503 INGEST_UNAVAILABLE or INGEST_OVERLOADED, 429, timeout, unreachable) sends the same readings again,
+ * no sooner than a Retry-After: same seq, same signature, same ids, so a request that did get through before is
+ * harmless. A 413 halves the request. Anything else is
  * thrown: the readings stay pending rather than being skipped.
  */
 export async function deliverBatch(
