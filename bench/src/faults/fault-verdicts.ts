@@ -34,6 +34,8 @@ export interface ReportInput {
   acknowledged: readonly Acknowledged[];
   views: readonly LedgerView[];
   rejected: ReadonlySet<string>;
+  /** The acknowledged readings missing from the ledger, by the status the fleet can look up. */
+  missingByStatus: Record<string, number>;
   auditFindings: Record<string, number>;
   auditFindingExamples: Record<string, string[]>;
   load: Record<string, unknown>;
@@ -88,7 +90,11 @@ export function buildReport(input: Readonly<ReportInput>): FaultsReport {
   const broken = FAILING_FINDINGS.filter((category) => (input.auditFindings[category] ?? 0) > 0).map(
     (category) => `audit finding ${category} ${String(input.auditFindings[category])}`,
   );
-  const total = { ...totalCounts, violations: [...violations(totalCounts), ...broken] };
+  const total = {
+    ...totalCounts,
+    missingByStatus: input.missingByStatus,
+    violations: [...violations(totalCounts), ...broken],
+  };
   const soakBounded = input.soak?.verdicts.every((v) => v.bounded) ?? true;
   const pass = rows.every((r) => r.verdict === 'pass') && total.violations.length === 0 && soakBounded;
   return {

@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     windows,
     acknowledged: load.acknowledged,
     views,
-    rejected: await visiblyRejected(args['measurement-url'], load.acknowledged, views),
+    ...(await visiblyRejected(args['measurement-url'], load.acknowledged, views)),
     ...(await auditFindingsSince(profile, started).then(({ counts, examples }) => ({
       auditFindings: counts,
       auditFindingExamples: examples,
@@ -160,6 +160,9 @@ function printReport(report: Readonly<FaultsReport>): void {
     console.log(
       `soak: ${verdict.series} grew from ${verdict.first.toFixed(1)} to ${verdict.last.toFixed(1)}`,
     );
+  }
+  if (report.total.lost > 0) {
+    console.log(`lost readings by their status: ${JSON.stringify(report.total.missingByStatus)}`);
   }
   for (const [category, examples] of Object.entries(report.auditFindingExamples)) {
     console.log(`audit findings ${category}:\n  ${examples.join('\n  ')}`);

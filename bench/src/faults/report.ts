@@ -29,7 +29,7 @@ export interface FaultsReport {
   meters: number;
   rows: FaultRow[];
   /** The whole run at once: adds records nobody was told about and per-meter counters. */
-  total: CheckCounts & { violations: string[] };
+  total: CheckCounts & { missingByStatus: Record<string, number>; violations: string[] };
   auditFindings: Record<string, number>;
   /** Up to three findings per category: summary and evidence. */
   auditFindingExamples: Record<string, string[]>;

@@ -34,7 +34,7 @@ describe('checkCompleteness', () => {
   it('passes a batch served exactly as anchored', () => {
     const { response, root } = served(5);
     const result = checkCompleteness({ batchId: 'batch-1', merkleRoot: root, size: 5, txId: 'tx' }, response);
-    assert.deepEqual(result, { recordsFound: 5, proofsVerified: 5, problems: [] });
+    assert.deepEqual(result, { recordsFound: 5, proofsVerified: 5, unanchored: 0, problems: [] });
   });
 
   it('notices a missing record: count, root and proofs', () => {

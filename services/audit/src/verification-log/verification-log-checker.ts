@@ -12,6 +12,8 @@ export interface LedgerAnchor {
 export interface CompletenessResult {
   recordsFound: number;
   proofsVerified: number;
+  /** Served records without a proof: the log has not stored its anchor (yet). */
+  unanchored: number;
   /** Empty when the log serves exactly the anchored batch. */
   problems: string[];
 }
@@ -39,9 +41,11 @@ export function checkCompleteness(
     );
   }
   let proofsVerified = 0;
+  let unanchored = 0;
   served.records.forEach(({ index, proof }, rank) => {
     const leaf = leaves[rank];
     if (proof === null || leaf === undefined) {
+      unanchored += 1;
       problems.push(`record ${String(index)} comes without an inclusion proof`);
     } else if (verifyInclusion(leaf, proof, anchor.merkleRoot)) {
       proofsVerified += 1;
@@ -49,5 +53,5 @@ export function checkCompleteness(
       problems.push(`the inclusion proof of record ${String(index)} does not lead to the anchored root`);
     }
   });
-  return { recordsFound: served.records.length, proofsVerified, problems };
+  return { recordsFound: served.records.length, proofsVerified, unanchored, problems };
 }

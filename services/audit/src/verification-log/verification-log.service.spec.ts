@@ -111,6 +111,39 @@ describe('VerificationLogService', () => {
     assert.equal(reported[0]?.evidence['txId'], 'tx-9');
   });
 
+  it('reads a batch again while the log has not stored its anchor, and reports only what stays wrong', async () => {
+    const reported: FindingInput[] = [];
+    const unanchored = { ...served(3), records: served(3).records.map((r) => ({ ...r, proof: null })) };
+    const answers = [unanchored, unanchored, served(3)];
+    const later = new VerificationLogService({
+      client: { batch: () => Promise.resolve(answers.shift() ?? served(3)) },
+      findings: {
+        report: (input: FindingInput) => (reported.push(input), Promise.resolve(undefined as never)),
+      },
+      anchorOf: () => Promise.resolve(anchor),
+      chaincode: 'metrochain',
+      unanchoredRetriesMs: [0, 0, 0],
+    });
+    const passed = later.start('vb-1');
+    await settled(() => later.get(passed.checkId));
+    assert.equal(later.get(passed.checkId).status, 'passed');
+    assert.equal(reported.length, 0);
+
+    const never = new VerificationLogService({
+      client: { batch: () => Promise.resolve(unanchored) },
+      findings: {
+        report: (input: FindingInput) => (reported.push(input), Promise.resolve(undefined as never)),
+      },
+      anchorOf: () => Promise.resolve(anchor),
+      chaincode: 'metrochain',
+      unanchoredRetriesMs: [0, 0],
+    });
+    const failed = never.start('vb-1');
+    await settled(() => never.get(failed.checkId));
+    assert.equal(never.get(failed.checkId).status, 'failed');
+    assert.equal(reported.length, 1);
+  });
+
   it('answers an unknown check id with VERIFICATION_CHECK_UNKNOWN', () => {
     assert.throws(() => service(3, []).get('00000000-0000-4000-8000-000000000009'), {
       code: 'VERIFICATION_CHECK_UNKNOWN',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   AuditReexecutionErrorCode,
   REGISTRY_CONTRACT,
@@ -10,7 +11,7 @@ import { DomainError } from '@metrochain/errors';
 import type { DecodedBlock } from '@metrochain/ledger';
 import type { BlockHandler } from '../block-feed/block-handler';
 import type { FindingsService } from '../findings/findings.service';
-import { type LedgerAnchor, checkCompleteness } from './verification-log-checker';
+import { type CompletenessResult, type LedgerAnchor, checkCompleteness } from './verification-log-checker';
 import type { VerificationLogClient } from './verification-log-client';
 
 const ANCHOR = `${REGISTRY_CONTRACT}:${RegistryTransactions.anchorVerificationBatch}`;
@@ -25,8 +26,16 @@ export interface VerificationLogServiceOptions {
   /** Pause between seeing an anchor in a block and checking (the log stores its anchor after the commit). */
   delayMs?: number;
   keep?: number;
+  /**
+   * Pauses before reading a batch again while its records come without proofs only. The log stores its anchor after
+   * the commit and retries that through faults; the fault runner (docs/faults.md) saw a finding for a batch whose
+   * anchor the log stored moments later, after a Kafka broker restart.
+   */
+  unanchoredRetriesMs?: readonly number[];
   onError?: (error: unknown) => void;
 }
+
+const UNANCHORED_RETRIES_MS = [5_000, 10_000, 20_000, 40_000, 80_000];
 
 /**
  * Verification-log completeness: each batch anchored on the ledger (seen in the blocks, or named by an auditor) is
@@ -101,6 +110,13 @@ export class VerificationLogService implements BlockHandler {
     return check;
   }
 
+  #checkUntilAnchored(batchId: string, anchor: Readonly<LedgerAnchor>): Promise<CompletenessResult> {
+    return recheckWhileUnanchored(
+      async () => checkCompleteness(anchor, await this.#options.client.batch(batchId)),
+      this.#options.unanchoredRetriesMs ?? UNANCHORED_RETRIES_MS,
+    );
+  }
+
   async #run(check: VerificationLogCheck, anchorOf: () => Promise<LedgerAnchor>): Promise<void> {
     try {
       const anchor = await anchorOf();
@@ -109,7 +125,11 @@ export class VerificationLogService implements BlockHandler {
         anchoredSize: anchor.size,
         anchorTxId: anchor.txId,
       });
-      const result = checkCompleteness(anchor, await this.#options.client.batch(check.batchId));
+      const { recordsFound, proofsVerified, problems } = await this.#checkUntilAnchored(
+        check.batchId,
+        anchor,
+      );
+      const result = { recordsFound, proofsVerified, problems };
       Object.assign(check, result, { status: result.problems.length === 0 ? 'passed' : 'failed' });
       if (result.problems.length > 0) {
         const finding = await this.#options.findings.report({
@@ -128,6 +148,22 @@ export class VerificationLogService implements BlockHandler {
     }
     check.finishedAt = new Date().toISOString();
   }
+}
+
+/** The check, read again while the only problems are records the log has not stored its anchor for. */
+async function recheckWhileUnanchored(
+  read: () => Promise<CompletenessResult>,
+  waits: readonly number[],
+): Promise<CompletenessResult> {
+  let result = await read();
+  for (const wait of waits) {
+    if (result.unanchored === 0 || result.problems.length !== result.unanchored) {
+      break;
+    }
+    await delay(wait);
+    result = await read();
+  }
+  return result;
 }
 
 function parseJson(bytes: Uint8Array | undefined): unknown {
