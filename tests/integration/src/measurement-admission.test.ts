@@ -4,12 +4,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import {
   MAX_INGEST_BATCH,
   MeasurementApiPaths,
-  type MeasurementRecord,
   type Reading,
   ingestResponseSchema,
 } from '@metrochain/contracts';
 import { MeasurementClient } from '@metrochain/ledger';
 import { eventually } from './support/eventually';
+import { allRecorded } from './support/recorded-measurements';
 import { MEASUREMENT_URL, energyReading, readingIdOf, readingStatus } from './support/ingest';
 import type { TestMeter } from './support/meters';
 import { type Session, openSession } from './support/network';
@@ -57,23 +57,6 @@ async function deliver(readings: readonly Reading[], refusals: Refusal[]): Promi
       assert.equal(await readingStatus(readingIdOf(reading as Reading)), undefined);
     }
     await delay(Math.max(1, retryAfter) * 1000);
-  }
-}
-
-async function allRecorded(ledger: MeasurementClient, meterId: string): Promise<MeasurementRecord[]> {
-  const records: MeasurementRecord[] = [];
-  let afterSeq: number | undefined;
-  for (;;) {
-    const page = await ledger.queryMeasurements({
-      meterId,
-      limit: 500,
-      ...(afterSeq === undefined ? {} : { afterSeq }),
-    });
-    records.push(...page.measurements);
-    if (page.nextAfterSeq === undefined) {
-      return records;
-    }
-    afterSeq = page.nextAfterSeq;
   }
 }
 
@@ -128,7 +111,7 @@ describe('ingest admission control under more load than the pipeline takes', () 
       const records = await eventually(
         `${meter.id} to be recorded`,
         async () => {
-          const records = await allRecorded(ledger, meter.id);
+          const records = await allRecorded(ledger, meter.id, 500);
           return records.length >= seqs.length ? records : undefined;
         },
         300_000,

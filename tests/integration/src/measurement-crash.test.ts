@@ -4,13 +4,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 import {
   type IngestResponse,
   MeasurementApiPaths,
-  type MeasurementRecord,
   type Reading,
   ingestResponseSchema,
 } from '@metrochain/contracts';
 import { isAlive, probe, statePaths, Supervisor } from '@metrochain/devnet';
 import { MeasurementClient } from '@metrochain/ledger';
 import { eventually } from './support/eventually';
+import { allRecorded } from './support/recorded-measurements';
 import { type TestMeter } from './support/meters';
 import { postRaw, signReading } from './support/ingest';
 import { type Session, openSession } from './support/network';
@@ -71,24 +71,6 @@ async function killAndRestart(supervisor: Supervisor, name: string): Promise<voi
     async () => ((await probe(record.health)) ? true : undefined),
     90_000,
   );
-}
-
-/** Every record of the meter, a small page at a time so that paging from `afterSeq` runs on the real peers too. */
-async function allRecorded(ledger: MeasurementClient, meterId: string): Promise<MeasurementRecord[]> {
-  const records: MeasurementRecord[] = [];
-  let afterSeq: number | undefined;
-  for (;;) {
-    const page = await ledger.queryMeasurements({
-      meterId,
-      limit: 25,
-      ...(afterSeq === undefined ? {} : { afterSeq }),
-    });
-    records.push(...page.measurements);
-    if (page.nextAfterSeq === undefined) {
-      return records;
-    }
-    afterSeq = page.nextAfterSeq;
-  }
 }
 
 for (const service of ['service-measurement', 'service-verification']) {

@@ -1,6 +1,5 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import type { Reading } from '@metrochain/contracts';
-import { energyReading, finalStatus, ingest, signReading } from '../support/ingest';
+import { energyReading, finalStatus, ingest } from '../support/ingest';
 import { billing } from '../support/billing-api';
 import { type TestMeter, newMeter } from '../support/meters';
 import { operatorOf, tokenOf } from '../support/principals';
@@ -101,20 +100,7 @@ export async function setUpFixtures(): Promise<Fixtures> {
 }
 
 /** A valid energy reading of `meter` at `seq`, with any field replaced before it is signed. */
-export function reading(
-  meter: TestMeter,
-  seq: number,
-  overrides: Partial<Omit<Reading, 'signature'>> = {},
-): Reading {
-  return signReading(meter, {
-    meterId: meter.id,
-    seq,
-    measuredAt: new Date().toISOString(),
-    kind: 'energy',
-    payload: { sampleRateHz: 1000, voltageV: [230, 231, 229, 230], currentA: [5, 5.1, 4.9, 5] },
-    ...overrides,
-  });
-}
+export const reading = energyReading;
 
 /** The fields of a reading as loose JSON, for cases that break one of them after signing. */
 export function readingJson(meter: TestMeter, seq: number): Record<string, unknown> {

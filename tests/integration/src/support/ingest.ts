@@ -38,14 +38,22 @@ export function readingIdOf(reading: Reading): string {
   return formatReadingId(reading.meterId, reading.seq, digest);
 }
 
-/** A small, valid energy reading: one mains cycle at 1 kHz is not needed to test the HTTP edge. */
-export function energyReading(meter: Pick<TestMeter, 'id' | 'privatePem'>, seq: number): Reading {
+/**
+ * A small, valid energy reading: one mains cycle at 1 kHz is not needed to test the HTTP edge. `overrides` replace
+ * fields before it is signed (the bad-input corpus signs wrong readings properly).
+ */
+export function energyReading(
+  meter: Pick<TestMeter, 'id' | 'privatePem'>,
+  seq: number,
+  overrides: Partial<Omit<Reading, 'signature'>> = {},
+): Reading {
   return signReading(meter, {
     meterId: meter.id,
     seq,
     measuredAt: new Date().toISOString(),
     kind: 'energy',
     payload: { sampleRateHz: 1000, voltageV: [230, 231, 229, 230], currentA: [5, 5.1, 4.9, 5] },
+    ...overrides,
   });
 }
 
