@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EVENT_SAMPLES } from '@metrochain/contracts';
 import { DomainError } from '@metrochain/errors';
-import { EventProducer } from './event-producer';
+import { EventProducer, isProducerStateError } from './event-producer';
 import { FakeKafka } from './testing/fake-kafka';
 import type { FakeProducer } from './testing/fake-producer';
 
@@ -115,5 +115,29 @@ describe('EventProducer', () => {
       isSchemaError,
     );
     assert.equal(fake.sent.length, 0);
+  });
+
+  it('starts over with a fresh producer after an answer that leaves the idempotent producer out of step', async () => {
+    const { producer, fake, kafka } = setup();
+    await producer.connect();
+    const outOfOrder = Object.assign(new Error('retries exceeded'), {
+      originalError: Object.assign(new Error('The broker received an out of order sequence number'), {
+        type: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
+      }),
+    });
+    fake.failWith = outOfOrder;
+    await assert.rejects(producer.publish(TOPIC, sample.key, sample.value), /retries exceeded/);
+    assert.equal(kafka.producers.length, 2, 'a second producer replaced the first');
+    await producer.publish(TOPIC, sample.key, sample.value);
+    assert.equal(kafka.producers[1]?.sent.length, 1, 'the next send goes through the fresh producer');
+    assert.ok(kafka.producers.at(1)?.connected, 'the fresh producer is connected');
+  });
+
+  it('keeps its producer after other failures', async () => {
+    const { producer, fake, kafka } = setup();
+    fake.failWith = Object.assign(new Error('leader not available'), { type: 'LEADER_NOT_AVAILABLE' });
+    await assert.rejects(producer.publish(TOPIC, sample.key, sample.value));
+    assert.equal(kafka.producers.length, 1);
+    assert.equal(isProducerStateError(new Error('plain')), false);
   });
 });

@@ -1,5 +1,5 @@
 import type { EventKey, EventValue, TopicName } from '@metrochain/contracts';
-import type { Message, RecordMetadata } from 'kafkajs';
+import type { Message, ProducerRecord, RecordMetadata } from 'kafkajs';
 import { CoalescingSender } from './coalescing-sender';
 import { type TrustedEvent, encodeEvent, encodeTrustedEvent } from './event-codec';
 import type { PublishMetadata } from './event-headers';
@@ -23,20 +23,49 @@ export interface EventEntry<T extends TopicName> {
  * request in flight go out together in the next (see CoalescingSender).
  */
 export class EventProducer {
-  readonly #producer: ProducerPort;
+  readonly #kafka: ProducerFactory;
   readonly #sender: CoalescingSender;
+  #producer: ProducerPort;
+  /** The current producer's connection; a replaced producer's sends wait for it. */
+  #connected: Promise<void> = Promise.resolve();
 
   constructor(options: Readonly<EventProducerOptions>) {
+    this.#kafka = options.kafka;
     this.#producer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
-    this.#sender = new CoalescingSender((record) => this.#producer.send(record));
+    this.#sender = new CoalescingSender((record) => this.#sendOnce(record));
   }
 
   async connect(): Promise<void> {
-    await this.#producer.connect();
+    this.#connected = this.#producer.connect();
+    await this.#connected;
   }
 
   async disconnect(): Promise<void> {
     await this.#producer.disconnect();
+  }
+
+  /**
+   * One request through the current producer. After an error that leaves kafkajs' idempotent producer out of step
+   * with the broker (its sequence numbers or producer id), every later send fails the same way: the fault runner
+   * (docs/faults.md) saw ingest answer 15,212 requests with `The broker received an out of order sequence number`
+   * on a three-broker cluster and accept nothing more. So the producer is replaced by a fresh one (a new producer
+   * id, sequences from zero) and the failed send is reported; its caller sends again. A record of the failed request
+   * that did land is then in the topic twice, which every consumer here takes as the same event again.
+   */
+  async #sendOnce(record: ProducerRecord): Promise<RecordMetadata[]> {
+    await this.#connected;
+    const producer = this.#producer;
+    try {
+      return await producer.send(record);
+    } catch (error) {
+      if (producer === this.#producer && isProducerStateError(error)) {
+        this.#producer = this.#kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
+        this.#connected = this.#producer.connect();
+        this.#connected.catch(() => undefined);
+        void producer.disconnect().catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   /** Resolves once all in-sync replicas have the event; throws `EVENT_SCHEMA_INVALID` before sending a bad one. */
@@ -78,4 +107,29 @@ export class EventProducer {
     }
     return this.#sender.send(topic, messages);
   }
+}
+
+/** Broker answers after which an idempotent producer's state is wrong for good. */
+const PRODUCER_STATE_ERRORS = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+]);
+
+/** Whether the error, or one it wraps (kafkajs wraps the broker's in retry errors), is one of those. */
+export function isProducerStateError(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) {
+    return false;
+  }
+  const { type, originalError, cause } = error as {
+    type?: unknown;
+    originalError?: unknown;
+    cause?: unknown;
+  };
+  return (
+    (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) ||
+    isProducerStateError(originalError, depth + 1) ||
+    isProducerStateError(cause, depth + 1)
+  );
 }
