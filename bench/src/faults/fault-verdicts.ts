@@ -81,6 +81,7 @@ function row(window: FaultWindow, input: Readonly<ReportInput>): FaultRow {
     problems,
     ...(window.facts === undefined ? {} : { facts: window.facts }),
     verdict: problems.length === 0 ? 'pass' : 'fail',
+    ...(window.fault.knownIssue === undefined ? {} : { knownIssue: window.fault.knownIssue }),
   };
 }
 

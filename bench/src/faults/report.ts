@@ -20,6 +20,8 @@ export interface FaultRow {
   /** What a scenario fault's own check measured (e.g. time to complete after healing, amounts expected and got). */
   facts?: Record<string, number | string | boolean>;
   verdict: 'pass' | 'fail';
+  /** The fault's open issue, when it has one (a failing row is then a TODO in the TAP). */
+  knownIssue?: string;
 }
 
 export interface FaultsReport {
@@ -80,16 +82,18 @@ export function writeReport(file: string, report: Readonly<FaultsReport>): void 
 
 /** TAP 13 lines in the shape node's test runner writes, so that the test command's summary counts each fault. */
 export function writeTap(file: string, report: Readonly<FaultsReport>): void {
-  const checks: { name: string; ok: boolean; why: string }[] = [
+  const checks: { name: string; ok: boolean; why: string; todo?: string }[] = [
     ...report.rows.map((row) => ({
       name: row.fault,
       ok: row.verdict === 'pass',
       why: row.problems.join('; '),
+      ...(row.knownIssue === undefined ? {} : { todo: row.knownIssue }),
     })),
     {
       name: 'whole run: exactly once',
       ok: report.total.violations.length === 0,
       why: report.total.violations.join('; '),
+      ...wholeRunTodo(report),
     },
     ...(report.soak === undefined
       ? []
@@ -104,11 +108,17 @@ export function writeTap(file: string, report: Readonly<FaultsReport>): void {
           },
         ]),
   ];
-  const body = checks.map(
-    (check, i) =>
-      `${check.ok ? 'ok' : 'not ok'} ${String(i + 1)} - faults: ${check.name}${check.ok ? '' : ` # ${check.why}`}`,
-  );
+  const body = checks.map((check, i) => {
+    const status = `${check.ok ? 'ok' : 'not ok'} ${String(i + 1)} - faults: ${check.name}`;
+    if (check.ok) {
+      return status;
+    }
+    return check.todo === undefined
+      ? `${status} # ${check.why}`
+      : `${status} # TODO ${check.todo}: ${check.why}`;
+  });
   const passed = checks.filter((check) => check.ok).length;
+  const todo = checks.filter((check) => !check.ok && check.todo !== undefined).length;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(
     file,
@@ -118,8 +128,20 @@ export function writeTap(file: string, report: Readonly<FaultsReport>): void {
       `1..${String(checks.length)}`,
       `# tests ${String(checks.length)}`,
       `# pass ${String(passed)}`,
-      `# fail ${String(checks.length - passed)}`,
+      `# fail ${String(checks.length - passed - todo)}`,
+      `# todo ${String(todo)}`,
       '',
     ].join('\n'),
   );
+}
+
+/** The whole run's only violation is the readings lost in rows with a known issue: a TODO too, naming it. */
+function wholeRunTodo(report: Readonly<FaultsReport>): { todo?: string } {
+  const known = report.rows.filter((row) => row.knownIssue !== undefined && row.verdict === 'fail');
+  const knownLost = known.reduce((sum, row) => sum + row.counts.lost, 0);
+  const [only, ...more] = report.total.violations;
+  if (known.length === 0 || more.length > 0 || only !== `lost ${String(report.total.lost)}`) {
+    return {};
+  }
+  return report.total.lost <= knownLost ? { todo: known[0]?.knownIssue ?? '' } : {};
 }
