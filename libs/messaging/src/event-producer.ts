@@ -45,12 +45,15 @@ export class EventProducer {
   }
 
   /**
-   * One request through the current producer. After an error that leaves kafkajs' idempotent producer out of step
-   * with the broker (its sequence numbers or producer id), every later send fails the same way: the fault runner
-   * (docs/faults.md) saw ingest answer 15,212 requests with `The broker received an out of order sequence number`
-   * on a three-broker cluster and accept nothing more. So the producer is replaced by a fresh one (a new producer
-   * id, sequences from zero) and the failed send is reported; its caller sends again. A record of the failed request
-   * that did land is then in the topic twice, which every consumer here takes as the same event again.
+   * One request through the current producer; after any failed send, the next goes through a fresh producer (a new
+   * producer id, sequences from zero). kafkajs gives a failed request's sequence numbers back and numbers the next
+   * batch from the same point, but the broker may have written the failed one (a request that timed out while a
+   * broker was frozen): it then takes a different batch with that sequence for a retry of the written one and
+   * answers success without writing it. Requests here coalesce several callers' records, so the next batch is rarely
+   * the same one: the fault runner (docs/faults.md) found accepted readings that never reached the topic. And after
+   * `OUT_OF_ORDER_SEQUENCE_NUMBER` every later send failed (15,212 refused ingest requests on a three-broker
+   * cluster). A record of a failed request that did land is then in the topic twice, which every consumer here takes
+   * as the same event again.
    */
   async #sendOnce(record: ProducerRecord): Promise<RecordMetadata[]> {
     await this.#connected;
@@ -58,7 +61,7 @@ export class EventProducer {
     try {
       return await producer.send(record);
     } catch (error) {
-      if (producer === this.#producer && isProducerStateError(error)) {
+      if (producer === this.#producer) {
         this.#producer = this.#kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
         this.#connected = this.#producer.connect();
         this.#connected.catch(() => undefined);
@@ -107,29 +110,4 @@ export class EventProducer {
     }
     return this.#sender.send(topic, messages);
   }
-}
-
-/** Broker answers after which an idempotent producer's state is wrong for good. */
-const PRODUCER_STATE_ERRORS = new Set([
-  'OUT_OF_ORDER_SEQUENCE_NUMBER',
-  'UNKNOWN_PRODUCER_ID',
-  'INVALID_PRODUCER_EPOCH',
-  'INVALID_PRODUCER_ID_MAPPING',
-]);
-
-/** Whether the error, or one it wraps (kafkajs wraps the broker's in retry errors), is one of those. */
-export function isProducerStateError(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 4) {
-    return false;
-  }
-  const { type, originalError, cause } = error as {
-    type?: unknown;
-    originalError?: unknown;
-    cause?: unknown;
-  };
-  return (
-    (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) ||
-    isProducerStateError(originalError, depth + 1) ||
-    isProducerStateError(cause, depth + 1)
-  );
 }
