@@ -45,9 +45,9 @@ async function deliver(readings: readonly Reading[], refusals: Refusal[]): Promi
     if (response.status === 202) {
       return ingestResponseSchema.parse(body).accepted.map(({ seq }) => seq);
     }
-    assert.equal(
-      response.status,
-      503,
+    // 503 INGEST_OVERLOADED, or the per-meter limit (429, checked first), which counts a resent batch again.
+    assert.ok(
+      response.status === 503 || (response.status === 429 && body['code'] === 'RATE_LIMITED'),
       `unexpected answer ${String(response.status)} ${JSON.stringify(body)}`,
     );
     const retryAfter = Number(response.headers.get('retry-after'));
@@ -96,9 +96,12 @@ describe('ingest admission control under more load than the pipeline takes', () 
       }),
     );
 
-    assert.ok(refusals.length > 0, 'at least one request was refused');
+    assert.ok(
+      refusals.some((refusal) => refusal.code === 'INGEST_OVERLOADED'),
+      'at least one request was refused as overload',
+    );
     for (const refusal of refusals) {
-      assert.equal(refusal.code, 'INGEST_OVERLOADED');
+      assert.ok(['INGEST_OVERLOADED', 'RATE_LIMITED'].includes(refusal.code), refusal.code);
       assert.ok(
         Number.isInteger(refusal.retryAfter) && refusal.retryAfter >= 1,
         `Retry-After ${String(refusal.retryAfter)}`,

@@ -160,9 +160,12 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
           return undefined;
         }
         const parsed = traceViewSchema.parse(await answer.json());
-        return parsed.spans.some((span) => span.name === 'ledger.submit') ? parsed : undefined;
+        // The audit's own consumer span may be exported a moment after the ledger submit's.
+        const complete =
+          parsed.spans.some((span) => span.name === 'ledger.submit') && parsed.services.includes('audit');
+        return complete ? parsed : undefined;
       },
-      20_000,
+      30_000,
     );
     const ingest = spanNamed(view, 'measurement.ingest');
     const consume = spanNamed(view, 'readings.received.v1 process', 'verification');
@@ -222,9 +225,12 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
           return undefined;
         }
         const parsed = traceViewSchema.parse(await found.json());
-        return parsed.spans.some((span) => span.name === 'ledger.submit') ? parsed : undefined;
+        // The audit's own consumer span may be exported a moment after the ledger submit's.
+        const complete =
+          parsed.spans.some((span) => span.name === 'ledger.submit') && parsed.services.includes('audit');
+        return complete ? parsed : undefined;
       },
-      20_000,
+      30_000,
     );
     assert.equal(spanNamed(view, 'measurement.ingest').parentSpanId, null);
   });
