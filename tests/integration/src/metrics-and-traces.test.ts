@@ -160,9 +160,11 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
           return undefined;
         }
         const parsed = traceViewSchema.parse(await answer.json());
-        // The audit's own consumer span may be exported a moment after the ledger submit's.
+        // Each service exports its spans on its own schedule: wait until every hop's span has arrived.
         const complete =
-          parsed.spans.some((span) => span.name === 'ledger.submit') && parsed.services.includes('audit');
+          parsed.spans.some((span) => span.name === 'ledger.submit') &&
+          parsed.spans.some((span) => span.service === 'verification') &&
+          parsed.services.includes('audit');
         return complete ? parsed : undefined;
       },
       30_000,
@@ -225,9 +227,11 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
           return undefined;
         }
         const parsed = traceViewSchema.parse(await found.json());
-        // The audit's own consumer span may be exported a moment after the ledger submit's.
+        // Each service exports its spans on its own schedule: wait until every hop's span has arrived.
         const complete =
-          parsed.spans.some((span) => span.name === 'ledger.submit') && parsed.services.includes('audit');
+          parsed.spans.some((span) => span.name === 'ledger.submit') &&
+          parsed.spans.some((span) => span.service === 'verification') &&
+          parsed.services.includes('audit');
         return complete ? parsed : undefined;
       },
       30_000,
