@@ -5,6 +5,7 @@ import { type TestMeter, newMeter } from '../support/meters';
 import { operatorOf, tokenOf } from '../support/principals';
 import { Registrars } from '../support/registered-meters';
 import { TEST_MODEL, approveModel } from '../support/registration-api';
+import { expectCreated } from '../support/billing-scenario';
 
 /** The utility and customer the billing cases act as. */
 export const UTILITY = 'stadtwerke-nord';
@@ -34,16 +35,6 @@ export const LAST_RECORDED_SEQ = 10;
 
 /** Three slot bands of the 96 of a day, each at least two hours wide. */
 const BANDS = Array.from({ length: 96 }, (_, slot) => (slot < 24 ? 0 : slot < 80 ? 1 : 2));
-
-async function expectCreated(
-  what: string,
-  answer: Promise<{ status: number; body: unknown }>,
-): Promise<void> {
-  const { status, body } = await answer;
-  if (status !== 201) {
-    throw new Error(`${what}: ${String(status)} ${JSON.stringify(body)}`);
-  }
-}
 
 export async function setUpFixtures(): Promise<Fixtures> {
   // The model the registration cases name: approved, so that what they get refused for is their own fault.

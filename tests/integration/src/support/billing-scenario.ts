@@ -53,7 +53,8 @@ function tariff(id: string, bands: number[], prices: number[]): TariffSpec {
   return { tariffId: id, version: 1, currency: 'EUR', bands, pricesMinorPerKWh: prices };
 }
 
-async function expectCreated(
+/** Fails the setup step `what` unless the answer is 201. */
+export async function expectCreated(
   what: string,
   answer: Promise<{ status: number; body: unknown }>,
 ): Promise<void> {
