@@ -53,7 +53,11 @@ function halfSaturation(): number {
 
 function selectFaults(): Fault[] {
   const chosen = FAULTS.filter((fault) => !args.fast || fault.fast);
-  return args.only === undefined ? chosen : chosen.filter((fault) => fault.name.includes(args.only ?? ''));
+  // --only takes one or more comma-separated parts of fault names: `--only "Kafka broker,registration"`.
+  const parts = (args.only ?? '').split(',').filter((part) => part !== '');
+  return parts.length === 0
+    ? chosen
+    : chosen.filter((fault) => parts.some((part) => fault.name.includes(part)));
 }
 
 const seconds = (value: string | undefined): number => Number(value) * 1000;

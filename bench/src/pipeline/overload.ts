@@ -21,7 +21,7 @@ export interface OverloadResult {
   /** Accepted readings not recorded when the drain time ran out: must be 0. */
   overloadUnrecorded: number;
   overloadRejected: number;
-  /** The service's in-flight bound during the step, from its /metrics (MEASUREMENT_ADMISSION_MAX_IN_FLIGHT). */
+  /** The service's in-flight bound at the end of the posting (drain rate × budget), from its /metrics. */
   overloadMaxInFlight: number | undefined;
 }
 
@@ -110,6 +110,8 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
   };
   await Promise.all(Array.from({ length: options.lanes }, (_, index) => lane(index)));
   const elapsedS = (performance.now() - started) / 1000;
+  // The bound follows the drain rate: read it while the pipeline is still saturated, before the drain.
+  const maxInFlight = await maxInFlightOf(options.url);
 
   const keys = [...sentAt.keys()];
   const drainUntil = performance.now() + options.drainMs;
@@ -131,6 +133,6 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
     overloadCommitP99Ms: Number(commits.percentile(99).toFixed(1)),
     overloadUnrecorded: keys.filter((key) => !options.watch.recorded.has(key)).length,
     overloadRejected: options.watch.rejected.size - rejectedBefore,
-    overloadMaxInFlight: await maxInFlightOf(options.url),
+    overloadMaxInFlight: maxInFlight,
   };
 }

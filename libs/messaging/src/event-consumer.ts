@@ -16,12 +16,8 @@ import {
   type ProcessOutcome,
   processMessage,
 } from './process-message';
-import {
-  ACKS_ALL,
-  IDEMPOTENT_PRODUCER_CONFIG,
-  type ProducerFactory,
-  type ProducerPort,
-} from './producer-config';
+import { ConfirmedProducer } from './confirmed-producer';
+import { ACKS_ALL, type ProducerFactory, type ProducerPort } from './producer-config';
 
 const DEFAULT_MAX_BATCH_SIZE = 500;
 
@@ -74,7 +70,7 @@ export class EventConsumer<T extends TopicName> {
     this.#options = options;
     this.#watchdog = new ConsumerWatchdog((reason) => this.#replaceConsumer(reason), options.watchdog);
     this.#consumer = this.#newConsumer();
-    this.#deadLetterProducer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
+    this.#deadLetterProducer = new ConfirmedProducer(options.kafka);
   }
 
   #newConsumer(): ConsumerPort {

@@ -139,4 +139,23 @@ describe('EventProducer', () => {
     await assert.rejects(producer.publish(TOPIC, sample.key, sample.value));
     assert.equal(kafka.producers.length, 2);
   });
+
+  it('fails a send that resolved without an answer for a partition it chose, and starts over', async () => {
+    const { producer, fake, kafka } = setup();
+    const keys = ['meter-a', 'meter-b', 'meter-c', 'meter-d', 'meter-e', 'meter-f', 'meter-g', 'meter-h'];
+    const entries = keys.map((key) => ({ key, value: sample.value }));
+    // Find the partitions these keys go to, then let the broker leave one of them out of its answer.
+    const answers = await producer.publishBatch(TOPIC, entries);
+    const partitions = new Set(answers.map((answer) => answer.partition));
+    assert.ok(partitions.size > 1, 'the keys spread over partitions');
+    const dropped = [...partitions][1] ?? 0;
+    fake.unanswered.add(dropped);
+    await assert.rejects(producer.publishBatch(TOPIC, entries), (error: unknown) => {
+      assert.ok(error instanceof DomainError && error.code === 'KAFKA_SEND_INCOMPLETE' && error.retriable);
+      assert.deepEqual(error.details['unacknowledged'], [`${TOPIC}[${String(dropped)}]`]);
+      return true;
+    });
+    assert.equal(kafka.producers.length, 2, 'a fresh producer for the next send');
+    assert.equal((await producer.publishBatch(TOPIC, entries)).length, keys.length);
+  });
 });

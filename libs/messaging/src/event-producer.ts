@@ -1,9 +1,10 @@
 import type { EventKey, EventValue, TopicName } from '@metrochain/contracts';
-import type { Message, ProducerRecord, RecordMetadata } from 'kafkajs';
+import type { Message, RecordMetadata } from 'kafkajs';
 import { CoalescingSender } from './coalescing-sender';
+import { ConfirmedProducer } from './confirmed-producer';
 import { type TrustedEvent, encodeEvent, encodeTrustedEvent } from './event-codec';
 import type { PublishMetadata } from './event-headers';
-import { IDEMPOTENT_PRODUCER_CONFIG, type ProducerFactory, type ProducerPort } from './producer-config';
+import type { ProducerFactory } from './producer-config';
 
 export interface EventProducerOptions {
   /** Usually the process's `Kafka` client from `createKafkaClient`. */
@@ -18,57 +19,25 @@ export interface EventEntry<T extends TopicName> {
 }
 
 /**
- * Publishes events of any catalogued topic through one idempotent producer. Every event is checked against its
+ * Publishes events of any catalogued topic through one ConfirmedProducer. Every event is checked against its
  * contract before anything is sent; a batch with one bad event sends nothing. Publishes that wait for the one
  * request in flight go out together in the next (see CoalescingSender).
  */
 export class EventProducer {
-  readonly #kafka: ProducerFactory;
+  readonly #producer: ConfirmedProducer;
   readonly #sender: CoalescingSender;
-  #producer: ProducerPort;
-  /** The current producer's connection; a replaced producer's sends wait for it. */
-  #connected: Promise<void> = Promise.resolve();
 
   constructor(options: Readonly<EventProducerOptions>) {
-    this.#kafka = options.kafka;
-    this.#producer = options.kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
-    this.#sender = new CoalescingSender((record) => this.#sendOnce(record));
+    this.#producer = new ConfirmedProducer(options.kafka);
+    this.#sender = new CoalescingSender((record) => this.#producer.send(record));
   }
 
   async connect(): Promise<void> {
-    this.#connected = this.#producer.connect();
-    await this.#connected;
+    await this.#producer.connect();
   }
 
   async disconnect(): Promise<void> {
     await this.#producer.disconnect();
-  }
-
-  /**
-   * One request through the current producer; after any failed send, the next goes through a fresh producer (a new
-   * producer id, sequences from zero). kafkajs gives a failed request's sequence numbers back and numbers the next
-   * batch from the same point, but the broker may have written the failed one (a request that timed out while a
-   * broker was frozen): it then takes a different batch with that sequence for a retry of the written one and
-   * answers success without writing it. Requests here coalesce several callers' records, so the next batch is rarely
-   * the same one: the fault runner (docs/faults.md) found accepted readings that never reached the topic. And after
-   * `OUT_OF_ORDER_SEQUENCE_NUMBER` every later send failed (15,212 refused ingest requests on a three-broker
-   * cluster). A record of a failed request that did land is then in the topic twice, which every consumer here takes
-   * as the same event again.
-   */
-  async #sendOnce(record: ProducerRecord): Promise<RecordMetadata[]> {
-    await this.#connected;
-    const producer = this.#producer;
-    try {
-      return await producer.send(record);
-    } catch (error) {
-      if (producer === this.#producer) {
-        this.#producer = this.#kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG });
-        this.#connected = this.#producer.connect();
-        this.#connected.catch(() => undefined);
-        void producer.disconnect().catch(() => undefined);
-      }
-      throw error;
-    }
   }
 
   /** Resolves once all in-sync replicas have the event; throws `EVENT_SCHEMA_INVALID` before sending a bad one. */

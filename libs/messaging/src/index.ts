@@ -32,6 +32,7 @@ export {
   readHeaders,
   readTraceContext,
 } from './event-headers';
+export { ConfirmedProducer } from './confirmed-producer';
 export { type EventEntry, type EventProducerOptions, EventProducer } from './event-producer';
 export { type TopicLayout, ensureTopics, missingTopics, topicsWithDeadLetters } from './ensure-topics';
 export {
@@ -70,12 +71,8 @@ export {
   type ProcessOutcome,
   processMessage,
 } from './process-message';
-export {
-  ACKS_ALL,
-  IDEMPOTENT_PRODUCER_CONFIG,
-  type ProducerFactory,
-  type ProducerPort,
-} from './producer-config';
+// Producers are ConfirmedProducers (or EventProducers, which use one); the kafkajs config stays inside.
+export { ACKS_ALL, type ProducerFactory, type ProducerPort } from './producer-config';
 export { PIPELINE_FETCH_CONFIG } from './consumer-config';
 export { type BatchHandler, type ProcessBatchInput, processBatch } from './process-batch';
 export type { TailRecord } from './tail-collector';

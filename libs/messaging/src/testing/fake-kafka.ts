@@ -12,7 +12,7 @@ export class FakeKafka implements ConsumerFactory, ManualCommitConsumerFactory {
   readonly consumerConfigs: ConsumerConfig[] = [];
 
   producer(config?: ProducerConfig): FakeProducer {
-    const producer = new FakeProducer();
+    const producer = new FakeProducer(config);
     this.producers.push(producer);
     this.producerConfigs.push(config);
     return producer;

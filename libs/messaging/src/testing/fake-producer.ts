@@ -1,11 +1,24 @@
-import type { ProducerRecord, RecordMetadata } from 'kafkajs';
+import type { ProducerConfig, ProducerRecord, RecordMetadata } from 'kafkajs';
 import type { ProducerPort } from '../producer-config';
 
-/** Records what would have gone to Kafka; `failWith` makes the next sends reject. */
+/** Partitions of every topic, as the fake's partitioner sees them. */
+const FAKE_PARTITIONS = 6;
+
+/**
+ * Records what would have gone to Kafka; `failWith` makes the next sends reject. With the producer's config, each
+ * message gets the partition its partitioner chooses (as kafkajs asks it), and the answer names those partitions;
+ * `unanswered` leaves partitions out of the answer while the send still resolves (kafkajs's lost retry).
+ */
 export class FakeProducer implements ProducerPort {
   readonly sent: ProducerRecord[] = [];
+  readonly unanswered = new Set<number>();
   connected = false;
   failWith: Error | undefined;
+  readonly #partitioner: ReturnType<NonNullable<ProducerConfig['createPartitioner']>> | undefined;
+
+  constructor(config?: ProducerConfig) {
+    this.#partitioner = config?.createPartitioner?.();
+  }
 
   connect(): Promise<void> {
     this.connected = true;
@@ -22,13 +35,19 @@ export class FakeProducer implements ProducerPort {
       return Promise.reject(this.failWith);
     }
     this.sent.push(record);
-    return Promise.resolve(
-      record.messages.map((_, index) => ({
-        topicName: record.topic,
-        partition: 0,
-        errorCode: 0,
-        baseOffset: String(index),
-      })),
-    );
+    const partitionMetadata = Array.from({ length: FAKE_PARTITIONS }, (_, partitionId) => ({
+      partitionErrorCode: 0,
+      partitionId,
+      leader: 1,
+      replicas: [1],
+      isr: [1],
+    }));
+    const answers = record.messages.map((message, index) => ({
+      topicName: record.topic,
+      partition: this.#partitioner?.({ topic: record.topic, partitionMetadata, message }) ?? 0,
+      errorCode: 0,
+      baseOffset: String(index),
+    }));
+    return Promise.resolve(answers.filter((answer) => !this.unanswered.has(answer.partition)));
   }
 }

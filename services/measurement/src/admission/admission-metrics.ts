@@ -16,7 +16,7 @@ export function admissionMetrics(metrics: Metrics, admission: Pick<IngestAdmissi
   });
   metrics.gauge({
     name: MAX_IN_FLIGHT_METRIC,
-    help: 'Readings in flight at which ingest refuses with 503 INGEST_OVERLOADED',
+    help: 'Readings in flight at which ingest refuses with 503 INGEST_OVERLOADED now (drain rate × latency budget)',
     collect() {
       this.set(admission.snapshot().maxInFlight);
     },

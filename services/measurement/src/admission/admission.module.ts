@@ -21,7 +21,7 @@ const logger = new Logger('Admission');
         let loggedAt = Number.NEGATIVE_INFINITY;
         const admission = new IngestAdmission({
           source: new KafkaLagSource(admin),
-          maxInFlight: context.config.admissionMaxInFlight,
+          ...context.config.admission,
           onPollFailure: (error) => {
             // The poll runs twice a second: one line per half minute says enough.
             if (Date.now() - loggedAt > 30_000) {

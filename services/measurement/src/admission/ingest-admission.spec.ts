@@ -23,7 +23,8 @@ function setup(maxInFlight = 1000): {
 } {
   const source = new FakeLagSource();
   const clock = new ManualClock(1_000_000);
-  const admission = new IngestAdmission({ source, maxInFlight, now: clock.now });
+  // A fixed bound (floor = ceiling) for the tests of counting; the adaptive bound has its own test.
+  const admission = new IngestAdmission({ source, maxInFlight, minInFlight: maxInFlight, now: clock.now });
   return { source, clock, admission };
 }
 
@@ -95,8 +96,8 @@ describe('IngestAdmission', () => {
     const { source, clock, admission } = setup(1000);
     source.reading = { inFlight: 3000, drained: 0 };
     await admission.poll();
-    // Nothing drained yet: the nominal rate, the bound over 3 s: (3000 + 50 − 1000) / 333.3 per second → 7 s.
-    assert.equal(refusal(admission, 50).retryAfterSeconds, 7);
+    // Nothing drained yet: the nominal rate, the floor over 1.75 s: (3000 + 50 − 1000) / 571.4 per second → 4 s.
+    assert.equal(refusal(admission, 50).retryAfterSeconds, 4);
     clock.advance(2_000);
     source.reading = { inFlight: 3000, drained: 1000 };
     await admission.poll();
@@ -112,6 +113,33 @@ describe('IngestAdmission', () => {
     source.reading = { inFlight: 100_000, drained: 0 };
     await stalled.poll();
     assert.equal(refusal(stalled, 1).retryAfterSeconds, 30);
+  });
+
+  it('bounds in-flight by the drain rate times the latency budget, within the floor and the ceiling', async () => {
+    const source = new FakeLagSource();
+    const clock = new ManualClock(1_000_000);
+    const admission = new IngestAdmission({ source, maxInFlight: 4000, minInFlight: 400, now: clock.now });
+    source.reading = { inFlight: 0, drained: 0 };
+    await admission.poll();
+    assert.equal(admission.bound(), 400, 'nothing drained yet: the floor');
+    // 240 readings/s recorded (a slow host): 240 × 1.75 s = 420.
+    clock.advance(5_000);
+    source.reading = { inFlight: 430, drained: 1200 };
+    await admission.poll();
+    assert.equal(admission.bound(), 420);
+    assert.equal(refusal(admission, 10).code, 'INGEST_OVERLOADED');
+    // 730 readings/s (the same host unshared): 1,278 in flight are fine.
+    clock.advance(5_000);
+    source.reading = { inFlight: 1200, drained: 7300 };
+    await admission.poll();
+    assert.equal(admission.bound(), 1278);
+    admission.admit(50);
+    assert.equal(admission.snapshot().maxInFlight, 1278);
+    // Far more (a larger host): the ceiling.
+    clock.advance(5_000);
+    source.reading = { inFlight: 1200, drained: 1200 + 50_000 };
+    await admission.poll();
+    assert.equal(admission.bound(), 4000);
   });
 
   it('polls in the background until stopped, one read at a time', async () => {

@@ -14,19 +14,26 @@ export interface LagSource {
 
 export interface IngestAdmissionOptions {
   source: LagSource;
-  /** At or above this many readings in flight, requests are refused (503 INGEST_OVERLOADED). */
+  /** The ceiling of the bound: at or above this many readings in flight, requests are always refused. */
   maxInFlight: number;
+  /**
+   * The mean time a reading may spend in flight: the bound is the recent drain rate times this (Little's law), so
+   * it follows what the host records now rather than what it recorded once. 1,750 ms.
+   */
+  latencyBudgetMs?: number;
+  /** The bound never falls below this (an idle or stalled pipeline still takes a burst): 400, or the ceiling. */
+  minInFlight?: number;
   /** How often the source is read; 500 ms. */
   pollMs?: number;
   /** A reading older than this no longer counts (the source hangs): 5 s. */
   staleMs?: number;
-  /** The window of the drain rate behind Retry-After; 10 s. */
+  /** The window of the drain rate behind the bound and Retry-After; 10 s. */
   rateWindowMs?: number;
   /** Retry-After never exceeds this; 30 s. */
   maxRetryAfterSeconds?: number;
   /**
    * The drain rate Retry-After assumes while none is measured yet (a burst on an idle pipeline: nothing recorded in
-   * the window). Default: the bound over 3 s, the saturation rate the bound is sized from (measurement.config.ts).
+   * the window). Default: the floor of the bound over the latency budget.
    */
   nominalDrainPerSecond?: number;
   now?: () => number;
@@ -36,6 +43,7 @@ export interface IngestAdmissionOptions {
 export interface AdmissionSnapshot {
   /** The estimate; undefined while the source cannot be read (then nothing is refused on its basis). */
   inFlight: number | undefined;
+  /** The bound now: the drain rate times the latency budget, within the floor and the ceiling. */
   maxInFlight: number;
   drainPerSecond: number;
   refusedRequests: number;
@@ -49,7 +57,9 @@ interface Sample {
 
 /**
  * Admission control of ingest: refuses requests while the pipeline holds as many readings as it can record within
- * the commit latency the service promises, so that clients back off instead of queueing without bound. The
+ * the commit latency the service promises, so that clients back off instead of queueing without bound. The bound
+ * is the drain rate measured over the last window times the latency budget (within a floor and a ceiling): a fixed
+ * bound holds the latency only on the host it was sized for, and this one's speed varies threefold. The
  * estimate is the source's reading (Kafka lag: crash-proof, shared by every instance) plus what this instance
  * accepted since, so a burst between two polls cannot overshoot by a whole poll interval. When the source cannot
  * be read, nothing is refused on that basis: publishing then fails on its own if Kafka is gone.
@@ -57,6 +67,8 @@ interface Sample {
 export class IngestAdmission {
   readonly #source: LagSource;
   readonly #max: number;
+  readonly #min: number;
+  readonly #budgetS: number;
   readonly #pollMs: number;
   readonly #staleMs: number;
   readonly #rateWindowMs: number;
@@ -75,11 +87,13 @@ export class IngestAdmission {
   constructor(options: Readonly<IngestAdmissionOptions>) {
     this.#source = options.source;
     this.#max = options.maxInFlight;
+    this.#min = Math.min(options.minInFlight ?? 400, options.maxInFlight);
+    this.#budgetS = (options.latencyBudgetMs ?? 1_750) / 1000;
     this.#pollMs = options.pollMs ?? 500;
     this.#staleMs = options.staleMs ?? 5_000;
     this.#rateWindowMs = options.rateWindowMs ?? 10_000;
     this.#maxRetryAfterS = options.maxRetryAfterSeconds ?? 30;
-    this.#nominalDrain = options.nominalDrainPerSecond ?? options.maxInFlight / 3;
+    this.#nominalDrain = options.nominalDrainPerSecond ?? this.#min / this.#budgetS;
     this.#now = options.now ?? Date.now;
     this.#onPollFailure = options.onPollFailure;
   }
@@ -113,13 +127,14 @@ export class IngestAdmission {
    */
   admit(count: number): void {
     const inFlight = this.inFlight();
-    if (inFlight !== undefined && inFlight >= this.#max) {
+    const bound = this.bound();
+    if (inFlight !== undefined && inFlight >= bound) {
       this.#refusedRequests += 1;
       this.#refusedReadings += count;
-      const retryAfterSeconds = this.#retryAfterSeconds(inFlight + count - this.#max);
+      const retryAfterSeconds = this.#retryAfterSeconds(inFlight + count - bound);
       throw measurementError(
         MeasurementErrorCode.INGEST_OVERLOADED,
-        `the pipeline holds ${String(inFlight)} readings (at most ${String(this.#max)}); nothing was accepted, ` +
+        `the pipeline holds ${String(inFlight)} readings (at most ${String(bound)} now); nothing was accepted, ` +
           `send the same request again after ${String(retryAfterSeconds)} s`,
         { retriable: true, details: { retryAfterSeconds } },
       );
@@ -150,10 +165,16 @@ export class IngestAdmission {
     return (Math.max(0, last.drained - first.drained) * 1000) / (last.at - first.at);
   }
 
+  /** The in-flight bound now: drain rate × latency budget, within [floor, ceiling]. */
+  bound(): number {
+    const byRate = Math.round(this.drainPerSecond() * this.#budgetS);
+    return Math.min(this.#max, Math.max(this.#min, byRate));
+  }
+
   snapshot(): AdmissionSnapshot {
     return {
       inFlight: this.inFlight(),
-      maxInFlight: this.#max,
+      maxInFlight: this.bound(),
       drainPerSecond: this.drainPerSecond(),
       refusedRequests: this.#refusedRequests,
       refusedReadings: this.#refusedReadings,

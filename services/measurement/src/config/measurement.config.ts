@@ -17,8 +17,11 @@ export interface MeasurementSettings {
   statusTtlSeconds: number;
   /** Readings one meter may have accepted per window (429 beyond); bursts after an outage fit within it. */
   meterLimit: { readings: number; windowMs: number };
-  /** Readings accepted and not yet recorded or rejected at which ingest refuses (503 INGEST_OVERLOADED). */
-  admissionMaxInFlight: number;
+  /**
+   * Admission control (503 INGEST_OVERLOADED): the in-flight bound is the drain rate × `latencyBudgetMs`, within
+   * `minInFlight` and `maxInFlight`.
+   */
+  admission: { maxInFlight: number; minInFlight: number; latencyBudgetMs: number };
 }
 
 export type MeasurementConfig = PlatformConfig & MeasurementSettings;
@@ -28,14 +31,18 @@ const positiveInt = z.coerce.number().int().positive();
 const SEVEN_DAYS_S = 7 * 24 * 3600;
 
 /**
- * The default in-flight bound, by Little's law: a reading spends on average in flight ÷ drain rate in the pipeline.
- * The overload bench (bench/results/pipeline.json) measured that mean exactly (bound 800 at 234 readings/s
- * recorded: commit p50 3.4 s = 800 / 234) and a p99 about 2.4 times it (8.0 s), the partitions and batches being
- * uneven. A commit p99 of at most 5 s thus needs bound ÷ S ≤ 5 s ÷ 2.4 ≈ 2.1 s at the saturation rate S; with
- * S ≈ 730 readings/s (`readingsPerSecond`, this host when it is not shared) that is ≈ 1,500. A slower host needs
- * less (the loaded runs of the bench: S ≈ 240/s), a larger one more: MEASUREMENT_ADMISSION_MAX_IN_FLIGHT.
+ * The admission's latency budget, by Little's law: a reading spends on average in flight ÷ drain rate in the
+ * pipeline. The overload bench (bench/results/pipeline.json) measured that mean (fixed bound 800 at 234 readings/s
+ * recorded: 3.4 s; commit p50 3.4 s) and a p99 2.0–2.4 times it (8.0 s; bound 500 at 182/s: 5.5 s), the partitions
+ * and batches being uneven. A commit p99 of at most 5 s thus needs in-flight ÷ drain rate ≤ 5 s ÷ 2.4 ≈ 2.1 s; 1.75 s
+ * leaves a margin. At half saturation (400/s) the pipeline holds ~520 readings (commit p50 1.3 s): well within
+ * 400/s × 1.75 s = 700, so refusals start only where the latency promise would break.
  */
-export const DEFAULT_ADMISSION_MAX_IN_FLIGHT = 1_500;
+export const DEFAULT_ADMISSION_LATENCY_BUDGET_MS = 1_750;
+/** The bound's floor: a burst on an idle (or stalled) pipeline, whose drain rate reads 0, still gets this far. */
+export const DEFAULT_ADMISSION_MIN_IN_FLIGHT = 400;
+/** The bound's ceiling: 5.5 times the 730 readings/s this host records unshared, × the budget. */
+export const DEFAULT_ADMISSION_MAX_IN_FLIGHT = 4_000;
 
 const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAULT_PORT }).extend({
   MEASUREMENT_BATCH_MAX_SIZE: positiveInt.max(MAX_RECORD_BATCH).default(MAX_RECORD_BATCH),
@@ -48,6 +55,11 @@ const measurementEnvSchema = platformEnvSchema({ defaultPort: MEASUREMENT_DEFAUL
   MEASUREMENT_METER_LIMIT_READINGS: positiveInt.max(1_000_000).default(500),
   MEASUREMENT_METER_LIMIT_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(10_000),
   MEASUREMENT_ADMISSION_MAX_IN_FLIGHT: positiveInt.max(10_000_000).default(DEFAULT_ADMISSION_MAX_IN_FLIGHT),
+  MEASUREMENT_ADMISSION_MIN_IN_FLIGHT: positiveInt.max(10_000_000).default(DEFAULT_ADMISSION_MIN_IN_FLIGHT),
+  MEASUREMENT_ADMISSION_LATENCY_BUDGET_MS: positiveInt
+    .min(100)
+    .max(600_000)
+    .default(DEFAULT_ADMISSION_LATENCY_BUDGET_MS),
 });
 
 export const measurementConfigSchema = measurementEnvSchema.transform((env): MeasurementConfig => ({
@@ -60,7 +72,11 @@ export const measurementConfigSchema = measurementEnvSchema.transform((env): Mea
     readings: env.MEASUREMENT_METER_LIMIT_READINGS,
     windowMs: env.MEASUREMENT_METER_LIMIT_WINDOW_MS,
   },
-  admissionMaxInFlight: env.MEASUREMENT_ADMISSION_MAX_IN_FLIGHT,
+  admission: {
+    maxInFlight: env.MEASUREMENT_ADMISSION_MAX_IN_FLIGHT,
+    minInFlight: env.MEASUREMENT_ADMISSION_MIN_IN_FLIGHT,
+    latencyBudgetMs: env.MEASUREMENT_ADMISSION_LATENCY_BUDGET_MS,
+  },
 }));
 
 /** Validates the environment once at start-up; throws CONFIG_INVALID naming every bad variable. */

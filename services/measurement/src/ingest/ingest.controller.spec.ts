@@ -36,6 +36,7 @@ const lag = { inFlight: 0, drained: 0 };
 const admission = new IngestAdmission({
   source: { read: () => Promise.resolve({ ...lag }) },
   maxInFlight: 1_000_000,
+  minInFlight: 1_000_000,
 });
 
 @Module({
@@ -197,8 +198,8 @@ describe('measurement HTTP API', () => {
     await admission.poll();
     assert.equal(response.statusCode, 503);
     assert.equal(response.json<{ code: string }>().code, 'INGEST_OVERLOADED');
-    // Nothing drained yet: (2,000,000 + 1 − 1,000,000) readings at the nominal 333,333/s → 4 s.
-    assert.equal(response.headers['retry-after'], '4');
+    // Nothing drained yet: (2,000,000 + 1 − 1,000,000) readings at the nominal 1,000,000 / 1.75 s → 2 s.
+    assert.equal(response.headers['retry-after'], '2');
     assert.equal(producer.sends.length, 0);
   });
 

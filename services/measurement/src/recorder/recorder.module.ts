@@ -1,8 +1,8 @@
 import { Logger, Module } from '@nestjs/common';
 import { LEDGER_CONNECTION, type LedgerConnection, MeasurementClient } from '@metrochain/ledger';
 import {
+  ConfirmedProducer,
   EventProducer,
-  IDEMPOTENT_PRODUCER_CONFIG,
   type KafkaClient,
   ManualCommitConsumer,
   PIPELINE_FETCH_CONFIG,
@@ -108,7 +108,7 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
                 );
               },
             }),
-            intake: new VerifiedIntake(kafka.producer({ ...IDEMPOTENT_PRODUCER_CONFIG })),
+            intake: new VerifiedIntake(new ConfirmedProducer(kafka)),
             recorder,
             stats,
             batchMaxSize: context.config.batchMaxSize,
