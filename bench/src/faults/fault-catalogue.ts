@@ -36,10 +36,6 @@ export interface Fault {
   knownIssue?: string;
 }
 
-/** Seen in the full run: readings accepted while a broker was down or frozen stayed `received` for good. */
-const KAFKA_BROKER_LOSS =
-  'readings accepted around a broker outage can stay received, never verified (docs/faults.md, open)';
-
 /** kill -9 every named process, hold, restart them all (in order) and wait until each is healthy. */
 async function killAndRestart(ctx: FaultContext, names: readonly string[]): Promise<void> {
   for (const name of names) {
@@ -112,7 +108,7 @@ function plainBroker(ctx: FaultContext): string[] {
 const gatewayPeer = (org: string) => (): string[] => [`peer0.${org}`];
 
 export const FAULTS: readonly Fault[] = [
-  { ...kill('kill -9 a Kafka broker', 'kafka', plainBroker, true), knownIssue: KAFKA_BROKER_LOSS },
+  kill('kill -9 a Kafka broker', 'kafka', plainBroker, true),
   kill('kill -9 the Kafka controller', 'kafka', (ctx) => [ctx.processes.kafkaController()]),
   kill('kill -9 the gateway peer of PTB', 'peer', gatewayPeer('ptb'), true),
   kill('kill -9 the gateway peer of Inmetro', 'peer', gatewayPeer('inmetro')),
@@ -139,7 +135,6 @@ export const FAULTS: readonly Fault[] = [
     name: 'SIGSTOP 30 s a Kafka broker',
     component: 'kafka',
     fast: false,
-    knownIssue: KAFKA_BROKER_LOSS,
     run: async (ctx) => freezeAndThaw(ctx, plainBroker(ctx)[0] ?? 'kafka-1'),
   },
   {
