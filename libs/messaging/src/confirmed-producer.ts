@@ -25,6 +25,8 @@ export class ConfirmedProducer implements ProducerPort {
   #producer: ProducerPort;
   /** The current producer's connection; a replaced producer's sends wait for it. */
   #connected: Promise<void> = Promise.resolve();
+  /** The send before this one: sends go one at a time, so the partitions chosen are the current send's. */
+  #previous: Promise<unknown> = Promise.resolve();
 
   constructor(kafka: ProducerFactory) {
     this.#kafka = kafka;
@@ -40,8 +42,17 @@ export class ConfirmedProducer implements ProducerPort {
     await this.#producer.disconnect();
   }
 
-  /** One request at a time: the partitions chosen are the current send's (callers serialise, as kafkajs does). */
-  async send(record: ProducerRecord): Promise<RecordMetadata[]> {
+  /**
+   * Resolves once every record was answered for. Concurrent callers (a consumer's dead letters from several
+   * partitions) queue: kafkajs sends an idempotent producer's requests one at a time anyway.
+   */
+  send(record: ProducerRecord): Promise<RecordMetadata[]> {
+    const sending = this.#previous.then(() => this.#sendNow(record));
+    this.#previous = sending.catch(() => undefined);
+    return sending;
+  }
+
+  async #sendNow(record: ProducerRecord): Promise<RecordMetadata[]> {
     await this.#connected;
     const producer = this.#producer;
     try {
