@@ -17,7 +17,7 @@ import { Registrars } from './support/registered-meters';
 
 /**
  * Twelve meters post two full batches each at once: 12,000 readings, several times the service's in-flight bound
- * (2,000 by default) and far more than the pipeline records in the time the posts take. Nothing here depends on
+ * (the drain rate × 1.75 s, within 400 and 4,000) and far more than the pipeline records in the time the posts take. Nothing here depends on
  * timing: a 503 appears because the bound counts what the instance accepted since its last look at Kafka.
  */
 const METERS = 12;
@@ -45,7 +45,7 @@ async function deliver(readings: readonly Reading[], refusals: Refusal[]): Promi
     if (response.status === 202) {
       return ingestResponseSchema.parse(body).accepted.map(({ seq }) => seq);
     }
-    // 503 INGEST_OVERLOADED, or the per-meter limit (429, checked first), which counts a resent batch again.
+    // 503 INGEST_OVERLOADED (which counts nothing against the meter); the per-meter limit (429) is tolerated too.
     assert.ok(
       response.status === 503 || (response.status === 429 && body['code'] === 'RATE_LIMITED'),
       `unexpected answer ${String(response.status)} ${JSON.stringify(body)}`,

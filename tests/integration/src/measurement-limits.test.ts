@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_INGEST_BATCH, MeasurementApiPaths, type Reading } from '@metrochain/contracts';
 import { DEVNET_METER_LIMIT_READINGS } from '@metrochain/devnet';
-import { MEASUREMENT_URL, energyReading, readingIdOf, readingStatus } from './support/ingest';
+import { MEASUREMENT_URL, energyReading, ingest, readingIdOf, readingStatus } from './support/ingest';
 import { newMeter } from './support/meters';
 
 /** The measurement service's per-meter limit as the devnet runs it (10 s window, the default). */
@@ -22,7 +22,8 @@ describe('measurement ingest limits on the real service', () => {
       });
     const full = METER_LIMIT / MAX_INGEST_BATCH;
     for (let index = 0; index < full; index += 1) {
-      assert.equal((await post(batch(1 + index * MAX_INGEST_BATCH))).status, 202);
+      // Admission control may refuse a batch of this burst (503, counting nothing against the meter): resent.
+      await ingest(batch(1 + index * MAX_INGEST_BATCH));
     }
     const secondBatch = batch(1 + full * MAX_INGEST_BATCH);
     const second = await post(secondBatch);

@@ -112,6 +112,43 @@ describe('IngestApi', () => {
     assert.deepEqual([producer.events.length, statuses.changes.length], [0, 0]);
   });
 
+  it('counts a meter only for requests admission let through, and gives admission back on its 429', async () => {
+    const admitted: number[] = [];
+    const counted: string[] = [];
+    let overloaded = true;
+    const api = new IngestApi({
+      publisher: new ReceivedPublisher(producer),
+      statuses,
+      stats,
+      admission: {
+        admit: (count) => {
+          if (overloaded) {
+            throw new DomainError({ code: 'INGEST_OVERLOADED', message: 'full', retriable: true });
+          }
+          admitted.push(count);
+        },
+        release: (count) => admitted.push(-count),
+      },
+      meterLimit: {
+        admit: (readings) => {
+          counted.push(...readings.map((reading) => reading.meterId));
+          return counted.length > 2
+            ? Promise.reject(new DomainError({ code: 'RATE_LIMITED', message: 'meter over its limit' }))
+            : Promise.resolve();
+        },
+      },
+    });
+    await assert.rejects(
+      api.ingestBatch({ readings: [readingOf(1), readingOf(2)] }),
+      hasCode('INGEST_OVERLOADED'),
+    );
+    assert.deepEqual(counted, [], 'a 503 uses up nothing of the meter window');
+    overloaded = false;
+    await api.ingestBatch({ readings: [readingOf(1), readingOf(2)] });
+    await assert.rejects(api.ingestBatch({ readings: [readingOf(3)] }), hasCode('RATE_LIMITED'));
+    assert.deepEqual(admitted, [2, 1, -1], 'the 429 gave its admission share back');
+  });
+
   it('still accepts when the status cannot be written, and reports it', async () => {
     statuses.failWith = new Error('redis down');
     const response = await api.ingest(readingOf(1));

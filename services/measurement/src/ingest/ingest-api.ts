@@ -102,9 +102,10 @@ export class IngestApi {
 }
 
 /**
- * The per-meter limit first (as the per-client limit before it: a client's own excess is answered as such, 429,
- * whatever the pipeline's state), then admission control (503), then Kafka; a request that fails after admission
- * gives its readings back.
+ * Admission control (503) first, then the per-meter limit (429), then Kafka; a request that fails after admission
+ * gives its readings back. Admission comes first because it counts nothing of a refused request: the meter limit
+ * counts readings a meter may have accepted per window, and a client resending a 503'd batch must not use up its
+ * meter's window on readings that were never accepted.
  */
 async function handOn(
   options: Readonly<IngestApiOptions>,
@@ -112,9 +113,9 @@ async function handOn(
   receivedAt: string,
   ingest: Readonly<IngestTrace>,
 ): Promise<void> {
-  await options.meterLimit?.admit(readings);
   options.admission?.admit(readings.length);
   try {
+    await options.meterLimit?.admit(readings);
     await publish(options, readings, receivedAt, ingest);
   } catch (error) {
     options.admission?.release(readings.length);
