@@ -35,8 +35,8 @@ const SEVEN_DAYS_S = 7 * 24 * 3600;
  * pipeline. The overload bench (bench/results/pipeline.json) measured that mean (fixed bound 800 at 234 readings/s
  * recorded: 3.4 s; commit p50 3.4 s) and a p99 2.0–2.4 times it (8.0 s; bound 500 at 182/s: 5.5 s), the partitions
  * and batches being uneven. A commit p99 of at most 5 s thus needs in-flight ÷ drain rate ≤ 5 s ÷ 2.4 ≈ 2.1 s; 1.75 s
- * leaves a margin. At half saturation (400/s) the pipeline holds ~520 readings (commit p50 1.3 s): well within
- * 400/s × 1.75 s = 700, so refusals start only where the latency promise would break.
+ * leaves a margin. Where the pipeline's own latency exceeds the budget, ingest refuses below saturation: that is
+ * where the latency promise breaks (docs/measurement.md, Admission control: measured).
  */
 export const DEFAULT_ADMISSION_LATENCY_BUDGET_MS = 1_750;
 /** The bound's floor: a burst on an idle (or stalled) pipeline, whose drain rate reads 0, still gets this far. */
