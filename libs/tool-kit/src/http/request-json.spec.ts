@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DomainError } from '@metrochain/errors';
 import { z } from 'zod';
@@ -91,6 +92,38 @@ describe('requestJson', () => {
       (error: unknown) =>
         coded('SERVICE_UNREACHABLE')(error) && /ECONNREFUSED/.test((error as Error).message),
     );
+  });
+
+  it('sends a GET once more when its connection is reset, and reports a reset POST', async () => {
+    // Resets every first connection, as a server closing a kept-alive one while it is reused; answers the next.
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections += 1;
+      socket.once('data', () => {
+        if (connections % 2 === 1) {
+          socket.resetAndDestroy();
+          return;
+        }
+        const body = JSON.stringify({ ok: true });
+        socket.end(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${String(body.length)}\r\nconnection: close\r\n\r\n${body}`,
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const url = `http://127.0.0.1:${String(port)}/x`;
+    try {
+      assert.deepEqual(await requestJson({ method: 'GET', url, schema, timeoutMs: 2000 }), { ok: true });
+      assert.equal(connections, 2);
+      await assert.rejects(
+        requestJson({ method: 'POST', url, body: {}, schema, timeoutMs: 2000 }),
+        coded('SERVICE_UNREACHABLE'),
+      );
+      assert.equal(connections, 3, 'a POST is not sent again');
+    } finally {
+      server.close();
+    }
   });
 
   it('fills path parameters URL-encoded', () => {

@@ -62,7 +62,19 @@ function headersOf(request: JsonRequest<z.ZodTypeAny>): Record<string, string> {
   };
 }
 
-async function exchange(request: JsonRequest<z.ZodTypeAny>): Promise<Answer> {
+/** A socket error that says a kept-alive connection was closed by the server as it was used again. */
+function isStaleConnection(cause: unknown): boolean {
+  const inner = cause instanceof Error ? (cause.cause as { code?: unknown } | undefined) : undefined;
+  return inner?.code === 'ECONNRESET' || inner?.code === 'UND_ERR_SOCKET' || inner?.code === 'EPIPE';
+}
+
+/**
+ * One exchange; a GET whose kept-alive connection the server had just closed is sent once more on a new one. A
+ * server closes an idle connection after its keep-alive timeout (Node's 5 s), and a request that reuses it at that
+ * moment fails with ECONNRESET without having reached the application (a unit test of the customer CLI failed so,
+ * in CI). Only GETs: a POST that failed so may have been taken, and its caller decides.
+ */
+async function exchange(request: JsonRequest<z.ZodTypeAny>, attempt = 1): Promise<Answer> {
   const timeout = AbortSignal.timeout(request.timeoutMs);
   try {
     const response = await fetch(request.url, {
@@ -74,6 +86,9 @@ async function exchange(request: JsonRequest<z.ZodTypeAny>): Promise<Answer> {
     const retryAfterSeconds = retryAfterOf(response.headers.get('retry-after'));
     return { status: response.status, ok: response.ok, text: await response.text(), retryAfterSeconds };
   } catch (cause) {
+    if (request.method === 'GET' && attempt === 1 && !timeout.aborted && isStaleConnection(cause)) {
+      return exchange(request, attempt + 1);
+    }
     throw transportError(cause, request, timeout.aborted);
   }
 }

@@ -8,7 +8,12 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { TopicName } from '@metrochain/contracts';
-import { type ConsumedEvent, EventConsumer, type KafkaClient } from '@metrochain/messaging';
+import {
+  type ConsumedEvent,
+  EventConsumer,
+  type KafkaClient,
+  PIPELINE_FETCH_CONFIG,
+} from '@metrochain/messaging';
 import type { Alarm } from '@metrochain/surveillance';
 import { ConsumerHost, KAFKA_CLIENT } from '@metrochain/service-kit';
 import { type SurveillanceConfig, loadSurveillanceConfig } from '../config/surveillance.config';
@@ -71,16 +76,29 @@ export class AlarmReporter implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
+/**
+ * The topics that carry every reading: their consumers fetch in batches (PIPELINE_FETCH_CONFIG). With kafkajs's
+ * default of one byte per fetch, these two consumers alone asked the broker for a fetch per record or two under load.
+ */
+const BUSY_TOPICS: ReadonlySet<TopicName> = new Set(['readings.received.v1', 'measurements.recorded.v1']);
+
 function host<T extends TopicName>(
   topic: T,
   handle: (engine: SurveillanceEngine, event: Readonly<ConsumedEvent<T>>) => Alarm[],
 ): FactoryProvider<ConsumerHost<T>> {
+  const fetch = BUSY_TOPICS.has(topic) ? { fetch: PIPELINE_FETCH_CONFIG } : {};
   return {
     provide: Symbol(`surveillance ${topic}`),
     useFactory: (kafka: KafkaClient, engine: SurveillanceEngine, reporter: AlarmReporter): ConsumerHost<T> =>
       new ConsumerHost<T>(
         // Own group per topic: the audit service sees every event, apart from the NMI's other consumers.
-        new EventConsumer({ kafka, topic, groupId: `audit-surveillance-${topic}`, fromBeginning: false }),
+        new EventConsumer({
+          kafka,
+          topic,
+          groupId: `audit-surveillance-${topic}`,
+          fromBeginning: false,
+          ...fetch,
+        }),
         (event) => reporter.report(handle(engine, event)),
       ),
     inject: [KAFKA_CLIENT, SurveillanceEngine, AlarmReporter],
