@@ -41,4 +41,33 @@ describe('ConfirmedProducer', () => {
     assert.equal((await next).length, 1);
     assert.equal(kafka.producers[1]?.sent.length, 1);
   });
+
+  it('starts over again when the fresh producer could not connect (Kafka down), once Kafka is back', async () => {
+    const kafka = new FakeKafka();
+    const producer = new ConfirmedProducer(kafka);
+    await producer.connect();
+    kafka.producers[0]!.failWith = new Error('broker gone');
+    const failConnect = kafka.producer.bind(kafka);
+    let down = true;
+    kafka.producer = (config) => {
+      const fresh = failConnect(config);
+      if (down) {
+        fresh.connect = () => Promise.reject(new Error('connection refused'));
+      }
+      return fresh;
+    };
+    await assert.rejects(producer.send(record(['meter-a'])), /broker gone/);
+    await assert.rejects(producer.send(record(['meter-a'])), /connection refused/);
+    down = false;
+    await assert.rejects(
+      producer.send(record(['meter-a'])),
+      /connection refused/,
+      'the one replaced while down',
+    );
+    assert.equal(
+      (await producer.send(record(['meter-a']))).length,
+      1,
+      'a producer made after Kafka came back',
+    );
+  });
 });

@@ -53,9 +53,10 @@ export class ConfirmedProducer implements ProducerPort {
   }
 
   async #sendNow(record: ProducerRecord): Promise<RecordMetadata[]> {
-    await this.#connected;
     const producer = this.#producer;
     try {
+      // Inside the try: a replacement whose connect failed (Kafka was down) is replaced again by the next send.
+      await this.#connected;
       this.#chosen.clear();
       const answers = await producer.send(record);
       const missing = this.#chosen.unacknowledged(answers);
