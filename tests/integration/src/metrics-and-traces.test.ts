@@ -112,6 +112,33 @@ describe('T11 /metrics on every service and chaincode server, anonymously', () =
 });
 
 /** The span `name` of `service`: several services consume the same topic (verification, the audit's surveillance). */
+/**
+ * The trace as the audit service shows it to an auditor, once every hop's span has arrived (each service exports its
+ * spans on its own schedule).
+ */
+async function completeTrace(
+  what: string,
+  traceId: string,
+  auditor: Record<string, string>,
+): Promise<TraceView> {
+  return eventually(
+    what,
+    async () => {
+      const answer = await fetch(`${AUDIT_URL}/api/traces/${traceId}`, { headers: auditor });
+      if (answer.status !== 200) {
+        return undefined;
+      }
+      const parsed = traceViewSchema.parse(await answer.json());
+      const complete =
+        parsed.spans.some((span) => span.name === 'ledger.submit') &&
+        parsed.spans.some((span) => span.service === 'verification') &&
+        parsed.services.includes('audit');
+      return complete ? parsed : undefined;
+    },
+    30_000,
+  );
+}
+
 function spanNamed(view: TraceView, name: string, service?: string): TraceView['spans'][number] {
   const span = view.spans.find(
     (candidate) => candidate.name === name && (service === undefined || candidate.service === service),
@@ -152,23 +179,7 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
     assert.equal(status.traceId, traceId, 'the status names the trace of the request');
     const recordedMs = Date.now() - started;
 
-    const view = await eventually(
-      'the trace with its ledger submit',
-      async () => {
-        const answer = await fetch(`${AUDIT_URL}/api/traces/${traceId}`, { headers: auditor });
-        if (answer.status !== 200) {
-          return undefined;
-        }
-        const parsed = traceViewSchema.parse(await answer.json());
-        // Each service exports its spans on its own schedule: wait until every hop's span has arrived.
-        const complete =
-          parsed.spans.some((span) => span.name === 'ledger.submit') &&
-          parsed.spans.some((span) => span.service === 'verification') &&
-          parsed.services.includes('audit');
-        return complete ? parsed : undefined;
-      },
-      30_000,
-    );
+    const view = await completeTrace('the trace with its ledger submit', traceId, auditor);
     const ingest = spanNamed(view, 'measurement.ingest');
     const consume = spanNamed(view, 'readings.received.v1 process', 'verification');
     const recorder = spanNamed(view, 'measurement.recordBatch');
@@ -219,23 +230,7 @@ describe('T11 the trace of one reading from ingest to the ledger', () => {
     assert.equal(status.status, 'recorded');
     const traceId = status.traceId;
     assert.match(traceId ?? '', /^[0-9a-f]{32}$/);
-    const view = await eventually(
-      'the trace of the reading without traceparent',
-      async () => {
-        const found = await fetch(`${AUDIT_URL}/api/traces/${traceId ?? ''}`, { headers: auditor });
-        if (found.status !== 200) {
-          return undefined;
-        }
-        const parsed = traceViewSchema.parse(await found.json());
-        // Each service exports its spans on its own schedule: wait until every hop's span has arrived.
-        const complete =
-          parsed.spans.some((span) => span.name === 'ledger.submit') &&
-          parsed.spans.some((span) => span.service === 'verification') &&
-          parsed.services.includes('audit');
-        return complete ? parsed : undefined;
-      },
-      30_000,
-    );
+    const view = await completeTrace('the trace of the reading without traceparent', traceId ?? '', auditor);
     assert.equal(spanNamed(view, 'measurement.ingest').parentSpanId, null);
   });
 
