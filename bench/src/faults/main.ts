@@ -24,6 +24,8 @@ import { visiblyRejected } from './visible-rejections';
 const { values: args } = parseArgs({
   options: {
     fast: { type: 'boolean', default: false },
+    // No faults, only the steady load and the soak (e.g. the hour's soak on its own: `-- --soak-only --out …`).
+    'soak-only': { type: 'boolean', default: false },
     only: { type: 'string' },
     rate: { type: 'string' },
     meters: { type: 'string', default: '48' },
@@ -52,6 +54,9 @@ function halfSaturation(): number {
 }
 
 function selectFaults(): Fault[] {
+  if (args['soak-only']) {
+    return [];
+  }
   const chosen = FAULTS.filter((fault) => !args.fast || fault.fast);
   // --only takes one or more comma-separated parts of fault names: `--only "Kafka broker,registration"`.
   const parts = (args.only ?? '').split(',').filter((part) => part !== '');
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
     meters.map((m) => m.id),
   );
   const report = buildReport({
-    subset: args.fast ? 'fast' : 'full',
+    subset: args['soak-only'] ? 'soak' : args.fast ? 'fast' : 'full',
     offeredPerSecond: rate,
     meters: meters.length,
     windows,

@@ -26,7 +26,7 @@ export interface FaultRow {
 
 export interface FaultsReport {
   measuredAt: string;
-  subset: 'fast' | 'full';
+  subset: 'fast' | 'full' | 'soak';
   offeredPerSecond: number;
   meters: number;
   rows: FaultRow[];

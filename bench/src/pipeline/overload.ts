@@ -10,6 +10,12 @@ export interface OverloadResult {
   /** Readings the lanes posted (each once, however often it was re-sent) per second: less, as they back off. */
   overloadPostedPerSecond: number;
   overloadAcceptedPerSecond: number;
+  /**
+   * Readings recorded while the lanes posted, per second (any reading, also one accepted before the step): what the
+   * pipeline sustains under the step. With admission off the step's backlog keeps it busy throughout, so this is
+   * its saturation over the whole step, unlike a 10-s ramp step that a previous step's backlog can inflate.
+   */
+  overloadRecordedPerSecond: number;
   /** Readings in refused requests over readings in every request sent (re-sends included). */
   overloadRefusedShare: number;
   overloadRefusedRequests: number;
@@ -54,11 +60,17 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
   let refusedReadings = 0;
   let sentReadings = 0;
   let offered = 0;
+  let started = Number.POSITIVE_INFINITY;
+  let stop = Number.POSITIVE_INFINITY;
   const rejectedBefore = options.watch.rejected.size;
+  let recordedDuringStep = 0;
   options.watch.onRecorded((event) => {
     const sent = sentAt.get(`${event.meterId}~${String(event.seq)}`);
     if (sent !== undefined) {
       commits.add(event.at - sent);
+    }
+    if (event.at >= started && event.at <= stop) {
+      recordedDuringStep += 1;
     }
   });
   const postSize = Math.min(
@@ -70,8 +82,8 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
   const lanePosts = Array.from({ length: options.lanes }, (_, index) =>
     signedPosts(options, index, postSize, rounds),
   );
-  const started = performance.now();
-  const stop = started + options.durationMs;
+  started = performance.now();
+  stop = started + options.durationMs;
   /** Sends one post until it is accepted or the step ends. */
   const deliver = async (readings: readonly Reading[]): Promise<void> => {
     while (performance.now() < stop) {
@@ -110,6 +122,9 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
   };
   await Promise.all(Array.from({ length: options.lanes }, (_, index) => lane(index)));
   const elapsedS = (performance.now() - started) / 1000;
+  const recordedPerSecond = Math.round(
+    (recordedDuringStep / (Math.min(performance.now(), stop) - started)) * 1000,
+  );
   // The bound follows the drain rate: read it while the pipeline is still saturated, before the drain.
   const maxInFlight = await maxInFlightOf(options.url);
 
@@ -122,6 +137,7 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
     overloadOfferedPerSecond: options.ratePerSecond,
     overloadPostedPerSecond: Math.round(offered / elapsedS),
     overloadAcceptedPerSecond: Math.round(sentAt.size / elapsedS),
+    overloadRecordedPerSecond: recordedPerSecond,
     overloadRefusedShare: sentReadings === 0 ? 0 : Number((refusedReadings / sentReadings).toFixed(3)),
     overloadRefusedRequests: refusedRequests,
     overloadRefusedReadings: refusedReadings,

@@ -74,6 +74,23 @@ describe('IngestAdmission', () => {
     admission.admit(10);
   });
 
+  it('takes off what the pipeline drained at the measured rate since the lag was read', async () => {
+    const { source, clock, admission } = setup(1000);
+    source.reading = { inFlight: 900, drained: 0 };
+    await admission.poll();
+    clock.advance(2_000);
+    source.reading = { inFlight: 900, drained: 400 };
+    await admission.poll();
+    assert.equal(admission.drainPerSecond(), 200);
+    // 300 ms after the read: 60 drained since, 20 accepted.
+    clock.advance(300);
+    admission.admit(20);
+    assert.equal(admission.inFlight(), 860);
+    // Never below what was accepted since, however long ago the read was (within staleness).
+    clock.advance(4_600);
+    assert.equal(admission.inFlight(), 20);
+  });
+
   it('gives back what a request failed to hand on', async () => {
     const { source, admission } = setup(1000);
     source.reading = { inFlight: 950, drained: 0 };
