@@ -50,7 +50,7 @@ function retryAfterMs(response: Response): number {
 /**
  * Offers more than the pipeline can record: lanes post on schedule, and a refused request (503 INGEST_OVERLOADED,
  * 429) is sent again unchanged after its Retry-After, as the fleet does, before the lane's next post; a lane behind
- * its schedule posts at once, so clients keep pressing. Commit latency is from the accepted attempt to the event.
+ * its schedule posts what fell due at once, so clients keep pressing. Commit latency is from the accepted attempt to the event.
  */
 export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promise<OverloadResult> {
   const commits = new Latencies();
@@ -106,14 +106,31 @@ export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promi
       await delay(Math.min(waitMs, Math.max(0, stop - performance.now())));
     }
   };
+  /**
+   * A lane behind its schedule (it waited out a Retry-After) sends what fell due meanwhile together, up to
+   * `postSize` readings a request, as the fleet's sender lanes send their queue in full batches. Re-sending each
+   * small post on its own after a wait of at least a second capped sixteen lanes at about a quarter of the offered
+   * rate a second: the step then measured its clients, not the service (215/s accepted of 282/s in session 22).
+   */
   const lane = async (index: number): Promise<void> => {
     const posts = lanePosts[index] ?? [];
     let due = started + (intervalMs * index) / options.lanes;
-    for (let round = 0; performance.now() < stop && round < posts.length; round += 1) {
-      const readings = posts[round] ?? [];
+    let round = 0;
+    while (performance.now() < stop && round < posts.length) {
+      const readings = [...(posts[round] ?? [])];
+      round += 1;
+      due += intervalMs;
+      for (
+        let next = posts[round];
+        next !== undefined && due <= performance.now() && readings.length + next.length <= options.postSize;
+        next = posts[round]
+      ) {
+        readings.push(...next);
+        round += 1;
+        due += intervalMs;
+      }
       offered += readings.length;
       await deliver(readings);
-      due += intervalMs;
       const wait = due - performance.now();
       if (wait > 0) {
         await delay(wait);
