@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckCounts } from './checker';
-import type { SeriesVerdict } from './soak';
+import type { SeriesVerdict, SoakSample } from './soak';
 
 /** One row of the fault table: what the fault did to the readings accepted while it ran. */
 export interface FaultRow {
@@ -35,7 +35,14 @@ export interface FaultsReport {
   auditFindings: Record<string, number>;
   /** Up to three findings per category: summary and evidence. */
   auditFindingExamples: Record<string, string[]>;
-  soak?: { seconds: number; samples: number; verdicts: SeriesVerdict[]; redis: Record<string, unknown> };
+  soak?: {
+    seconds: number;
+    samples: number;
+    verdicts: SeriesVerdict[];
+    redis: Record<string, unknown>;
+    /** About one sample a minute, so that a series' shape can be read afterwards, not only its first and last. */
+    timeline?: SoakSample[];
+  };
   load: Record<string, unknown>;
   verdict: 'pass' | 'fail';
 }

@@ -78,7 +78,14 @@ export async function runSoak(
     bounded: ttls.every((ttl) => ttl > 0),
     rule: 'every sampled measurement:status:* key has a TTL',
   });
-  return { seconds, samples: samples.length, verdicts, redis: redisGrowth(samples, ttls) };
+  const perMinute = Math.max(1, Math.round(60_000 / SAMPLE_EVERY_MS));
+  return {
+    seconds,
+    samples: samples.length,
+    verdicts,
+    redis: redisGrowth(samples, ttls),
+    timeline: samples.filter((_, index) => index % perMinute === 0 || index === samples.length - 1),
+  };
 }
 
 function redisGrowth(samples: readonly SoakSample[], ttls: readonly number[]): Record<string, unknown> {

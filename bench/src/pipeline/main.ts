@@ -34,6 +34,12 @@ const { values: args } = parseArgs({
     /** Skip the ramp and the baseline: the overload step alone, at a multiple of the committed saturation rate. */
     'overload-only': { type: 'boolean', default: false },
     'overload-factor': { type: 'string', default: '3' },
+    /**
+     * The saturation rate the overload step multiplies (readings/s); default the committed ramp's best step. A 10-s
+     * ramp step can end the ramp early on a slow host while the pipeline still warms up: then pass the rate the
+     * overload step recorded with admission off (`overloadRecordedPerSecond`), its sustained capacity.
+     */
+    saturation: { type: 'string' },
     // A minute: the bound follows a 10-s drain window, so a shorter step measures mostly its start.
     'overload-s': { type: 'string', default: '60' },
   },
@@ -79,12 +85,13 @@ async function main(): Promise<void> {
       watch,
     };
     if (args['overload-only']) {
-      const saturation = (readResults() as { readingsPerSecond?: number }).readingsPerSecond ?? 0;
-      console.log(
-        `2/2 overload at ${args['overload-factor']}× the committed saturation rate ${rate(saturation)}`,
-      );
+      const saturation =
+        args.saturation === undefined
+          ? ((readResults() as { readingsPerSecond?: number }).readingsPerSecond ?? 0)
+          : Number(args.saturation);
+      console.log(`2/2 overload at ${args['overload-factor']}× the saturation rate ${rate(saturation)}`);
       await warmUp(load, saturation / 2);
-      reportOverload(await overload(load, saturation), readResults());
+      reportOverload(await overload(load, saturation), readResults(), saturation);
       return;
     }
     await warmUp(load, Number(args.rates.split(',')[0]));
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
 
     const summary = summarise(steps, baseline.perSecond);
     report(summary);
-    reportOverload(overloaded, summary);
+    reportOverload(overloaded, summary, saturation);
   } finally {
     await watch.stop();
     connections.forEach((connection) => {
@@ -236,14 +243,18 @@ function report(results: ReturnType<typeof summarise>): void {
 }
 
 /** The overload row beside the rest (printed again with --overload-only), written into the results. */
-function reportOverload(result: Readonly<OverloadResult>, previous: Record<string, unknown>): void {
-  const saturation = Number(previous['readingsPerSecond']);
-  // "Accepted near saturation": the accepted rate over the saturation the ramp measured with admission off.
+function reportOverload(
+  result: Readonly<OverloadResult>,
+  previous: Record<string, unknown>,
+  saturation: number,
+): void {
+  // "Accepted near saturation": the accepted rate over the saturation the step multiplied.
   const acceptedShare =
     saturation > 0 ? Number((result.overloadAcceptedPerSecond / saturation).toFixed(3)) : undefined;
   const results = {
     ...previous,
     ...result,
+    overloadSaturationPerSecond: saturation,
     ...(acceptedShare === undefined ? {} : { overloadAcceptedShareOfSaturation: acceptedShare }),
     overloadMeasuredAt: new Date().toISOString(),
   };
