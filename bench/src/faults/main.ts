@@ -42,12 +42,19 @@ const { values: args } = parseArgs({
   },
 });
 
-/** Half of the saturation the pipeline benchmark last measured (bench/results/pipeline.json). */
+/**
+ * Half of the saturation the pipeline benchmark last measured (bench/results/pipeline.json): the one its overload
+ * step multiplied (which may be the sustained rate, see its --saturation), else the ramp's best step.
+ */
 function halfSaturation(): number {
   try {
     const file = path.join(REPO_ROOT, 'bench', 'results', 'pipeline.json');
-    const { readingsPerSecond } = JSON.parse(readFileSync(file, 'utf8')) as { readingsPerSecond?: number };
-    return Math.max(50, Math.round((readingsPerSecond ?? 400) / 2));
+    const results = JSON.parse(readFileSync(file, 'utf8')) as {
+      readingsPerSecond?: number;
+      overloadSaturationPerSecond?: number;
+    };
+    const saturation = results.overloadSaturationPerSecond ?? results.readingsPerSecond ?? 400;
+    return Math.max(50, Math.round(saturation / 2));
   } catch {
     return 200;
   }

@@ -39,8 +39,13 @@ const SEVEN_DAYS_S = 7 * 24 * 3600;
  * where the latency promise breaks (docs/measurement.md, Admission control: measured).
  */
 export const DEFAULT_ADMISSION_LATENCY_BUDGET_MS = 1_750;
-/** The bound's floor: a burst on an idle (or stalled) pipeline, whose drain rate reads 0, still gets this far. */
-export const DEFAULT_ADMISSION_MIN_IN_FLIGHT = 400;
+/**
+ * The bound's floor: a burst on an idle (or stalled) pipeline, whose drain rate reads 0, still gets this far (a
+ * request is admitted whole while in-flight is below the bound, so even a 500-reading batch). It also caps how far
+ * the latency can exceed the budget on a slow host: with 400, a host draining 121/s held 3.3 s on average (commit p99
+ * 7.6 s); with 200 it drained 95/s at p99 4.8 s (docs/measurement.md, session 23).
+ */
+export const DEFAULT_ADMISSION_MIN_IN_FLIGHT = 200;
 /** The bound's ceiling: 5.5 times the 730 readings/s this host records unshared, × the budget. */
 export const DEFAULT_ADMISSION_MAX_IN_FLIGHT = 4_000;
 
