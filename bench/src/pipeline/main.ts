@@ -65,7 +65,8 @@ async function main(): Promise<void> {
     const registrars = [await open('PTB', 'registration'), await open('Inmetro', 'registration')] as const;
     const attesters = ['PTB', 'Inmetro'].map((org) => profile.organizations[org]?.mspId ?? '');
     const runId = Date.now().toString(36);
-    console.log(`1/4 registering ${args.meters} energy meters through both NMIs (not timed)`);
+    const parts = args['overload-only'] ? 2 : 4;
+    console.log(`1/${String(parts)} registering ${args.meters} energy meters through both NMIs (not timed)`);
     const meters = prepareMeters(Number(args.meters), attesters, runId);
     await measureActivations(
       [RegistryClient.forConnection(registrars[0]), RegistryClient.forConnection(registrars[1])],

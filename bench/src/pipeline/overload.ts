@@ -13,7 +13,8 @@ export interface OverloadResult {
   /**
    * Readings recorded while the lanes posted, per second (any reading, also one accepted before the step): what the
    * pipeline sustains under the step. With admission off the step's backlog keeps it busy throughout, so this is
-   * its saturation over the whole step, unlike a 10-s ramp step that a previous step's backlog can inflate.
+   * its saturation over the whole step, unlike a 10-s ramp step, which a previous step's backlog can inflate and a
+   * pipeline still warming up can deflate (session 23: ramp 114/s, this 201/s).
    */
   overloadRecordedPerSecond: number;
   /** Readings in refused requests over readings in every request sent (re-sends included). */
@@ -50,7 +51,8 @@ function retryAfterMs(response: Response): number {
 /**
  * Offers more than the pipeline can record: lanes post on schedule, and a refused request (503 INGEST_OVERLOADED,
  * 429) is sent again unchanged after its Retry-After, as the fleet does, before the lane's next post; a lane behind
- * its schedule posts what fell due at once, so clients keep pressing. Commit latency is from the accepted attempt to the event.
+ * its schedule posts what fell due at once, so clients keep pressing. Commit latency is from the accepted attempt to
+ * the event.
  */
 export async function runOverloadStep(options: Readonly<LoadStepOptions>): Promise<OverloadResult> {
   const commits = new Latencies();
