@@ -61,7 +61,9 @@ export class ClockMonitor {
     const settings = this.#settings;
     const observed = receivedAtMs - measuredAtMs;
     const alarms: Alarm[] = [];
-    if (-observed > settings.futureToleranceMs) {
+    // Only the first `futureCount` seqs are reported, so the list stops there (it grew by one per reading of a meter
+    // whose clock runs ahead, for as long as it posts).
+    if (-observed > settings.futureToleranceMs && this.#future.length < settings.futureCount) {
       this.#future.push(seq);
       if (this.#future.length === settings.futureCount) {
         alarms.push(

@@ -28,6 +28,20 @@ describe('stuck monitor', () => {
     assert.equal(monitor.addPayload(11, replay), undefined, 'a redelivered seq is no new copy');
   });
 
+  it('reports a payload that never changes once and holds no more than the seqs it reported', () => {
+    const monitor = new StuckMonitor('m-1');
+    const constant = digest('a meter at zero load, without noise');
+    const alarms = Array.from({ length: 10_000 }, (_, seq) => monitor.addPayload(seq, constant)).filter(
+      (alarm) => alarm !== undefined,
+    );
+    assert.deepEqual(
+      alarms.map((alarm) => alarm.evidence['seqs']),
+      [[0, 1, 2]],
+    );
+    assert.equal(monitor.heldSeqs, 3);
+    assert.equal(monitor.addPayload(5_000, constant), undefined, 'nor again for a seq it did not keep');
+  });
+
   it('finds 20 identical speeds in a row at the 20th', () => {
     const monitor = new StuckMonitor('m-1');
     const alarms = Array.from({ length: 25 }, (_, seq) => monitor.addResult(seq, 88.1)).map(

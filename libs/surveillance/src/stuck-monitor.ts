@@ -43,13 +43,27 @@ export class StuckMonitor {
     this.#settings = { ...DEFAULT_STUCK_SETTINGS, ...settings };
   }
 
+  /** Seqs held for all remembered digests: at most `repeatThreshold` each. */
+  get heldSeqs(): number {
+    let held = 0;
+    for (const seqs of this.#digests.values()) {
+      held += seqs.length;
+    }
+    return held;
+  }
+
   /** The raw payload digest of one received reading. */
   addPayload(seq: number, payloadDigest: string): Alarm | undefined {
     const seqs = this.#digests.get(payloadDigest) ?? [];
     if (seqs.includes(seq)) {
       return undefined;
     }
-    seqs.push(seq);
+    // Only the first `repeatThreshold` seqs are ever reported, so the list stops there: it used to grow by one seq
+    // per reading of a payload that never changes (the hour's soak, docs/faults.md), for as long as the meter posts.
+    const reported = seqs.length >= this.#settings.repeatThreshold;
+    if (!reported) {
+      seqs.push(seq);
+    }
     this.#digests.delete(payloadDigest);
     this.#digests.set(payloadDigest, seqs);
     if (this.#digests.size > this.#settings.digestMemory) {
@@ -58,7 +72,7 @@ export class StuckMonitor {
         this.#digests.delete(oldest);
       }
     }
-    if (seqs.length !== this.#settings.repeatThreshold) {
+    if (reported || seqs.length !== this.#settings.repeatThreshold) {
       return undefined;
     }
     return {
