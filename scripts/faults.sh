@@ -30,3 +30,12 @@ trap 'node devnet/dist/cli.js down' EXIT
 
 echo "=== faults"
 node --enable-source-maps bench/dist/faults/main.js "$@" "${extra[@]}"
+rc=$?
+if [[ $rc -ne 0 ]]; then
+  # A clean clone's CI keeps nothing but this output: the services' last warnings say why a run failed.
+  for log in .devnet/logs/service-*.log; do
+    echo "--- last warnings and errors of $(basename "$log" .log)"
+    grep -E '"level":"(warn|error|fatal)"' "$log" | tail -n 12 | cut -c 1-400
+  done
+fi
+exit $rc

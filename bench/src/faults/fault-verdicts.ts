@@ -38,7 +38,7 @@ export interface ReportInput {
   missingByStatus: Record<string, number>;
   auditFindings: Record<string, number>;
   auditFindingExamples: Record<string, string[]>;
-  load: Record<string, unknown>;
+  load: Record<string, unknown> & { abandonedReadings: number };
   soak?: FaultsReport['soak'];
 }
 
@@ -91,10 +91,15 @@ export function buildReport(input: Readonly<ReportInput>): FaultsReport {
   const broken = FAILING_FINDINGS.filter((category) => (input.auditFindings[category] ?? 0) > 0).map(
     (category) => `audit finding ${category} ${String(input.auditFindings[category])}`,
   );
+  // Readings the fleet gave up at the stop because ingest still refused them: the pipeline had stopped draining.
+  const abandoned =
+    input.load.abandonedReadings > 0
+      ? [`ingest refused ${String(input.load.abandonedReadings)} reading(s) until the fleet gave them up`]
+      : [];
   const total = {
     ...totalCounts,
     missingByStatus: input.missingByStatus,
-    violations: [...violations(totalCounts), ...broken],
+    violations: [...violations(totalCounts), ...broken, ...abandoned],
   };
   const soakBounded = input.soak?.verdicts.every((v) => v.bounded) ?? true;
   const pass = rows.every((r) => r.verdict === 'pass') && total.violations.length === 0 && soakBounded;

@@ -136,7 +136,8 @@ async function main(): Promise<void> {
     Number(args['soak-s']) > 0 ? await runSoak(processes, profile, Number(args['soak-s'])) : undefined;
 
   console.log('4/5 stopping the load; draining what was accepted');
-  await load.stop();
+  // As long as the drain: a pipeline that stopped draining refuses the last batches for ever.
+  await load.stop(seconds(args['drain-s']));
   probe.stop();
   await drain(profile, load);
 

@@ -26,6 +26,11 @@ export interface LoadCounters {
   refusedByStatus: Record<string, number>;
   /** The longest any one batch waited from its first post to its `202`. */
   longestRetryMs: number;
+  /**
+   * Readings of batches given up at the stop because ingest still refused them after the grace period: never
+   * acknowledged, so the checker does not expect them; a non-zero count means the pipeline no longer drained.
+   */
+  abandonedReadings: number;
 }
 
 const POSTS_PER_SECOND_PER_LANE = 4;
@@ -41,9 +46,17 @@ const REQUEST_TIMEOUT_MS = 30_000;
  */
 export class SteadyLoad {
   readonly acknowledged: Acknowledged[] = [];
-  readonly counters: LoadCounters = { posts: 0, acceptedPosts: 0, refusedByStatus: {}, longestRetryMs: 0 };
+  readonly counters: LoadCounters = {
+    posts: 0,
+    acceptedPosts: 0,
+    refusedByStatus: {},
+    longestRetryMs: 0,
+    abandonedReadings: 0,
+  };
   readonly #options: Readonly<SteadyLoadOptions>;
   #stopping = false;
+  /** After the stop's grace period a refused batch is given up rather than sent again. */
+  #giveUpAt = Number.POSITIVE_INFINITY;
   #lanes: Promise<void>[] = [];
 
   constructor(options: Readonly<SteadyLoadOptions>) {
@@ -55,9 +68,13 @@ export class SteadyLoad {
     this.#lanes = Array.from({ length: lanes }, (_, index) => this.#lane(index));
   }
 
-  /** Stops posting new batches; waits until every batch already made is accepted. */
-  async stop(): Promise<void> {
+  /**
+   * Stops posting new batches; waits until every batch already made is accepted, or for `graceMs`: a pipeline that
+   * stopped draining refuses for ever, and a run must end with a verdict rather than hang.
+   */
+  async stop(graceMs: number): Promise<void> {
     this.#stopping = true;
+    this.#giveUpAt = performance.now() + graceMs;
     await Promise.all(this.#lanes);
   }
 
@@ -91,6 +108,10 @@ export class SteadyLoad {
       const retryAfterS = await this.#post(body, readings);
       if (retryAfterS === undefined) {
         this.counters.longestRetryMs = Math.max(this.counters.longestRetryMs, performance.now() - first);
+        return;
+      }
+      if (performance.now() >= this.#giveUpAt) {
+        this.counters.abandonedReadings += readings.length;
         return;
       }
       await delay(retryAfterS > 0 ? Math.min(retryAfterS, RETRY_AFTER_CAP_S) * 1000 : RETRY_PAUSE_MS);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { PIPELINE_FETCH_CONFIG } from './consumer-config';
 import { ManualCommitConsumer, type PartitionFetch } from './manual-commit-consumer';
@@ -10,7 +11,7 @@ const TOPIC = 'readings.verified.v1';
 const messages = (offsets: readonly string[]): ReturnType<typeof kafkaMessage>[] =>
   offsets.map((offset) => kafkaMessage({ key: 'meter-1', value: '{}', offset }));
 
-async function started(): Promise<{
+async function started(options: { commitRetryMs?: number; commitAttempts?: number } = {}): Promise<{
   consumer: ManualCommitConsumer<typeof TOPIC>;
   kafka: FakeKafka;
   fake: FakeConsumer;
@@ -25,6 +26,7 @@ async function started(): Promise<{
     fromBeginning: true,
     partitionsConsumedConcurrently: 6,
     fetch: PIPELINE_FETCH_CONFIG,
+    ...options,
   });
   const fetches: PartitionFetch[] = [];
   let rebalances = 0;
@@ -108,5 +110,50 @@ describe('ManualCommitConsumer', () => {
     await consumer.stop();
     await consumer.disconnect();
     assert.deepEqual([fake.stopped, fake.disconnected], [true, true]);
+  });
+
+  it('tries a failed commit again until it holds, never behind a later commit', async () => {
+    const { consumer, fake } = await started({ commitRetryMs: 5 });
+    fake.commitFailure = new Error('This is not the correct coordinator for this group');
+    await assert.rejects(consumer.commit(1, '9', 0), /not the correct coordinator/);
+    fake.commitFailure = undefined;
+    await delay(30);
+    assert.deepEqual(fake.commits, [{ topic: TOPIC, partition: 1, offset: '10' }]);
+
+    fake.commitFailure = new Error('coordinator moved');
+    await assert.rejects(consumer.commit(1, '19', 0));
+    await assert.rejects(consumer.commit(1, '14', 0));
+    fake.commitFailure = undefined;
+    assert.equal(await consumer.commit(2, '3', 0), true);
+    await delay(30);
+    assert.equal(fake.committed(1), '20');
+    assert.equal(
+      fake.commits.filter((commit) => commit.partition === 1 && Number(commit.offset) < 20).length,
+      1,
+      'only the first commit, before the later ones, is below 20',
+    );
+  });
+
+  it('drops a failed commit at a rebalance: its records come again from the committed offset', async () => {
+    const { consumer, fake } = await started({ commitRetryMs: 5 });
+    fake.commitFailure = new Error('coordinator moved');
+    await assert.rejects(consumer.commit(0, '7', 0));
+    fake.emit(fake.events.GROUP_JOIN);
+    fake.commitFailure = undefined;
+    await delay(30);
+    assert.deepEqual(fake.commits, []);
+  });
+
+  it('replaces the consumer when a commit keeps failing; the new one fetches from the committed offsets', async () => {
+    const { consumer, kafka, fake, rebalances } = await started({ commitRetryMs: 2, commitAttempts: 3 });
+    fake.commitFailure = new Error('This is not the correct coordinator for this group');
+    await assert.rejects(consumer.commit(4, '99', 0));
+    await delay(40);
+    assert.equal(kafka.consumers.length, 2);
+    assert.equal(fake.disconnected, true);
+    assert.equal(rebalances(), 1);
+    assert.equal(kafka.consumers[1]?.running, true);
+    assert.deepEqual(fake.commits, []);
+    assert.equal(await consumer.commit(4, '99', 0), false, 'the old generation commits nothing');
   });
 });

@@ -27,6 +27,18 @@ export interface ManualCommitConsumerOptions<T extends TopicName> {
   /** Told when the watchdog replaced a stuck consumer (ConsumerWatchdog), e.g. to log it; must not throw. */
   onConsumerReplaced?: (reason: string) => void;
   watchdog?: ConsumerWatchdogOptions;
+  /** After a failed commit, how long until it is tried again (times the failures so far); 1 s. */
+  commitRetryMs?: number;
+  /** Failed tries of one commit before the consumer is replaced (a fresh one finds the coordinator); 5. */
+  commitAttempts?: number;
+}
+
+/** A commit that failed and is tried again: the partition's highest offset asked for in its generation. */
+interface PendingCommit {
+  offset: bigint;
+  generation: number;
+  failures: number;
+  timer: NodeJS.Timeout;
 }
 
 /** The records of one partition from one fetch. */
@@ -68,6 +80,9 @@ export class ManualCommitConsumer<T extends TopicName> {
   #handler: PartitionFetchHandler | undefined;
   #generation = 0;
   #taking = true;
+  readonly #pending = new Map<number, PendingCommit>();
+  /** Commits of one partition go one after the other, so that a retry never lands after a later commit. */
+  readonly #commitChains = new Map<number, Promise<unknown>>();
 
   constructor(options: Readonly<ManualCommitConsumerOptions<T>>) {
     this.#options = options;
@@ -82,7 +97,7 @@ export class ManualCommitConsumer<T extends TopicName> {
       ...this.#options.fetch,
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.#generation += 1;
+      this.#newGeneration();
       this.#handler?.rebalanced();
     });
     this.#watchdog.observe(consumer);
@@ -100,7 +115,7 @@ export class ManualCommitConsumer<T extends TopicName> {
     }
     const stuck = this.#consumer;
     this.#consumer = this.#newConsumer();
-    this.#generation += 1;
+    this.#newGeneration();
     handler.rebalanced();
     void stuck.disconnect().catch(() => undefined);
     this.#options.onConsumerReplaced?.(reason);
@@ -139,15 +154,92 @@ export class ManualCommitConsumer<T extends TopicName> {
   /**
    * Commits `partition` up to and including `lastOffset`, unless the group rebalanced since `generation`: the
    * partition may belong to another member now, which consumes it from the last commit. Returns whether it did.
+   *
+   * A failed commit rejects, and is also tried again on a timer (the partition's highest offset asked for, never
+   * one behind a later commit) until it holds, the group rebalances, or `commitAttempts` tries failed; then the
+   * consumer is replaced, which fetches again from the committed offsets. Waiting for the next commit to cover it
+   * is not enough: the fault runner saw commits fail after a broker kill ("This is not the correct coordinator for
+   * this group") while ingest, seeing the recorder's lag stuck high, accepted nothing that could bring one.
    */
-  async commit(partition: number, lastOffset: string, generation: number): Promise<boolean> {
+  commit(partition: number, lastOffset: string, generation: number): Promise<boolean> {
+    if (generation !== this.#generation) {
+      return Promise.resolve(false);
+    }
+    return this.#inOrder(partition, () =>
+      this.#commitAtLeast(partition, BigInt(lastOffset) + 1n, generation),
+    );
+  }
+
+  #inOrder<R>(partition: number, work: () => Promise<R>): Promise<R> {
+    const previous = this.#commitChains.get(partition) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.#commitChains.set(partition, settled);
+    void settled.then(() => {
+      if (this.#commitChains.get(partition) === settled) {
+        this.#commitChains.delete(partition);
+      }
+    });
+    return next;
+  }
+
+  async #commitAtLeast(partition: number, offset: bigint, generation: number): Promise<boolean> {
     if (generation !== this.#generation) {
       return false;
     }
-    await this.#consumer.commitOffsets([
-      { topic: this.#options.topic, partition, offset: (BigInt(lastOffset) + 1n).toString() },
-    ]);
+    const pending = this.#pending.get(partition);
+    const target = pending !== undefined && pending.offset > offset ? pending.offset : offset;
+    try {
+      await this.#consumer.commitOffsets([
+        { topic: this.#options.topic, partition, offset: target.toString() },
+      ]);
+    } catch (error) {
+      this.#retryLater(partition, target, generation);
+      throw error;
+    }
+    const still = this.#pending.get(partition);
+    if (still !== undefined && still.offset <= target) {
+      clearTimeout(still.timer);
+      this.#pending.delete(partition);
+    }
     return true;
+  }
+
+  #retryLater(partition: number, offset: bigint, generation: number): void {
+    const before = this.#pending.get(partition);
+    clearTimeout(before?.timer);
+    const failures = (before?.failures ?? 0) + 1;
+    if (failures >= (this.#options.commitAttempts ?? 5)) {
+      this.#pending.delete(partition);
+      void this.#replaceConsumer(
+        `offset commits of partition ${String(partition)} failed ${String(failures)} times`,
+      );
+      return;
+    }
+    const timer = setTimeout(
+      () => {
+        void this.#inOrder(partition, () => this.#retry(partition)).catch(() => undefined);
+      },
+      (this.#options.commitRetryMs ?? 1_000) * failures,
+    );
+    timer.unref();
+    this.#pending.set(partition, { offset, generation, failures, timer });
+  }
+
+  async #retry(partition: number): Promise<void> {
+    const pending = this.#pending.get(partition);
+    if (pending !== undefined) {
+      await this.#commitAtLeast(partition, pending.offset, pending.generation);
+    }
+  }
+
+  /** A new group generation: commits asked for in the old one are void (their records come again). */
+  #newGeneration(): void {
+    this.#generation += 1;
+    for (const pending of this.#pending.values()) {
+      clearTimeout(pending.timer);
+    }
+    this.#pending.clear();
   }
 
   /** Hands no more records over: the first step of a stop, before the work in flight finishes and commits. */
@@ -162,6 +254,7 @@ export class ManualCommitConsumer<T extends TopicName> {
 
   async disconnect(): Promise<void> {
     this.#watchdog.stop();
+    this.#newGeneration();
     await this.#consumer.disconnect();
   }
 

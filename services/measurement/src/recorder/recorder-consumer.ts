@@ -125,7 +125,8 @@ export class RecorderConsumer {
       // Commits nothing after a rebalance since the fetch: the partition may belong to another member now.
       await this.#options.consumer.commit(partition, last.offset, last.generation);
     } catch (error) {
-      // Harmless: the next batch's commit covers this one; until then a restart replays it as duplicates.
+      // The consumer tries it again until it holds (or replaces itself); until then a restart replays the batch,
+      // which the contract answers with `duplicate`.
       this.#options.onCommitFailure?.(partition, error);
     }
   }

@@ -115,7 +115,7 @@ export const MEASUREMENT_LEDGER = 'MEASUREMENT_LEDGER';
             batchMaxAgeMs: context.config.batchMaxAgeMs,
             onCommitFailure: (partition, error) => {
               logger.warn(
-                `offset commit of partition ${partition} failed, the next one covers it: ${String(error)}`,
+                `offset commit of partition ${partition} failed; it is tried again: ${String(error)}`,
               );
             },
             onBatchFailure: (partition, error) => {
