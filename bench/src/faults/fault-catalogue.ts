@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { NetworkProfile } from '@metrochain/config';
 import { type Topology, statePaths } from '@metrochain/devnet';
+import { recorderGroupCoordinator } from './group-coordinator';
 import type { NetworkProcesses } from './network-processes';
 import { billingCloseWhilePeerDown } from './scenarios/billing-close';
 import { registrationWhilePeersDown } from './scenarios/registration-peers-down';
@@ -59,10 +60,10 @@ async function freezeAndThaw(ctx: FaultContext, name: string): Promise<void> {
 function kill(
   name: string,
   component: Fault['component'],
-  names: (ctx: FaultContext) => string[],
+  names: (ctx: FaultContext) => string[] | Promise<string[]>,
   fast = false,
 ): Fault {
-  return { name, component, fast, run: (ctx) => killAndRestart(ctx, names(ctx)) };
+  return { name, component, fast, run: async (ctx) => killAndRestart(ctx, await names(ctx)) };
 }
 
 function topology(): Topology {
@@ -91,13 +92,18 @@ const services = (service: string) => (ctx: FaultContext) =>
     .map((p) => p.name)
     .filter((name) => name === `service-${service}` || name.startsWith(`service-${service}-`));
 
-/** A Kafka broker that is not the active controller (so the broker fault is not the controller fault again). */
-function plainBroker(ctx: FaultContext): string[] {
+/**
+ * A Kafka broker that is not the active controller (so the broker fault is not the controller fault again): the
+ * recorder group's coordinator where it is not the controller, so that the group's offset commits fail over.
+ */
+async function plainBroker(ctx: FaultContext): Promise<string[]> {
   const controller = ctx.processes.kafkaController();
-  const broker = ctx.processes
+  const coordinator = await recorderGroupCoordinator(ctx.profile.kafka.brokers);
+  const others = ctx.processes
     .list('kafka')
     .map((p) => p.name)
-    .find((name) => name !== controller);
+    .filter((name) => name !== controller);
+  const broker = others.find((name) => name === coordinator) ?? others[0];
   if (broker === undefined) {
     throw new Error('the broker faults need more than one Kafka broker (devnet up --kafka-brokers 3)');
   }
@@ -135,7 +141,7 @@ export const FAULTS: readonly Fault[] = [
     name: 'SIGSTOP 30 s a Kafka broker',
     component: 'kafka',
     fast: false,
-    run: async (ctx) => freezeAndThaw(ctx, plainBroker(ctx)[0] ?? 'kafka-1'),
+    run: async (ctx) => freezeAndThaw(ctx, (await plainBroker(ctx))[0] ?? 'kafka-1'),
   },
   {
     name: 'SIGSTOP 30 s the measurement service',

@@ -17,7 +17,7 @@ import { Registrars } from './support/registered-meters';
 
 /**
  * Twelve meters post two full batches each at once: 12,000 readings, several times the service's in-flight bound
- * (the drain rate × 1.75 s, within 400 and 4,000) and far more than the pipeline records in the time the posts take. Nothing here depends on
+ * (the drain rate × 1.75 s, within 200 and 4,000) and far more than the pipeline records in the time the posts take. Nothing here depends on
  * timing: a 503 appears because the bound counts what the instance accepted since its last look at Kafka.
  */
 const METERS = 12;

@@ -21,7 +21,7 @@ export interface IngestAdmissionOptions {
    * it follows what the host records now rather than what it recorded once. 1,750 ms.
    */
   latencyBudgetMs?: number;
-  /** The bound never falls below this (an idle or stalled pipeline still takes a burst): 400, or the ceiling. */
+  /** The bound never falls below this (an idle or stalled pipeline still takes a burst): 200, or the ceiling. */
   minInFlight?: number;
   /** How often the source is read; 500 ms. */
   pollMs?: number;
@@ -87,7 +87,7 @@ export class IngestAdmission {
   constructor(options: Readonly<IngestAdmissionOptions>) {
     this.#source = options.source;
     this.#max = options.maxInFlight;
-    this.#min = Math.min(options.minInFlight ?? 400, options.maxInFlight);
+    this.#min = Math.min(options.minInFlight ?? 200, options.maxInFlight);
     this.#budgetS = (options.latencyBudgetMs ?? 1_750) / 1000;
     this.#pollMs = options.pollMs ?? 500;
     this.#staleMs = options.staleMs ?? 5_000;

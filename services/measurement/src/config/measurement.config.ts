@@ -43,12 +43,12 @@ export const DEFAULT_ADMISSION_LATENCY_BUDGET_MS = 1_750;
  * The bound's floor: a burst on an idle (or stalled) pipeline, whose drain rate reads 0, still gets this far (a
  * request is admitted whole while in-flight is below the bound, so even a 500-reading batch). On a slow host it also
  * lets the latency exceed the budget: with 400, a host draining 121/s held 3.3 s on average (commit p99 7.6 s); with
- * 200 it drained 95/s at p99 4.8 s. It stays 400 because of what 200 did in CI (session 23): after a broker kill the
- * recorder's offset commits went to the old coordinator and failed, nothing later committed past them, so the lag
- * read 255 for readings long recorded; with a floor below that, ingest refused everything for good
- * (docs/measurement.md, Admission control).
+ * 200 it drained 95/s at p99 4.8 s, so 200. Session 23 had put it back to 400 after 200 deadlocked in CI: after a
+ * broker kill the recorder's offset commits failed, nothing later committed past them, the lag read 255 for readings
+ * long recorded, and ingest refused everything for good. A failed commit is now tried again until it holds or the
+ * consumer is replaced (ManualCommitConsumer), so a stale lag clears (docs/measurement.md, Admission control).
  */
-export const DEFAULT_ADMISSION_MIN_IN_FLIGHT = 400;
+export const DEFAULT_ADMISSION_MIN_IN_FLIGHT = 200;
 /** The bound's ceiling: 5.5 times the 730 readings/s this host records unshared, × the budget. */
 export const DEFAULT_ADMISSION_MAX_IN_FLIGHT = 4_000;
 
