@@ -16,6 +16,7 @@ describe('verification config', () => {
     assert.equal(config.batchMaxAgeMs, 1000);
     assert.equal(config.keyCacheTtlSeconds, 300);
     assert.equal(config.futureSkewMs, 300_000);
+    assert.equal(config.logRetentionSeconds, 30 * 86_400);
     assert.match(config.instanceId, /^PTB-.+-3002$/);
   });
 

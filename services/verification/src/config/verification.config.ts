@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { type Environment, loadConfig } from '@metrochain/config';
 import { type PlatformConfig, platformEnvSchema, toPlatformConfig } from '@metrochain/service-kit';
 import { z } from 'zod';
+import { DEFAULT_LOG_RETENTION_SECONDS } from '../log/redis-log-store';
 import { loadStreamConfig } from '../stream/stream.config';
 
 export const VERIFICATION_DEFAULT_PORT = 3002;
@@ -21,6 +22,8 @@ export interface VerificationSettings {
   keyCacheTtlSeconds: number;
   /** Readings measured further in the future than this (clock skew) are refused. */
   futureSkewMs: number;
+  /** How long an anchored log batch and its anchor stay in Redis; 30 days. */
+  logRetentionSeconds: number;
 }
 
 export type VerificationConfig = PlatformConfig & VerificationSettings;
@@ -36,6 +39,8 @@ const verificationEnvSchema = platformEnvSchema({ defaultPort: VERIFICATION_DEFA
   VERIFICATION_BATCH_MAX_AGE_MS: positiveInt.max(60_000).default(1000),
   VERIFICATION_KEY_CACHE_TTL_S: positiveInt.max(86_400).default(300),
   VERIFICATION_FUTURE_SKEW_MS: z.coerce.number().int().nonnegative().max(3_600_000).default(300_000),
+  /** How long an anchored log batch stays in Redis (RedisLogStore). */
+  VERIFICATION_LOG_RETENTION_S: positiveInt.max(10 * 365 * 86_400).default(DEFAULT_LOG_RETENTION_SECONDS),
 });
 
 export const verificationConfigSchema = verificationEnvSchema.transform((env): VerificationConfig => ({
@@ -45,6 +50,7 @@ export const verificationConfigSchema = verificationEnvSchema.transform((env): V
   batchMaxAgeMs: env.VERIFICATION_BATCH_MAX_AGE_MS,
   keyCacheTtlSeconds: env.VERIFICATION_KEY_CACHE_TTL_S,
   futureSkewMs: env.VERIFICATION_FUTURE_SKEW_MS,
+  logRetentionSeconds: env.VERIFICATION_LOG_RETENTION_S,
 }));
 
 /** Host names may hold dots, which verification ids use as separator; anything but [A-Za-z0-9_-] becomes `_`. */

@@ -68,7 +68,7 @@ class VerificationLogLifecycle implements OnApplicationBootstrap, BeforeApplicat
         producer: EventProducer,
       ): VerificationLog =>
         new VerificationLog({
-          store: new RedisLogStore(redis),
+          store: new RedisLogStore(redis, context.config.logRetentionSeconds),
           anchorer: new LedgerAnchorer(RegistryClient.forConnection(connection)),
           publisher: new KafkaRecordPublisher(producer),
           instanceId: context.config.instanceId,

@@ -12,6 +12,8 @@ class FakeLogRedis {
   readonly hashes = new Map<string, Map<string, string>>();
   readonly strings = new Map<string, string>();
   readonly sets = new Map<string, Set<string>>();
+  /** Seconds to live by key, as EXPIRE and SET … EX set them. */
+  readonly ttls = new Map<string, number>();
   readonly pipelines: Command[][] = [];
   /** Makes the next pipeline exec reject as a lost connection does. */
   failExec: Error | undefined;
@@ -39,7 +41,11 @@ class FakeLogRedis {
   multi(): unknown {
     const commands: Command[] = [];
     const chain = {
-      set: (key: string, value: string) => (commands.push(['set', key, value]), chain),
+      set: (key: string, value: string, ex: string, seconds: number) => (
+        commands.push(['set', key, value, ex, String(seconds)]),
+        chain
+      ),
+      expire: (key: string, seconds: number) => (commands.push(['expire', key, String(seconds)]), chain),
       srem: (key: string, member: string) => (commands.push(['srem', key, member]), chain),
       exec: (): Promise<ExecResult> => Promise.resolve(this.#apply(commands)),
     };
@@ -75,8 +81,13 @@ class FakeLogRedis {
         this.sets.set(key, (this.sets.get(key) ?? new Set<string>()).add(a));
       } else if (name === 'srem') {
         this.sets.get(key)?.delete(a);
+      } else if (name === 'expire') {
+        this.ttls.set(key, Number(a));
       } else {
         this.strings.set(key, a);
+        if (rest[0] === 'EX') {
+          this.ttls.set(key, Number(rest[1]));
+        }
       }
       return [null, 1];
     });
@@ -104,7 +115,7 @@ describe('RedisLogStore', () => {
   let store: RedisLogStore;
   beforeEach(() => {
     redis = new FakeLogRedis();
-    store = new RedisLogStore(redis.asRedis());
+    store = new RedisLogStore(redis.asRedis(), 3600);
   });
 
   it('sends the appends of one tick as one pipeline, marking each batch open', async () => {
@@ -176,6 +187,16 @@ describe('RedisLogStore', () => {
       ANCHOR,
     );
     assert.deepEqual(await store.openBatches('ptb-1'), ['vb-other']);
+  });
+
+  it('lets an anchored batch and its anchor expire after the retention; an open batch does not expire', async () => {
+    await store.append('ptb-1', ANCHOR.batchId, 0, '{}');
+    await store.append('ptb-1', 'vb-other', 0, '{}');
+    await store.writeAnchor('ptb-1', ANCHOR);
+    assert.deepEqual(Object.fromEntries(redis.ttls), {
+      [`verification:log:anchor:${ANCHOR.batchId}`]: 3600,
+      [`verification:log:batch:${ANCHOR.batchId}`]: 3600,
+    });
   });
 
   it('refuses a stored anchor that does not match the contract', async () => {

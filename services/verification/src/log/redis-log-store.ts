@@ -17,17 +17,24 @@ interface PendingAppend {
 
 export type LogRedis = Pick<Redis, 'pipeline' | 'hgetall' | 'get' | 'smembers' | 'multi'>;
 
+/** How long an anchored batch stays in Redis: 30 days, as the audit's raw-data index (docs/pki.md, Log retention). */
+export const DEFAULT_LOG_RETENTION_SECONDS = 30 * 86_400;
+
 /**
  * The log in Redis: a hash per batch (index → canonical JSON), the anchor per batch, and each instance's set of
  * batches not yet anchored. Appends issued in the same tick go out as one pipeline, so a check costs a fraction of
- * a round trip.
+ * a round trip. Once a batch is anchored, its hash and its anchor expire after the retention: Redis is the log's
+ * working store, not its archive (the records stay in verifications.v1 and the roots on the ledger); without it the
+ * hour's soak measured ~0.6 KB of Redis per reading kept for ever.
  */
 export class RedisLogStore implements LogStore {
   readonly #redis: LogRedis;
+  readonly #retentionSeconds: number;
   #pending: PendingAppend[] = [];
 
-  constructor(redis: LogRedis) {
+  constructor(redis: LogRedis, retentionSeconds: number = DEFAULT_LOG_RETENTION_SECONDS) {
     this.#redis = redis;
+    this.#retentionSeconds = retentionSeconds;
   }
 
   append(owner: string, batchId: string, index: number, json: string): Promise<void> {
@@ -49,7 +56,8 @@ export class RedisLogStore implements LogStore {
   async writeAnchor(owner: string, anchor: Readonly<BatchAnchor>): Promise<void> {
     await this.#redis
       .multi()
-      .set(ANCHOR_PREFIX + anchor.batchId, JSON.stringify(anchor))
+      .set(ANCHOR_PREFIX + anchor.batchId, JSON.stringify(anchor), 'EX', this.#retentionSeconds)
+      .expire(BATCH_PREFIX + anchor.batchId, this.#retentionSeconds)
       .srem(OPEN_PREFIX + owner, anchor.batchId)
       .exec();
   }

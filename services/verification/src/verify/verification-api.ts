@@ -79,7 +79,7 @@ export class VerificationApi {
     if (found === undefined) {
       throw verificationError(
         VerificationErrorCode.VERIFICATION_UNKNOWN,
-        `no verification ${verificationId}`,
+        `no verification ${verificationId} (an anchored batch is kept for the log's retention)`,
       );
     }
     return found;
