@@ -5,22 +5,33 @@ import type { FastifyReply } from 'fastify';
 import { ExplorerService } from './explorer.service';
 
 const KEEP_ALIVE_MS = 15_000;
+/**
+ * Bytes a page's stream may hold unsent: beyond it the page is sent `overflow` and closed, as the verification
+ * service does with its auditors (its EventSource reconnects and reads the summary again). Without a bound, a page
+ * that stopped reading made the audit buffer every block for as long as it stayed connected.
+ */
+export const BLOCK_STREAM_MAX_BUFFERED_BYTES = 1024 * 1024;
+const OVERFLOW_FRAME = 'event: overflow\ndata: {"reason":"client too slow; reconnect"}\n\n';
 
 /** `GET /api/stream`: each newly committed block as a server-sent event `block`, for the dashboard's live view. */
 @ApiTags('explorer')
 @Controller('api')
 export class ExplorerStreamController {
   readonly #explorer: ExplorerService;
+  readonly #maxBufferedBytes: number;
 
   constructor(@Inject(ExplorerService) explorer: ExplorerService) {
     this.#explorer = explorer;
+    this.#maxBufferedBytes = BLOCK_STREAM_MAX_BUFFERED_BYTES;
   }
 
   @Get('stream')
   @Allow('auditor')
   @ApiOkResponse({
     content: { 'text/event-stream': { schema: { type: 'string' } } },
-    description: 'per new block `event: block`, `data: <block summary JSON>`; `: keep-alive` every 15 s.',
+    description:
+      'per new block `event: block`, `data: <block summary JSON>`; `: keep-alive` every 15 s; ' +
+      '`event: overflow` and the end of the stream when the client holds more than 1 MiB unread.',
   })
   stream(@Res() reply: FastifyReply): void {
     reply.hijack();
@@ -33,12 +44,24 @@ export class ExplorerStreamController {
     raw.write('retry: 2000\n\n');
     raw.on('error', () => undefined);
     const unsubscribe = this.#explorer.onBlock((block) => {
-      raw.write(`id: ${block.number}\nevent: block\ndata: ${JSON.stringify(block)}\n\n`);
+      const frame = `id: ${block.number}\nevent: block\ndata: ${JSON.stringify(block)}\n\n`;
+      if (raw.writableLength + Buffer.byteLength(frame) > this.#maxBufferedBytes) {
+        stop();
+        raw.end(OVERFLOW_FRAME);
+        return;
+      }
+      raw.write(frame);
     });
-    const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-    raw.once('close', () => {
+    // A page with bytes still unsent is not idle; a comment would only add to its backlog.
+    const keepAlive = setInterval(() => {
+      if (raw.writableLength === 0) {
+        raw.write(': keep-alive\n\n');
+      }
+    }, KEEP_ALIVE_MS);
+    const stop = (): void => {
       clearInterval(keepAlive);
       unsubscribe();
-    });
+    };
+    raw.once('close', stop);
   }
 }

@@ -1,8 +1,12 @@
+import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
 
 /**
  * Relays the verification service's SSE stream to one dashboard page, on the auditor's own credential (so the
- * verification service applies its own access rule). The upstream request ends when the page goes.
+ * verification service applies its own access rule). The upstream request ends when the page goes. A page that
+ * reads slowly slows the relay's reading of the upstream (it waits for `drain`), so the audit buffers at most a
+ * socket's worth; the verification service, seeing its own buffer for this stream fill, sends `overflow` and closes,
+ * which ends the page's stream too.
  */
 export class VerificationRelay {
   readonly #streamUrl: string;
@@ -35,7 +39,12 @@ export class VerificationRelay {
         return;
       }
       for await (const chunk of response.body) {
-        raw.write(chunk);
+        if (!raw.write(chunk) && !raw.destroyed) {
+          await drainedOrClosed(raw);
+        }
+        if (raw.destroyed) {
+          break;
+        }
       }
     } catch {
       if (!upstream.signal.aborted) {
@@ -44,5 +53,18 @@ export class VerificationRelay {
     } finally {
       raw.end();
     }
+  }
+}
+
+/** Resolves when `stream` can take more or has closed; neither listener outlives the wait. */
+async function drainedOrClosed(stream: NodeJS.EventEmitter): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([
+      once(stream, 'drain', { signal: done.signal }),
+      once(stream, 'close', { signal: done.signal }),
+    ]);
+  } finally {
+    done.abort();
   }
 }
