@@ -77,4 +77,24 @@ describe('ConsumerWatchdog', () => {
       watchdog.observe({});
     });
   });
+
+  it('replaces on demand once however often asked while it runs, and never rejects', async () => {
+    let calls = 0;
+    let finish: () => void = () => undefined;
+    const watchdog = new ConsumerWatchdog(() => {
+      calls += 1;
+      return calls === 1
+        ? new Promise<void>((resolve) => {
+            finish = resolve;
+          })
+        : Promise.reject(new Error('no broker'));
+    });
+    const first = watchdog.replaceNow('offset commits failed');
+    await watchdog.replaceNow('offset commits failed again');
+    assert.equal(calls, 1);
+    finish();
+    await first;
+    await watchdog.replaceNow('and once more');
+    assert.equal(calls, 2, 'a new request once the first is done; its failure is swallowed');
+  });
 });

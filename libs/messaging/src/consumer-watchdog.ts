@@ -97,6 +97,14 @@ export class ConsumerWatchdog {
     }
   }
 
+  /**
+   * Replaces the consumer now, for a reason its owner found (e.g. its offset commits keep failing); never rejects.
+   * A replacement already under way is not doubled; one that fails is tried again at the next stalled check.
+   */
+  replaceNow(reason: string): Promise<void> {
+    return this.#trigger(reason);
+  }
+
   async #trigger(reason: string): Promise<void> {
     if (this.#replacing) {
       return;

@@ -8,6 +8,17 @@ import { FakeKafka, kafkaMessage } from './testing/fake-kafka';
 
 const TOPIC = 'readings.verified.v1';
 
+/** Waits until `holds` is true (timers may run late on a busy host), failing after 5 s. */
+async function until(holds: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!holds()) {
+    if (Date.now() - started > 5_000) {
+      assert.fail('the condition did not hold within 5 s');
+    }
+    await delay(5);
+  }
+}
+
 const messages = (offsets: readonly string[]): ReturnType<typeof kafkaMessage>[] =>
   offsets.map((offset) => kafkaMessage({ key: 'meter-1', value: '{}', offset }));
 
@@ -117,7 +128,7 @@ describe('ManualCommitConsumer', () => {
     fake.commitFailure = new Error('This is not the correct coordinator for this group');
     await assert.rejects(consumer.commit(1, '9', 0), /not the correct coordinator/);
     fake.commitFailure = undefined;
-    await delay(30);
+    await until(() => fake.commits.length > 0);
     assert.deepEqual(fake.commits, [{ topic: TOPIC, partition: 1, offset: '10' }]);
 
     fake.commitFailure = new Error('coordinator moved');
@@ -125,8 +136,7 @@ describe('ManualCommitConsumer', () => {
     await assert.rejects(consumer.commit(1, '14', 0));
     fake.commitFailure = undefined;
     assert.equal(await consumer.commit(2, '3', 0), true);
-    await delay(30);
-    assert.equal(fake.committed(1), '20');
+    await until(() => fake.committed(1) === '20');
     assert.equal(
       fake.commits.filter((commit) => commit.partition === 1 && Number(commit.offset) < 20).length,
       1,
@@ -140,7 +150,7 @@ describe('ManualCommitConsumer', () => {
     await assert.rejects(consumer.commit(0, '7', 0));
     fake.emit(fake.events.GROUP_JOIN);
     fake.commitFailure = undefined;
-    await delay(30);
+    await delay(100);
     assert.deepEqual(fake.commits, []);
   });
 
@@ -148,8 +158,7 @@ describe('ManualCommitConsumer', () => {
     const { consumer, kafka, fake, rebalances } = await started({ commitRetryMs: 2, commitAttempts: 3 });
     fake.commitFailure = new Error('This is not the correct coordinator for this group');
     await assert.rejects(consumer.commit(4, '99', 0));
-    await delay(40);
-    assert.equal(kafka.consumers.length, 2);
+    await until(() => kafka.consumers.length === 2 && kafka.consumers[1]?.running === true);
     assert.equal(fake.disconnected, true);
     assert.equal(rebalances(), 1);
     assert.equal(kafka.consumers[1]?.running, true);

@@ -211,7 +211,7 @@ export class ManualCommitConsumer<T extends TopicName> {
     const failures = (before?.failures ?? 0) + 1;
     if (failures >= (this.#options.commitAttempts ?? 5)) {
       this.#pending.delete(partition);
-      void this.#replaceConsumer(
+      void this.#watchdog.replaceNow(
         `offset commits of partition ${String(partition)} failed ${String(failures)} times`,
       );
       return;
