@@ -57,6 +57,7 @@ export { ErrorBodyDto } from './http/error-body.dto';
 export { ZodParam, documentStrictObjects, zodDto } from './http/zod-dto';
 export { BodyLimit, RouteBodyLimits } from './http/route-body-limits';
 export { parseRequest } from './http/parse-request';
+export { EVENT_STREAM_CONTENT } from './http/event-stream';
 export { type ErrorBody } from '@metrochain/contracts';
 export { errorFilterProviders } from './access/access.providers';
 export { ACCESS_EXTENSION, type AccessPolicy, Allow, BEARER_SCHEME, Public } from './access/access-policy';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow } from '@metrochain/service-kit';
+import { Allow, EVENT_STREAM_CONTENT } from '@metrochain/service-kit';
 import type { FastifyReply } from 'fastify';
 import { ExplorerService } from './explorer.service';
 
@@ -28,7 +28,7 @@ export class ExplorerStreamController {
   @Get('stream')
   @Allow('auditor')
   @ApiOkResponse({
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
+    content: EVENT_STREAM_CONTENT,
     description:
       'per new block `event: block`, `data: <block summary JSON>`; `: keep-alive` every 15 s; ' +
       '`event: overflow` and the end of the stream when the client holds more than 1 MiB unread.',

@@ -8,6 +8,7 @@ import {
   ZodParam,
   parseRequest,
   zodDto,
+  EVENT_STREAM_CONTENT,
 } from '@metrochain/service-kit';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -47,7 +48,7 @@ export class ProofsController {
 
   @Get('verifications/stream')
   @ApiOkResponse({
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
+    content: EVENT_STREAM_CONTENT,
     description: "The verification service's stream, relayed as it comes (events `verification`).",
   })
   stream(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {

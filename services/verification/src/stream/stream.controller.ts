@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@metrochain/contracts';
-import { Allow, CurrentPrincipal, zodDto } from '@metrochain/service-kit';
+import { Allow, CurrentPrincipal, zodDto, EVENT_STREAM_CONTENT } from '@metrochain/service-kit';
 import type { FastifyReply } from 'fastify';
 import { openSseResponse } from './sse-response';
 import { parseStreamFilter, streamQuerySchema } from './stream-filter';
@@ -27,7 +27,7 @@ export class StreamController {
   @Get('stream')
   @Allow('auditor')
   @ApiOkResponse({
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
+    content: EVENT_STREAM_CONTENT,
     description:
       '`retry: 2000`, then per record `id: <verificationId>`, `event: verification`, `data: <record JSON>`; ' +
       '`: keep-alive` every 15 s; `event: overflow` before closing a client that fell too far behind.',
